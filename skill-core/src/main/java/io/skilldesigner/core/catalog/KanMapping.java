@@ -1,0 +1,31 @@
+package io.skilldesigner.core.catalog;
+
+import java.util.Map;
+
+import io.skilldesigner.core.skill.SkillNode;
+
+/**
+ * How a node type maps to a KAN skill node ({@code type}, {@code name}, string {@code configurations}); see
+ * shared/spec/kan-skill-format.md. Each node type keeps its own mapping, so the interchange code has no
+ * per-type knowledge.
+ */
+public interface KanMapping {
+    /** KAN's node {@code type}: source, model, transform or export. */
+    String kanType();
+
+    /** True when a KAN node of this type and name is this node type. */
+    boolean matches(String kanType, String kanName);
+
+    /** KAN's node {@code name} for this node (a model node uses its model's id). */
+    String kanName(SkillNode node);
+
+    /** KAN configurations, every value a string as KAN writes them. */
+    Map<String, String> toKan(SkillNode node);
+
+    /**
+     * Our settings from a KAN node's name and configurations. Values may stay strings; the catalog coerces them.
+     *
+     * @throws IllegalArgumentException with a plain message when a value cannot be understood
+     */
+    Map<String, Object> fromKan(String kanName, Map<String, String> configurations);
+}

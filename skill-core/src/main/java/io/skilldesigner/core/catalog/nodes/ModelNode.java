@@ -1,0 +1,121 @@
+package io.skilldesigner.core.catalog.nodes;
+
+import static io.skilldesigner.core.catalog.SettingType.CHOICE;
+import static io.skilldesigner.core.catalog.SettingType.DECIMAL;
+import static io.skilldesigner.core.catalog.SettingType.INTEGER;
+import static io.skilldesigner.core.catalog.SettingType.MODEL_REF;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.skilldesigner.core.catalog.KanKey;
+import io.skilldesigner.core.catalog.KanMapping;
+import io.skilldesigner.core.catalog.NodeCategory;
+import io.skilldesigner.core.catalog.NodeType;
+import io.skilldesigner.core.catalog.PortSpec;
+import io.skilldesigner.core.catalog.SettingSpec;
+import io.skilldesigner.core.catalog.SettingType;
+import io.skilldesigner.core.skill.SkillNode;
+import io.skilldesigner.core.validation.Problem;
+
+/**
+ * Runs a model from the model library. A classifier after a detector classifies each object's crop (unlike
+ * KAN, which classified the whole frame); with nothing upstream but a source it classifies the frame.
+ */
+public final class ModelNode extends NodeType {
+    public static final String ID = "model";
+    public static final String MODEL = "modelId";
+    public static final String TASK = "task";
+    public static final String DETECTION = "detection";
+    public static final String CLASSIFICATION = "classification";
+    public static final String CONFIDENCE = "confidence";
+    public static final String CONFIDENCE_UPPER = "confidenceUpper";
+    public static final String MAX_IMAGES = "maxImages";
+    public static final String CLASSIFY_ON = "classifyOn";
+    public static final String ON_OBJECTS = "objects";
+    public static final String ON_FRAME = "frame";
+    public static final String CROP_PADDING = "cropPadding";
+    public static final String MIN_CROP_SIZE = "minCropSize";
+    public static final String TOP_K = "topK";
+
+    private static final List<KanKey> KAN_KEYS = List.of(
+            KanKey.percent(CONFIDENCE, "confidence_lower"),
+            KanKey.percent(CONFIDENCE_UPPER, "confidence_upper"),
+            KanKey.same(MAX_IMAGES, "max_images", SettingType.INTEGER));
+
+    public ModelNode() {
+        super(ID, NodeCategory.PROCESS, "Run ML model",
+                "Runs an ONNX detection or classification model from the model library.", "model",
+                List.of(PortSpec.frameIn()), List.of(PortSpec.frameOut()), List.of(
+                        SettingSpec.builder(MODEL, MODEL_REF).label("Model").required()
+                                .help("A model registered in the model library.").build(),
+                        SettingSpec.builder(TASK, CHOICE).label("Task").choices(DETECTION, CLASSIFICATION)
+                                .defaultValue(DETECTION).required()
+                                .help("Taken from the model; shown so the skill reads on its own.").build(),
+                        SettingSpec.builder(CONFIDENCE, DECIMAL).label("Confidence threshold").range(0, 1)
+                                .defaultValue(0.5).help("Results below this confidence (0..1) are dropped.").build(),
+                        SettingSpec.builder(CONFIDENCE_UPPER, DECIMAL).label("Confidence upper bound").range(0, 1)
+                                .defaultValue(1.0).help("Results above this confidence are dropped (KAN's"
+                                        + " confidence_upper; 1 keeps everything).").build(),
+                        SettingSpec.builder(MAX_IMAGES, INTEGER).label("Capture images for retraining").min(0)
+                                .defaultValue(0).help("KAN's retraining capture; 0 = off. Not used in preview.")
+                                .build(),
+                        SettingSpec.builder(CLASSIFY_ON, CHOICE).label("Classify").choices(ON_OBJECTS, ON_FRAME)
+                                .defaultValue(ON_OBJECTS).enabledWhen(TASK, CLASSIFICATION)
+                                .help("objects: each detected object's crop (needs a detector upstream);"
+                                        + " frame: the whole frame.").build(),
+                        SettingSpec.builder(CROP_PADDING, DECIMAL).label("Crop padding").range(0, 1)
+                                .defaultValue(0.1).enabledWhen(TASK, CLASSIFICATION)
+                                .help("Fraction of the box size added around each crop.").build(),
+                        SettingSpec.builder(MIN_CROP_SIZE, INTEGER).label("Minimum crop size").range(1, 4096)
+                                .defaultValue(16).unit("px").enabledWhen(TASK, CLASSIFICATION)
+                                .help("Objects smaller than this (either side) are not classified.").build(),
+                        SettingSpec.builder(TOP_K, INTEGER).label("Top classes").range(1, 20).defaultValue(1)
+                                .enabledWhen(TASK, CLASSIFICATION)
+                                .help("How many classes a classification result keeps.").build()));
+    }
+
+    @Override
+    public Optional<KanMapping> kan() {
+        return Optional.of(new Kan(settings()));
+    }
+
+    @Override
+    public List<Problem> checkSettings(SkillNode node, Map<String, Object> settings) {
+        List<Problem> out = new ArrayList<>();
+        if (settings.get(CONFIDENCE) instanceof Double lo && settings.get(CONFIDENCE_UPPER) instanceof Double hi
+                && lo > hi) {
+            out.add(Problem.error(node.id(), CONFIDENCE_UPPER,
+                    "Confidence upper bound " + hi + " is below the threshold " + lo));
+        }
+        return out;
+    }
+
+    /** KAN names a model node after the model; configurations carry the confidence window. */
+    private static final class Kan extends io.skilldesigner.core.catalog.FixedKanMapping {
+        Kan(List<SettingSpec> specs) {
+            super("model", "", specs, KAN_KEYS, Map.of());
+        }
+
+        @Override
+        public boolean matches(String type, String name) {
+            return "model".equals(type);
+        }
+
+        @Override
+        public String kanName(SkillNode node) {
+            Object id = node.setting(MODEL);
+            return id == null ? "" : String.valueOf(id);
+        }
+
+        @Override
+        public Map<String, Object> fromKan(String name, Map<String, String> configurations) {
+            Map<String, Object> out = new LinkedHashMap<>(super.fromKan(name, configurations));
+            out.put(MODEL, name);
+            return out;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package io.skilldesigner.core.model;
+
+public enum ModelTask { DETECTION, CLASSIFICATION }
