@@ -15,6 +15,10 @@ import io.skilldesigner.core.catalog.nodes.IotHubExportNode;
 import io.skilldesigner.core.catalog.nodes.ModelNode;
 import io.skilldesigner.core.catalog.nodes.MqttExportNode;
 import io.skilldesigner.core.catalog.nodes.VideoSnippetExportNode;
+import io.skilldesigner.core.catalog.nodes.TrackerNode;
+import io.skilldesigner.core.catalog.nodes.ZoneNode;
+import io.skilldesigner.core.catalog.nodes.LineCrossingNode;
+import io.skilldesigner.core.catalog.nodes.CounterNode;
 
 /** The node types a skill can use, by id, in palette order. */
 public final class NodeCatalog {
@@ -35,6 +39,10 @@ public final class NodeCatalog {
                 new ModelNode(),
                 new FilterNode(),
                 new GrpcCustomNode(),
+                new TrackerNode(),
+                new ZoneNode(),
+                new LineCrossingNode(),
+                new CounterNode(),
                 new VideoSnippetExportNode(),
                 new IotHubExportNode(),
                 new IotEdgeModuleExportNode(),

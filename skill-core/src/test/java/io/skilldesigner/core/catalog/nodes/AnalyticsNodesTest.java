@@ -1,0 +1,89 @@
+package io.skilldesigner.core.catalog.nodes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.catalog.NodeCategory;
+import io.skilldesigner.core.catalog.NodeType;
+import io.skilldesigner.core.catalog.SettingSpec;
+import io.skilldesigner.core.catalog.SettingType;
+import io.skilldesigner.core.skill.SkillNode;
+import io.skilldesigner.core.validation.Problem;
+
+class AnalyticsNodesTest {
+    private final NodeCatalog catalog = NodeCatalog.standard();
+
+    @Test
+    void analyticsNodesAreRegisteredAsProcessNodesWithoutKanEquivalent() {
+        for (String id : List.of(TrackerNode.ID, ZoneNode.ID, LineCrossingNode.ID, CounterNode.ID)) {
+            NodeType t = catalog.get(id);
+            assertEquals(NodeCategory.PROCESS, t.category(), id);
+            assertTrue(t.kan().isEmpty(), id + " has no KAN equivalent");
+            assertEquals(1, t.inputs().size(), id);
+            assertEquals(1, t.outputs().size(), id);
+            assertFalse(t.description().isBlank(), id);
+            for (SettingSpec s : t.settings()) {
+                assertFalse(s.help().isBlank(), id + "." + s.key() + " has help");
+                assertTrue(s.defaultIfAny().isPresent(), id + "." + s.key() + " has a default");
+                if (!s.choices().isEmpty()) {
+                    assertTrue(s.choices().contains(String.valueOf(s.defaultValue())), id + "." + s.key());
+                }
+            }
+        }
+    }
+
+    @Test
+    void zonePolygonIsAPointListOfAtLeastThreeCornersCoercedFromJson() {
+        SettingSpec polygon = new ZoneNode().setting(ZoneNode.POLYGON).orElseThrow();
+        assertEquals(SettingType.POINT_LIST, polygon.type());
+        assertEquals(3.0, polygon.min());
+        assertEquals(List.of(List.of(0.1, 0.2), List.of(0.9, 0.2), List.of(0.5, 0.8)),
+                polygon.type().coerce("[[0.1,0.2],[0.9,0.2],[0.5,0.8]]"));
+    }
+
+    @Test
+    void zoneRejectsPointsOutsideTheFrame() {
+        ZoneNode zone = new ZoneNode();
+        SkillNode node = zone.newNode("z1");
+        Map<String, Object> settings = new java.util.HashMap<>(zone.defaultSettings());
+        assertTrue(zone.checkSettings(node, settings).isEmpty());
+        settings.put(ZoneNode.POLYGON, List.of(List.of(0.1, 0.1), List.of(1.5, 0.1), List.of(0.5, 0.9)));
+        List<Problem> problems = zone.checkSettings(node, settings);
+        assertEquals(1, problems.size());
+        assertEquals("z1", problems.get(0).nodeId());
+        assertEquals(ZoneNode.POLYGON, problems.get(0).setting());
+        assertTrue(problems.get(0).message().contains("Point 2"), problems.get(0).message());
+    }
+
+    @Test
+    void lineNeedsTwoDistinctPoints() {
+        LineCrossingNode line = new LineCrossingNode();
+        SettingSpec spec = line.setting(LineCrossingNode.LINE).orElseThrow();
+        assertEquals(2.0, spec.min());
+        assertEquals(2.0, spec.max());
+        SkillNode node = line.newNode("l1");
+        Map<String, Object> settings = new java.util.HashMap<>(line.defaultSettings());
+        assertTrue(line.checkSettings(node, settings).isEmpty());
+        settings.put(LineCrossingNode.LINE, List.of(List.of(0.3, 0.3), List.of(0.3, 0.3)));
+        assertEquals(1, line.checkSettings(node, settings).size());
+    }
+
+    @Test
+    void trackerAndCounterDefaultsAreTyped() {
+        Map<String, Object> tracker = new TrackerNode().defaultSettings();
+        assertEquals(0.3, tracker.get(TrackerNode.IOU_THRESHOLD));
+        assertEquals(15L, tracker.get(TrackerNode.MAX_AGE));
+        assertEquals(3L, tracker.get(TrackerNode.MIN_HITS));
+        Map<String, Object> counter = new CounterNode().defaultSettings();
+        assertEquals(60L, counter.get(CounterNode.WINDOW_SECONDS));
+        assertEquals(0L, counter.get(CounterNode.THRESHOLD));
+        assertEquals(CounterNode.ON_FRAME, counter.get(CounterNode.THRESHOLD_ON));
+    }
+}
