@@ -1,0 +1,34 @@
+package io.skilldesigner.core.validation;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A node's effective settings: coerced to the catalog's types, defaults filled in, {@code $param(NAME)} resolved
+ * from the skill's parameters.
+ *
+ * @param values     every setting with a value; a placeholder that could not be resolved (undefined, or left to
+ *                   the deployment) stays as its {@code $param(NAME)} text; unknown keys are passed on unchanged
+ * @param problems   values that could not be coerced, parameters used but not defined, parameters left to the
+ *                   deployment (warnings); only for settings that are enabled
+ * @param failedKeys keys whose value could not be coerced (absent from {@code values}, default not used)
+ */
+public record ResolvedSettings(Map<String, Object> values, List<Problem> problems, Set<String> failedKeys) {
+    public ResolvedSettings {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        problems = List.copyOf(problems);
+        failedKeys = Set.copyOf(failedKeys);
+    }
+
+    /** True when no problem is an error: the values can be used to run the node. */
+    public boolean isUsable() {
+        return problems.stream().noneMatch(Problem::isError);
+    }
+
+    public Object get(String key) {
+        return values.get(key);
+    }
+}
