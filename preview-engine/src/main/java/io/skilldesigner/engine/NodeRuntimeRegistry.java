@@ -1,0 +1,51 @@
+package io.skilldesigner.engine;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
+import io.skilldesigner.engine.transform.FilterNodeFactory;
+
+/**
+ * Which factory builds the runtime of each catalog node type. Each node type's runtime is ONE factory class,
+ * registered in {@link #standard()} and nowhere else. Source node types (camera input) are not listed: the
+ * engine runs sources itself (see {@link io.skilldesigner.engine.source.SourceFactory}).
+ */
+public final class NodeRuntimeRegistry {
+    private final Map<String, NodeRuntimeFactory> byType = new LinkedHashMap<>();
+
+    public NodeRuntimeRegistry(Collection<? extends NodeRuntimeFactory> factories) {
+        for (NodeRuntimeFactory f : factories) {
+            if (byType.putIfAbsent(f.typeId(), f) != null) {
+                throw new IllegalArgumentException("node type '" + f.typeId() + "' has two runtime factories");
+            }
+        }
+    }
+
+    /** Every built-in runtime. Add one line per node type here. */
+    public static NodeRuntimeRegistry standard() {
+        return new NodeRuntimeRegistry(List.of(
+                new FilterNodeFactory()));
+    }
+
+    public Optional<NodeRuntimeFactory> find(String typeId) {
+        return Optional.ofNullable(byType.get(typeId));
+    }
+
+    public Set<String> typeIds() {
+        return Set.copyOf(byType.keySet());
+    }
+
+    /** A copy with more factories (tests, plug-ins); a type already present is replaced. */
+    public NodeRuntimeRegistry with(NodeRuntimeFactory... more) {
+        Map<String, NodeRuntimeFactory> copy = new LinkedHashMap<>(byType);
+        for (NodeRuntimeFactory f : more) {
+            copy.put(f.typeId(), f);
+        }
+        return new NodeRuntimeRegistry(copy.values());
+    }
+}

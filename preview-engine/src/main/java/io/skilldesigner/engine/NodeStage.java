@@ -1,0 +1,84 @@
+package io.skilldesigner.engine;
+
+import java.util.List;
+
+import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.metrics.NodeMetricsRecorder;
+import io.skilldesigner.engine.runtime.NodeRuntime;
+import io.skilldesigner.engine.runtime.NodeState;
+
+/**
+ * One node on its own thread: takes frames from its slot, runs them, hands the result to every child (fan-out
+ * shares the same Frame). A node that throws goes to ERROR with the message and its input frame passes through
+ * unchanged, so the branch below keeps receiving frames (exports keep their timing, the preview keeps moving);
+ * it goes back to RUNNING on its next success. A runtime returning null ends the frame's way in this branch.
+ */
+final class NodeStage implements Runnable {
+    private final String nodeId;
+    private final NodeRuntime runtime;
+    private final FrameSlot input;
+    private final List<FrameSlot> children;
+    private final NodeMetricsRecorder metrics;
+    private final EngineEvents events;
+    private final boolean output;
+
+    NodeStage(String nodeId, NodeRuntime runtime, FrameSlot input, List<FrameSlot> children,
+              NodeMetricsRecorder metrics, EngineEvents events, boolean output) {
+        this.nodeId = nodeId;
+        this.runtime = runtime;
+        this.input = input;
+        this.children = List.copyOf(children);
+        this.metrics = metrics;
+        this.events = events;
+        this.output = output;
+    }
+
+    @Override
+    public void run() {
+        try {
+            Frame in;
+            while ((in = input.take()) != null) {
+                metrics.frameIn();
+                Frame out = process(in);
+                if (out == null) {
+                    continue;
+                }
+                metrics.frameOut();
+                events.nodeOutput(nodeId, out, output);
+                for (FrameSlot child : children) {
+                    child.put(out);
+                }
+            }
+        } catch (InterruptedException e) {
+            // Stop requested: the engine aborts every slot and interrupts every stage; just leave.
+            Thread.currentThread().interrupt();
+        } finally {
+            children.forEach(FrameSlot::producerDone);
+        }
+    }
+
+    private Frame process(Frame in) throws InterruptedException {
+        long t0 = System.nanoTime();
+        try {
+            Frame out = runtime.process(in);
+            metrics.latencyNanos(System.nanoTime() - t0);
+            if (metrics.state(NodeState.RUNNING) == NodeState.ERROR) {
+                events.nodeStatus(nodeId, NodeState.RUNNING, "recovered");
+            }
+            return out;
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) { // NOPMD: any failure of one node must not stop the others
+            metrics.latencyNanos(System.nanoTime() - t0);
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            metrics.error(message);
+            NodeState previous = metrics.state(NodeState.ERROR);
+            if (previous != NodeState.ERROR) {
+                events.nodeStatus(nodeId, NodeState.ERROR, message);
+            }
+            return in;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.skilldesigner.engine;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.frame.FrameImage;
+import io.skilldesigner.engine.metrics.NodeMetricsRecorder;
+import io.skilldesigner.engine.runtime.NodeState;
+import io.skilldesigner.engine.source.FramePacer;
+import io.skilldesigner.engine.source.FrameSource;
+import io.skilldesigner.engine.source.SourceException;
+
+/**
+ * A source's thread: opens it, decodes, paces to the desired fps and hands each frame to the source's children.
+ * Decoding never waits for the pipeline: a frame the children have not taken yet is replaced by the newer one
+ * and counted as a drop (unless the run is lossless, for batch runs and benchmarks).
+ */
+final class SourceRunner implements Runnable {
+    private final String nodeId;
+    private final FrameSource source;
+    private final FramePacer pacer;
+    private final List<FrameSlot> children;
+    private final NodeMetricsRecorder metrics;
+    private final EngineEvents events;
+    private final boolean lossless;
+    private final boolean output;
+    private final AtomicReference<String> failure = new AtomicReference<>();
+    private volatile boolean stopping;
+
+    SourceRunner(String nodeId, FrameSource source, FramePacer pacer, List<FrameSlot> children,
+                 NodeMetricsRecorder metrics, EngineEvents events, boolean lossless, boolean output) {
+        this.nodeId = nodeId;
+        this.source = source;
+        this.pacer = pacer;
+        this.children = List.copyOf(children);
+        this.metrics = metrics;
+        this.events = events;
+        this.lossless = lossless;
+        this.output = output;
+    }
+
+    /** Why the source stopped for good, or null when it ended normally or was stopped. */
+    String failure() {
+        return failure.get();
+    }
+
+    @Override
+    public void run() {
+        try {
+            source.open();
+            metrics.state(NodeState.RUNNING);
+            events.nodeStatus(nodeId, NodeState.RUNNING, "");
+            long sequence = 0;
+            FrameImage img;
+            while (!stopping && (img = source.read()) != null) {
+                metrics.frameIn();
+                if (!pace()) {
+                    continue;
+                }
+                Frame frame = Frame.of(sequence++, System.currentTimeMillis(), img);
+                metrics.frameOut();
+                events.nodeOutput(nodeId, frame, output);
+                hand(frame);
+            }
+        } catch (SourceException e) {
+            if (!stopping) {
+                failure.set(e.getMessage());
+                metrics.error(e.getMessage());
+                metrics.state(NodeState.ERROR);
+                events.nodeStatus(nodeId, NodeState.ERROR, e.getMessage());
+            }
+        } catch (InterruptedException e) {
+            // Stop requested while waiting (pacing, backoff, a full slot): just leave.
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // A decoder bug must not take the process down: report it as this source's failure.
+            String message = "source " + nodeId + " failed: " + e;
+            failure.set(message);
+            metrics.error(message);
+            metrics.state(NodeState.ERROR);
+            events.nodeStatus(nodeId, NodeState.ERROR, message);
+        } finally {
+            children.forEach(FrameSlot::producerDone);
+            source.close();
+        }
+    }
+
+    /** Live: whether this frame is one to keep at the desired fps. Files: waits for the frame's tick. */
+    private boolean pace() throws InterruptedException {
+        long now = System.nanoTime();
+        if (source.isLive()) {
+            return pacer.admit(now);
+        }
+        long delay = pacer.delayNanos(now);
+        if (delay > 0) {
+            TimeUnit.NANOSECONDS.sleep(delay);
+        }
+        pacer.emitted(System.nanoTime());
+        return true;
+    }
+
+    private void hand(Frame frame) throws InterruptedException {
+        if (lossless) {
+            for (FrameSlot child : children) {
+                child.put(frame);
+            }
+            return;
+        }
+        boolean dropped = false;
+        for (FrameSlot child : children) {
+            dropped |= child.offerLatest(frame);
+        }
+        if (dropped) {
+            metrics.drop();
+        }
+    }
+
+    /** Asks the loop to end; closing the source unblocks a pending read. */
+    void stop() {
+        stopping = true;
+        source.close();
+    }
+}

@@ -1,0 +1,116 @@
+package io.skilldesigner.engine.source;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import io.skilldesigner.core.catalog.nodes.CameraInputNode;
+
+/**
+ * Where frames come from and how to read them.
+ *
+ * @param location     file path, RTSP URL, or webcam device (index or name)
+ * @param loop         files only: start again at the end
+ * @param rtspTransport {@code tcp} or {@code udp}
+ * @param openTimeout  streams: how long connecting may take
+ * @param readTimeout  streams: how long a read may stall before the stream counts as lost
+ */
+public record SourceSpec(Kind kind, String location, boolean loop, String rtspTransport, Duration openTimeout,
+                         Duration readTimeout, ReconnectPolicy reconnect) {
+    public enum Kind { FILE, RTSP, WEBCAM }
+
+    public SourceSpec {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(location, "location");
+        rtspTransport = rtspTransport == null || rtspTransport.isBlank() ? "tcp" : rtspTransport.trim().toLowerCase();
+        if (!rtspTransport.equals("tcp") && !rtspTransport.equals("udp")) {
+            throw new IllegalArgumentException("RTSP transport must be tcp or udp, got '" + rtspTransport + "'");
+        }
+        openTimeout = openTimeout == null ? Duration.ofSeconds(10) : openTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(5) : readTimeout;
+        reconnect = reconnect == null ? ReconnectPolicy.defaults() : reconnect;
+    }
+
+    public static SourceSpec file(String path, boolean loop) {
+        return new SourceSpec(Kind.FILE, path, loop, null, null, null, null);
+    }
+
+    public static SourceSpec rtsp(String url, String transport) {
+        return new SourceSpec(Kind.RTSP, url, false, transport, null, null, null);
+    }
+
+    public static SourceSpec webcam(String device) {
+        return new SourceSpec(Kind.WEBCAM, device, false, null, null, null, null);
+    }
+
+    /**
+     * Parses a command-line source: {@code webcam:N} (or {@code webcam:NAME}), {@code rtsp://...} /
+     * {@code rtsps://...}, otherwise a file path. Files given this way do not loop.
+     */
+    public static SourceSpec parse(String text) {
+        String t = Objects.requireNonNull(text, "source").trim();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("source is empty");
+        }
+        if (t.regionMatches(true, 0, "webcam:", 0, 7)) {
+            String device = t.substring(7).trim();
+            if (device.isEmpty()) {
+                throw new IllegalArgumentException("webcam source needs a device: webcam:0");
+            }
+            return webcam(device);
+        }
+        if (t.regionMatches(true, 0, "rtsp://", 0, 7) || t.regionMatches(true, 0, "rtsps://", 0, 8)) {
+            return rtsp(t, "tcp");
+        }
+        return file(t, false);
+    }
+
+    /** From a camera input node's effective settings; {@code resolve} turns a relative file path into a path. */
+    public static SourceSpec fromSettings(Map<String, Object> settings, Function<String, String> resolve) {
+        String kind = String.valueOf(settings.getOrDefault(CameraInputNode.SOURCE_KIND, CameraInputNode.RTSP));
+        return switch (kind) {
+            case CameraInputNode.FILE -> file(resolve.apply(String.valueOf(settings.get(CameraInputNode.FILE_PATH_KEY))),
+                    Boolean.TRUE.equals(settings.getOrDefault(CameraInputNode.LOOP, true)));
+            case CameraInputNode.WEBCAM -> webcam(String.valueOf(settings.getOrDefault(CameraInputNode.WEBCAM_DEVICE, "0")));
+            case CameraInputNode.RTSP -> rtsp(String.valueOf(settings.get(CameraInputNode.RTSP_URL)),
+                    String.valueOf(settings.getOrDefault(CameraInputNode.RTSP_TRANSPORT, "tcp")));
+            default -> throw new IllegalArgumentException("unknown source kind '" + kind + "'");
+        };
+    }
+
+    public SourceSpec withLoop(boolean l) {
+        return new SourceSpec(kind, location, l, rtspTransport, openTimeout, readTimeout, reconnect);
+    }
+
+    public SourceSpec withTimeouts(Duration open, Duration read) {
+        return new SourceSpec(kind, location, loop, rtspTransport, open, read, reconnect);
+    }
+
+    public SourceSpec withReconnect(ReconnectPolicy r) {
+        return new SourceSpec(kind, location, loop, rtspTransport, openTimeout, readTimeout, r);
+    }
+
+    public SourceSpec withTransport(String t) {
+        return new SourceSpec(kind, location, loop, t, openTimeout, readTimeout, reconnect);
+    }
+
+    /** True for cameras and streams: they produce frames in real time whether or not we read them. */
+    public boolean isLive() {
+        return kind != Kind.FILE;
+    }
+
+    /** For messages and logs: credentials removed. */
+    public String describe() {
+        return switch (kind) {
+            case FILE -> "video file " + location;
+            case RTSP -> "RTSP stream " + CameraInputNode.redact(location);
+            case WEBCAM -> "webcam " + location;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}
