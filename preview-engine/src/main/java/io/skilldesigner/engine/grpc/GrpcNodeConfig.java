@@ -1,0 +1,81 @@
+package io.skilldesigner.engine.grpc;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.skilldesigner.core.catalog.nodes.GrpcCustomNode;
+import io.skilldesigner.engine.grpc.proto.ColorFormat;
+import io.skilldesigner.engine.runtime.RuntimeContext;
+
+/**
+ * Where and how the client reaches a custom node.
+ *
+ * @param caFile  PEM file of the CA to trust, or null for the system CAs (TLS only)
+ * @param color   channel order of the images the client sends (the handshake has no colour field; KAN sends BGR)
+ * @param backoff reconnect delays: first and largest
+ */
+public record GrpcNodeConfig(String host, int port, boolean tls, Path caFile, Duration deadline, ColorFormat color,
+                             Duration backoffInitial, Duration backoffMax) {
+    public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofMillis(250);
+    public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(5);
+
+    public String authority() {
+        return host + ":" + port;
+    }
+
+    /** A plain-text endpoint with the node's default deadline and backoff, sending BGR. */
+    public static GrpcNodeConfig plain(String host, int port, Duration deadline) {
+        return new GrpcNodeConfig(host, port, false, null, deadline, ColorFormat.COLOR_FORMAT_BGR,
+                DEFAULT_BACKOFF_INITIAL, DEFAULT_BACKOFF_MAX);
+    }
+
+    public GrpcNodeConfig withColor(ColorFormat c) {
+        return new GrpcNodeConfig(host, port, tls, caFile, deadline, c, backoffInitial, backoffMax);
+    }
+
+    public GrpcNodeConfig withTls(Path ca) {
+        return new GrpcNodeConfig(host, port, true, ca, deadline, color, backoffInitial, backoffMax);
+    }
+
+    public GrpcNodeConfig withBackoff(Duration initial, Duration max) {
+        return new GrpcNodeConfig(host, port, tls, caFile, deadline, color, initial, max);
+    }
+
+    /**
+     * Reads a grpc-custom node's settings (see {@link GrpcCustomNode}). In container mode the preview connects to
+     * the node's local endpoint, since the designer does not start containers.
+     *
+     * @throws CustomNodeException with a message naming the setting when the node cannot be reached as configured
+     */
+    public static GrpcNodeConfig fromSettings(String nodeId, Map<String, Object> settings, RuntimeContext context)
+            throws CustomNodeException {
+        boolean container = GrpcCustomNode.CONTAINER.equals(settings.get(GrpcCustomNode.MODE));
+        String key = container ? GrpcCustomNode.LOCAL_ENDPOINT : GrpcCustomNode.ENDPOINT_URL;
+        String url = settings.get(key) == null ? "" : String.valueOf(settings.get(key)).trim();
+        if (url.isEmpty()) {
+            throw new CustomNodeException(container
+                    ? "node " + nodeId + " runs as container '" + settings.get(GrpcCustomNode.CONTAINER_NAME)
+                    + "', which the designer does not start: set '" + key + "' (Preview endpoint) to where the"
+                    + " container is reachable, e.g. 127.0.0.1:" + settings.get(GrpcCustomNode.PORT)
+                    : "node " + nodeId + ": setting '" + key + "' (Endpoint URL) is empty");
+        }
+        GrpcCustomNode.Endpoint ep = GrpcCustomNode.parseEndpoint(url).orElseThrow(() -> new CustomNodeException(
+                "node " + nodeId + ": setting '" + key + "' = '" + url + "' is not [grpc[s]://]host:port[/route]"));
+        boolean tls = ep.tls() || Boolean.parseBoolean(String.valueOf(settings.get(GrpcCustomNode.TLS)));
+        Path ca = null;
+        Object caSetting = settings.get(GrpcCustomNode.CA_FILE);
+        if (tls && caSetting != null && !String.valueOf(caSetting).isBlank()) {
+            ca = context.resolve(String.valueOf(caSetting));
+            if (!Files.isReadable(ca)) {
+                throw new CustomNodeException("node " + nodeId + ": setting '" + GrpcCustomNode.CA_FILE
+                        + "': CA certificate file " + ca + " does not exist or is not readable");
+            }
+        }
+        Object d = settings.get(GrpcCustomNode.DEADLINE_MS);
+        long deadlineMs = d instanceof Number n ? n.longValue() : d == null ? 1000 : Long.parseLong(String.valueOf(d));
+        return new GrpcNodeConfig(ep.host(), ep.port(), tls, ca, Duration.ofMillis(deadlineMs),
+                ColorFormat.COLOR_FORMAT_BGR, DEFAULT_BACKOFF_INITIAL, DEFAULT_BACKOFF_MAX);
+    }
+}

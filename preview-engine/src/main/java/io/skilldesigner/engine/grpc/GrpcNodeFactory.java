@@ -1,0 +1,34 @@
+package io.skilldesigner.engine.grpc;
+
+import java.util.Map;
+
+import io.skilldesigner.core.catalog.nodes.GrpcCustomNode;
+import io.skilldesigner.core.skill.SkillNode;
+import io.skilldesigner.engine.runtime.NodeRuntime;
+import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
+import io.skilldesigner.engine.runtime.RuntimeContext;
+
+/** Runtime of the {@code grpc-custom} node: a client of the custom node protocol. */
+public final class GrpcNodeFactory implements NodeRuntimeFactory {
+    @Override
+    public String typeId() {
+        return GrpcCustomNode.ID;
+    }
+
+    /**
+     * Never fails for an unreachable or unconfigured endpoint: the node shows ERROR with the reason and passes
+     * frames through, so the rest of the skill can be previewed.
+     */
+    @Override
+    public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context)
+            throws Exception {
+        GrpcNodeConfig config;
+        try {
+            config = GrpcNodeConfig.fromSettings(node.id(), settings, context);
+        } catch (CustomNodeException e) {
+            return GrpcNodeRuntime.misconfigured(node.id(), e.getMessage(), context.status());
+        }
+        return GrpcNodeRuntime.connected(node.id(), new CustomNodeClient(config, context.identity()),
+                context.status());
+    }
+}

@@ -1,0 +1,114 @@
+package io.skilldesigner.engine.grpc;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.Deadline;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.grpc.proto.ProcessRequest;
+import io.skilldesigner.engine.grpc.proto.ProcessResponse;
+import io.skilldesigner.engine.runtime.NodeRuntime;
+import io.skilldesigner.engine.runtime.NodeState;
+import io.skilldesigner.engine.runtime.NodeStatusListener;
+
+/**
+ * The gRPC custom node while a skill runs. Never fails the skill: when the endpoint is down, slow or answers
+ * garbage, the node reports ERROR with the cause and passes the frame on unchanged, so the rest of the skill keeps
+ * running. Each frame waits at most the deadline (handshake included); after a connection failure frames pass
+ * straight through until the backoff allows the next attempt.
+ */
+public final class GrpcNodeRuntime implements NodeRuntime {
+    private final String nodeId;
+    private final CustomNodeClient client;
+    private final String configError;
+    private final NodeStatusListener status;
+    private final ReconnectBackoff backoff;
+    private NodeState reported;
+    private String reportedMessage;
+
+    private GrpcNodeRuntime(String nodeId, CustomNodeClient client, String configError, NodeStatusListener status) {
+        this.nodeId = nodeId;
+        this.client = client;
+        this.configError = configError;
+        this.status = status;
+        this.backoff = client == null ? null
+                : new ReconnectBackoff(client.config().backoffInitial(), client.config().backoffMax());
+    }
+
+    /** A node that talks to the endpoint in {@code client}. */
+    public static GrpcNodeRuntime connected(String nodeId, CustomNodeClient client, NodeStatusListener status) {
+        GrpcNodeRuntime r = new GrpcNodeRuntime(nodeId, Objects.requireNonNull(client), null, status);
+        r.report(NodeState.STARTING, "connecting to " + client.config().authority());
+        return r;
+    }
+
+    /** A node that cannot run as configured: stays in ERROR saying why and passes frames through. */
+    public static GrpcNodeRuntime misconfigured(String nodeId, String error, NodeStatusListener status) {
+        GrpcNodeRuntime r = new GrpcNodeRuntime(nodeId, null, Objects.requireNonNull(error), status);
+        r.report(NodeState.ERROR, error);
+        return r;
+    }
+
+    @Override
+    public Frame process(Frame frame) {
+        if (client == null || !backoff.mayAttempt(System.nanoTime())) {
+            return frame;
+        }
+        Deadline deadline = Deadline.after(client.config().deadline().toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            Negotiated n = client.ensureHandshake(deadline);
+            ProcessRequest request = client.request(frame, n);
+            ProcessResponse response = client.process(request, deadline);
+            Frame out = ResponseMerger.merge(frame, response, n);
+            backoff.succeeded();
+            report(NodeState.RUNNING, "connected to " + client.config().authority() + " (" + n + ")");
+            return out;
+        } catch (StatusRuntimeException e) {
+            Duration wait = backoff.failed(System.nanoTime());
+            report(NodeState.ERROR, describe(e.getStatus()) + "; frames pass through unchanged, retrying in "
+                    + wait.toMillis() + " ms");
+            return frame;
+        } catch (CustomNodeException e) {
+            // The connection is fine but this answer is unusable: drop this node's output for the frame only.
+            report(NodeState.ERROR, "endpoint " + client.config().authority() + ": " + e.getMessage()
+                    + "; frame " + frame.frameId() + " passed through unchanged");
+            return frame;
+        }
+    }
+
+    private String describe(Status s) {
+        String where = "endpoint " + client.config().authority();
+        if (s.getCode() == Status.Code.DEADLINE_EXCEEDED) {
+            return where + " did not answer within the " + client.config().deadline().toMillis() + " ms deadline";
+        }
+        String cause = s.getCause() == null ? "" : " (" + s.getCause().getMessage() + ")";
+        return where + " failed: " + s.getCode() + (s.getDescription() == null ? "" : ": " + s.getDescription())
+                + cause;
+    }
+
+    /** Tells the listener about changes only, so a long outage is one message, not one per frame. */
+    private void report(NodeState state, String message) {
+        if (state == reported && (state == NodeState.RUNNING || message.equals(reportedMessage))) {
+            return;
+        }
+        reported = state;
+        reportedMessage = message;
+        status.onStatus(nodeId, state, message);
+    }
+
+    /** Handshakes done so far; more than one means the node reconnected. */
+    public int handshakes() {
+        return client == null ? 0 : client.handshakes();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (client != null) {
+            client.close();
+        }
+        report(NodeState.STOPPED, "stopped");
+    }
+}
