@@ -1,0 +1,129 @@
+package io.skilldesigner.engine.analytics;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.skilldesigner.core.catalog.nodes.CounterNode;
+import io.skilldesigner.engine.frame.DetectedObject;
+import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.frame.FrameEvent;
+import io.skilldesigner.engine.runtime.NodeRuntime;
+
+/**
+ * Runtime of a {@link CounterNode}. Frame count: objects of a label in the frame. Window count: distinct track
+ * ids of the label seen within the last window, plus the largest number of untracked objects of that label in
+ * one frame of the window. A {@code count-threshold} event fires when a label's count reaches the threshold,
+ * and again only after it fell below (no event storm while a crowd stays).
+ */
+public final class CounterRuntime implements NodeRuntime {
+    private record Sample(long millis, Map<String, Set<String>> tracked, Map<String, Integer> untracked) {
+    }
+
+    private final Set<String> labels;
+    private final long windowMillis;
+    private final long threshold;
+    private final boolean onWindow;
+    private final boolean emitCounts;
+    private final EventIds ids;
+    private final Deque<Sample> window = new ArrayDeque<>();
+    private final Set<String> above = new HashSet<>();
+    private Map<String, Long> lastFrame = Map.of();
+    private Map<String, Long> lastWindow = Map.of();
+
+    public CounterRuntime(String nodeId, Settings s) {
+        this.labels = new java.util.LinkedHashSet<>(s.strings(CounterNode.LABELS));
+        this.windowMillis = s.integer(CounterNode.WINDOW_SECONDS) * 1000L;
+        this.threshold = s.integer(CounterNode.THRESHOLD);
+        this.onWindow = CounterNode.ON_WINDOW.equals(s.text(CounterNode.THRESHOLD_ON));
+        this.emitCounts = s.bool(CounterNode.EMIT_COUNTS);
+        this.ids = new EventIds(nodeId);
+    }
+
+    @Override
+    public Frame process(Frame frame) {
+        Map<String, Long> perFrame = new TreeMap<>();
+        labels.forEach(l -> perFrame.put(l, 0L));
+        Map<String, Set<String>> tracked = new HashMap<>();
+        Map<String, Integer> untracked = new HashMap<>();
+        for (DetectedObject o : frame.objects()) {
+            if (!labels.isEmpty() && !labels.contains(o.label())) {
+                continue;
+            }
+            perFrame.merge(o.label(), 1L, Long::sum);
+            if (o.tracking() != null) {
+                tracked.computeIfAbsent(o.label(), k -> new HashSet<>()).add(o.tracking().trackingId());
+            } else {
+                untracked.merge(o.label(), 1, Integer::sum);
+            }
+        }
+        long now = frame.timestampMillis();
+        window.addLast(new Sample(now, tracked, untracked));
+        while (now - window.peekFirst().millis() >= windowMillis) {
+            window.removeFirst();
+        }
+        Map<String, Long> perWindow = windowCounts(perFrame);
+        lastFrame = Map.copyOf(perFrame);
+        lastWindow = Map.copyOf(perWindow);
+
+        List<FrameEvent> events = new ArrayList<>();
+        if (threshold > 0) {
+            (onWindow ? perWindow : perFrame).forEach((label, count) -> {
+                if (count >= threshold && above.add(label)) {
+                    Map<String, String> p = new LinkedHashMap<>();
+                    p.put("label", label);
+                    p.put("count", Long.toString(count));
+                    p.put("threshold", Long.toString(threshold));
+                    p.put("scope", onWindow ? CounterNode.ON_WINDOW : CounterNode.ON_FRAME);
+                    events.add(new FrameEvent("count-threshold", ids.next(), relatedIds(frame, label), p, now));
+                } else if (count < threshold) {
+                    above.remove(label);
+                }
+            });
+        }
+        if (emitCounts) {
+            Map<String, String> p = new LinkedHashMap<>();
+            perFrame.forEach((label, c) -> p.put("count." + label, Long.toString(c)));
+            perWindow.forEach((label, c) -> p.put("window." + label, Long.toString(c)));
+            events.add(new FrameEvent("object-count", ids.next(), List.of(), p, now));
+        }
+        return events.isEmpty() ? frame : frame.plusEvents(events);
+    }
+
+    private Map<String, Long> windowCounts(Map<String, Long> labelsNow) {
+        Map<String, Set<String>> distinct = new TreeMap<>();
+        Map<String, Integer> peakUntracked = new HashMap<>();
+        for (Sample s : window) {
+            s.tracked().forEach((l, trackIds) -> distinct.computeIfAbsent(l, k -> new HashSet<>()).addAll(trackIds));
+            s.untracked().forEach((l, n) -> peakUntracked.merge(l, n, Math::max));
+        }
+        Map<String, Long> out = new TreeMap<>();
+        labelsNow.keySet().forEach(l -> out.put(l, 0L));
+        distinct.forEach((l, set) -> out.merge(l, (long) set.size(), Long::sum));
+        peakUntracked.forEach((l, n) -> out.merge(l, (long) n, Long::sum));
+        return out;
+    }
+
+    private static List<String> relatedIds(Frame frame, String label) {
+        return frame.objects().stream()
+                .filter(o -> o.label().equals(label) && o.tracking() != null)
+                .map(o -> o.tracking().trackingId()).toList();
+    }
+
+    /** Counts per label in the last frame processed. */
+    public Map<String, Long> frameCounts() {
+        return lastFrame;
+    }
+
+    /** Counts per label over the window ending at the last frame processed. */
+    public Map<String, Long> windowCounts() {
+        return lastWindow;
+    }
+}
