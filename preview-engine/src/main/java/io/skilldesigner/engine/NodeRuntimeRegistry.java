@@ -29,7 +29,11 @@ public final class NodeRuntimeRegistry {
     /** Every built-in runtime. Add one line per node type here. */
     public static NodeRuntimeRegistry standard() {
         return new NodeRuntimeRegistry(List.of(
-                new FilterNodeFactory()));
+                new FilterNodeFactory(),
+                new io.skilldesigner.engine.analytics.TrackerFactory(),
+                new io.skilldesigner.engine.analytics.ZoneFactory(),
+                new io.skilldesigner.engine.analytics.LineCrossingFactory(),
+                new io.skilldesigner.engine.analytics.CounterFactory()));
     }
 
     public Optional<NodeRuntimeFactory> find(String typeId) {
