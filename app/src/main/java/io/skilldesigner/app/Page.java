@@ -1,0 +1,16 @@
+package io.skilldesigner.app;
+
+import javafx.scene.Node;
+
+/** One page of the left navigation. */
+public interface Page {
+    String id();
+
+    String title();
+
+    Node view();
+
+    /** Called each time the page is shown. */
+    default void onShow() {
+    }
+}

@@ -1,0 +1,24 @@
+package io.skilldesigner.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+
+/** Saves a PNG of a scene, for the README's screenshots and visual checks. */
+public final class Screenshots {
+    private Screenshots() {
+    }
+
+    public static Path save(Scene scene, Path file) throws IOException {
+        WritableImage image = scene.snapshot(null);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        return file;
+    }
+}
