@@ -42,13 +42,21 @@ public final class AtomicFileWriter {
     }
 
     public static void write(Path target, Content content) throws IOException {
+        write(target, content, true);
+    }
+
+    /**
+     * @param keepBackup copy the current file to {@code <name>.bak} first; pass false when the current file is
+     *                   known to be bad, so the backup keeps the last good content
+     */
+    public static void write(Path target, Content content, boolean keepBackup) throws IOException {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();
         Files.createDirectories(dir);
         deleteLeftoverTemps(file);
         Path temp = writeTemp(file, content);
         try {
-            if (Files.isRegularFile(file)) {
+            if (keepBackup && Files.isRegularFile(file)) {
                 Path backupTemp = writeTemp(backupOf(file), out -> Files.copy(file, out));
                 move(backupTemp, backupOf(file));
             }

@@ -28,7 +28,7 @@ public final class ModelJson {
     public static final int CURRENT_FORMAT_VERSION = 1;
 
     public ModelDescriptor read(Path file) throws IOException {
-        return read(SkillJson.readText(file, file.toString()), file.toString());
+        return read(TextFiles.readUtf8(file, file.toString()), file.toString());
     }
 
     public ModelDescriptor read(String text, String source) throws FileFormatException {

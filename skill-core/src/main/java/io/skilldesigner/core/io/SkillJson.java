@@ -1,9 +1,7 @@
 package io.skilldesigner.core.io;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +52,7 @@ public final class SkillJson {
     // ---------------------------------------------------------------------------------------------- reading
 
     public Skill read(Path file) throws IOException {
-        return read(readText(file, file.toString()), file.toString());
+        return read(TextFiles.readUtf8(file, file.toString()), file.toString());
     }
 
     /**
@@ -89,15 +87,6 @@ public final class SkillJson {
             throw new UnsupportedFormatVersionException(root.source(), at.line(), at.column(), version, supported);
         }
         return version;
-    }
-
-    static String readText(Path file, String source) throws IOException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new FileFormatException(source, 0, 0, "", "not UTF-8 text");
-        }
     }
 
     private Skill bind(JsonField root, int version) throws FileFormatException {

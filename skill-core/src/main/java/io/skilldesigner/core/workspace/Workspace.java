@@ -1,0 +1,290 @@
+package io.skilldesigner.core.workspace;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.io.AtomicFileWriter;
+import io.skilldesigner.core.io.FileFormatException;
+import io.skilldesigner.core.io.ModelJson;
+import io.skilldesigner.core.io.SettingsJson;
+import io.skilldesigner.core.io.SkillJson;
+import io.skilldesigner.core.io.TextFiles;
+import io.skilldesigner.core.io.UnsupportedFormatVersionException;
+import io.skilldesigner.core.model.ModelDescriptor;
+import io.skilldesigner.core.model.ModelLibrary;
+import io.skilldesigner.core.skill.Skill;
+
+/**
+ * A folder of skills and models: {@code skills/<id>.skill.json}, {@code models/<id>.model.json} and
+ * {@code settings.json}. Saves are atomic with one backup ({@code .bak}); a corrupt file is reported (file,
+ * line, field) without keeping the others from loading; a file written by a newer version is never overwritten.
+ */
+public final class Workspace {
+    public static final String SKILLS_DIR = "skills";
+    public static final String MODELS_DIR = "models";
+    public static final String SETTINGS_FILE = "settings.json";
+
+    /** Ids become file names: no separators, no leading dot, nothing a file system might refuse. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,199}");
+
+    private final Path root;
+    private final SkillJson skillJson;
+    private final ModelJson modelJson = new ModelJson();
+    private final SettingsJson settingsJson = new SettingsJson();
+
+    private Workspace(Path root, NodeCatalog catalog) {
+        this.root = root;
+        this.skillJson = new SkillJson(catalog);
+    }
+
+    /** Opens (creating the folders if needed) the workspace at {@code root}. */
+    public static Workspace open(Path root, NodeCatalog catalog) throws IOException {
+        Path abs = root.toAbsolutePath().normalize();
+        Files.createDirectories(abs.resolve(SKILLS_DIR));
+        Files.createDirectories(abs.resolve(MODELS_DIR));
+        return new Workspace(abs, catalog);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    // ------------------------------------------------------------------------------------------------ skills
+
+    public Path skillFile(String id) {
+        return root.resolve(SKILLS_DIR).resolve(checkId("skill", id) + SkillJson.EXTENSION);
+    }
+
+    public Listing<Skill> listSkills() throws IOException {
+        List<Skill> items = new ArrayList<>();
+        List<LoadError> errors = new ArrayList<>();
+        for (Path f : files(SKILLS_DIR, SkillJson.EXTENSION)) {
+            try {
+                items.add(loadSkillFile(f));
+            } catch (IOException e) {
+                errors.add(new LoadError(f, e.getMessage()));
+            }
+        }
+        return new Listing<>(items, errors);
+    }
+
+    /**
+     * @throws NoSuchFileException when there is no such skill
+     * @throws FileFormatException when the file is corrupt (the message says where)
+     */
+    public Skill loadSkill(String id) throws IOException {
+        return loadSkillFile(skillFile(id));
+    }
+
+    private Skill loadSkillFile(Path f) throws IOException {
+        String source = name(f);
+        Skill skill = skillJson.read(readText(f), source);
+        checkFileName(source, f, skill.id(), SkillJson.EXTENSION);
+        return skill;
+    }
+
+    public synchronized Path saveSkill(Skill skill) throws IOException {
+        Path f = skillFile(skill.id());
+        boolean previousIsGood = guardNewer(f, Skill.CURRENT_FORMAT_VERSION,
+                () -> skillJson.read(readText(f), name(f)));
+        AtomicFileWriter.write(f, out -> out.write(skillJson.toBytes(skill)), previousIsGood);
+        return f;
+    }
+
+    /** Deletes the skill and its backup; false when there was no such skill. */
+    public synchronized boolean deleteSkill(String id) throws IOException {
+        return delete(skillFile(id));
+    }
+
+    // ------------------------------------------------------------------------------------------------ models
+
+    public Path modelFile(String id) {
+        return root.resolve(MODELS_DIR).resolve(checkId("model", id) + ModelJson.EXTENSION);
+    }
+
+    public Listing<ModelDescriptor> listModels() throws IOException {
+        List<ModelDescriptor> items = new ArrayList<>();
+        List<LoadError> errors = new ArrayList<>();
+        for (Path f : files(MODELS_DIR, ModelJson.EXTENSION)) {
+            try {
+                items.add(loadModelFile(f));
+            } catch (IOException e) {
+                errors.add(new LoadError(f, e.getMessage()));
+            }
+        }
+        return new Listing<>(items, errors);
+    }
+
+    public ModelDescriptor loadModel(String id) throws IOException {
+        return loadModelFile(modelFile(id));
+    }
+
+    private ModelDescriptor loadModelFile(Path f) throws IOException {
+        String source = name(f);
+        ModelDescriptor m = modelJson.read(readText(f), source);
+        checkFileName(source, f, m.id(), ModelJson.EXTENSION);
+        return m;
+    }
+
+    public synchronized Path saveModel(ModelDescriptor model) throws IOException {
+        Path f = modelFile(model.id());
+        boolean previousIsGood = guardNewer(f, ModelJson.CURRENT_FORMAT_VERSION,
+                () -> modelJson.read(readText(f), name(f)));
+        AtomicFileWriter.write(f, out -> out.write(modelJson.toBytes(model)), previousIsGood);
+        return f;
+    }
+
+    public synchronized boolean deleteModel(String id) throws IOException {
+        return delete(modelFile(id));
+    }
+
+    /**
+     * The workspace's models as a library, read from disk on each call so it follows saves and deletes.
+     * Models whose files do not load are absent (see {@link #listModels()} for why).
+     */
+    public ModelLibrary modelLibrary() {
+        return new ModelLibrary() {
+            @Override
+            public Optional<ModelDescriptor> find(String modelId) {
+                if (modelId == null || !ID.matcher(modelId).matches() || !Files.isRegularFile(modelFile(modelId))) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(loadModel(modelId));
+                } catch (IOException e) {
+                    // a corrupt model is not usable; listModels() reports it with file, line and field
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public List<ModelDescriptor> all() {
+                try {
+                    return listModels().items();
+                } catch (IOException e) {
+                    // the models folder itself cannot be read (removed under us): there are no models to offer
+                    return List.of();
+                }
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------- settings
+
+    public WorkspaceSettings loadSettings() throws IOException {
+        Path f = root.resolve(SETTINGS_FILE);
+        if (!Files.isRegularFile(f)) {
+            return WorkspaceSettings.empty();
+        }
+        return new WorkspaceSettings(settingsJson.read(readText(f), name(f)));
+    }
+
+    public synchronized void saveSettings(WorkspaceSettings settings) throws IOException {
+        Path f = root.resolve(SETTINGS_FILE);
+        boolean previousIsGood = guardNewer(f, SettingsJson.CURRENT_FORMAT_VERSION,
+                () -> settingsJson.read(readText(f), name(f)));
+        byte[] bytes = settingsJson.write(settings.values()).getBytes(StandardCharsets.UTF_8);
+        AtomicFileWriter.write(f, out -> out.write(bytes), previousIsGood);
+    }
+
+    // --------------------------------------------------------------------------------------------- internals
+
+    @FunctionalInterface
+    private interface Loader {
+        Object load() throws IOException;
+    }
+
+    /**
+     * Refuses to replace a file written by a newer version (its content would be lost). Returns whether the
+     * current file loads, i.e. deserves to become the backup.
+     */
+    private boolean guardNewer(Path f, int supported, Loader loader) throws IOException {
+        if (!Files.isRegularFile(f)) {
+            return false;
+        }
+        int version = declaredVersion(readText(f));
+        if (version > supported) {
+            throw new UnsupportedFormatVersionException(name(f), 0, 0, version, supported);
+        }
+        try {
+            loader.load();
+            return true;
+        } catch (FileFormatException e) {
+            return false; // corrupt: overwrite it, but keep the older good backup
+        }
+    }
+
+    /** The formatVersion a file declares, or -1 when it cannot be told. */
+    private static int declaredVersion(String text) {
+        try {
+            JsonElement e = JsonParser.parseString(text);
+            JsonElement v = e.isJsonObject() ? e.getAsJsonObject().get("formatVersion") : null;
+            if (v != null && v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()) {
+                return v.getAsInt();
+            }
+        } catch (JsonParseException | NumberFormatException e) {
+            // unreadable: it cannot be from a newer version we would lose, so saving over it is fine
+        }
+        return -1;
+    }
+
+    private List<Path> files(String dir, String extension) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root.resolve(dir))) {
+            for (Path p : stream) {
+                String n = p.getFileName().toString();
+                if (n.endsWith(extension) && !n.startsWith(".") && Files.isRegularFile(p)) {
+                    out.add(p);
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static boolean delete(Path f) throws IOException {
+        boolean existed = Files.deleteIfExists(f);
+        Files.deleteIfExists(AtomicFileWriter.backupOf(f));
+        return existed;
+    }
+
+    private String readText(Path f) throws IOException {
+        return TextFiles.readUtf8(f, name(f));
+    }
+
+    /** A file as messages name it: relative to the workspace, with forward slashes. */
+    private String name(Path f) {
+        return root.relativize(f.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    private static void checkFileName(String source, Path f, String id, String extension)
+            throws FileFormatException {
+        String expected = f.getFileName().toString();
+        expected = expected.substring(0, expected.length() - extension.length());
+        if (!expected.equals(id)) {
+            throw new FileFormatException(source, 0, 0, "id", "id '" + id + "' does not match the file name;"
+                    + " expected '" + expected + "'");
+        }
+    }
+
+    private static String checkId(String what, String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("The " + what + " id '" + id + "' cannot be used as a file name:"
+                    + " use letters, digits, '.', '_' and '-', starting with a letter or digit");
+        }
+        return id;
+    }
+}
