@@ -2,11 +2,14 @@ package io.skilldesigner.engine.grpc;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
-import static org.bytedeco.opencv.global.opencv_core.inRange;
+import static org.bytedeco.opencv.global.opencv_core.bitwise_and;
+import static org.bytedeco.opencv.global.opencv_core.split;
 import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.bytedeco.opencv.global.opencv_imgproc.CHAIN_APPROX_SIMPLE;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2HSV;
 import static org.bytedeco.opencv.global.opencv_imgproc.RETR_EXTERNAL;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
+import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 import static org.bytedeco.opencv.global.opencv_imgproc.boundingRect;
 import static org.bytedeco.opencv.global.opencv_imgproc.contourArea;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
@@ -75,12 +78,15 @@ public final class ColourAnalyser {
         return out;
     }
 
+    /** 255 where saturation and value are both high enough, else 0. */
     private static Mat colourfulMask(Mat bgr, Mat hsv) {
         cvtColor(bgr, hsv, COLOR_BGR2HSV);
         Mat mask = new Mat();
-        try (Mat lo = new Mat(1, 1, CV_8UC3, new Scalar(0, MIN_SATURATION, MIN_VALUE, 0));
-             Mat hi = new Mat(1, 1, CV_8UC3, new Scalar(180, 255, 255, 0))) {
-            inRange(hsv, lo, hi, mask);
+        try (MatVector channels = new MatVector(); Mat sat = new Mat(); Mat val = new Mat()) {
+            split(hsv, channels);
+            threshold(channels.get(1), sat, MIN_SATURATION - 1, 255, THRESH_BINARY);
+            threshold(channels.get(2), val, MIN_VALUE - 1, 255, THRESH_BINARY);
+            bitwise_and(sat, val, mask);
         }
         return mask;
     }

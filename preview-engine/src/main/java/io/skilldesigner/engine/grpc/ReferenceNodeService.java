@@ -41,6 +41,7 @@ public final class ReferenceNodeService extends CustomNodeHandlerGrpc.CustomNode
     private final ReferenceServerOptions options;
     private final List<HandshakeRequest> handshakes = new CopyOnWriteArrayList<>();
     private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong framesWithImage = new AtomicLong();
 
     public ReferenceNodeService(ReferenceServerOptions options) {
         this.options = options;
@@ -53,6 +54,11 @@ public final class ReferenceNodeService extends CustomNodeHandlerGrpc.CustomNode
 
     public long frames() {
         return frames.get();
+    }
+
+    /** Frames that carried image bytes (none when the handshake asked for FRAME_WITHOUT_IMAGE). */
+    public long framesWithImage() {
+        return framesWithImage.get();
     }
 
     @Override
@@ -87,11 +93,14 @@ public final class ReferenceNodeService extends CustomNodeHandlerGrpc.CustomNode
     private ProcessResponse answer(ProcessRequest request) throws CustomNodeException {
         var frame = request.getFrame();
         ProcessResponse.Builder response = ProcessResponse.newBuilder().setAck(request.getSeq());
+        boolean hasImage = frame.hasImage() && !frame.getImage().getImagePointer().isEmpty();
+        if (hasImage) {
+            framesWithImage.incrementAndGet();
+        }
         ProcessResponseType type = options.responseType();
         if (type == ProcessResponseType.EMPTY) {
             return response.build();
         }
-        boolean hasImage = frame.hasImage() && !frame.getImage().getImagePointer().isEmpty();
         if (!hasImage) {
             if (options.requestType() == ProcessRequestType.FRAME_WITH_IMAGE) {
                 throw new CustomNodeException("frame " + frame.getFrameId() + " has no image, but the handshake"
