@@ -63,13 +63,20 @@ public class FixedKanMapping implements KanMapping {
                 continue;
             }
             try {
-                out.put(k.settingKey(), ParamRef.isParamRef(raw) ? raw.trim() : k.fromKan().apply(raw));
+                Object value = ParamRef.isParamRef(raw) ? raw.trim() : k.fromKan().apply(raw);
+                // Coerce here, where the KAN key is known, so a bad value is reported under KAN's key.
+                out.put(k.settingKey(), coerce(k.settingKey(), value));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("configuration '" + k.kanKey() + "' = '" + raw + "': "
                         + e.getMessage(), e);
             }
         }
         return out;
+    }
+
+    private Object coerce(String settingKey, Object value) {
+        return specs.stream().filter(s -> s.key().equals(settingKey)).findFirst()
+                .map(s -> s.type().coerce(value)).orElse(value);
     }
 
     protected Object valueOrDefault(SkillNode node, String key) {

@@ -1,5 +1,6 @@
 package io.skilldesigner.core.catalog;
 
+import java.math.BigDecimal;
 import java.util.function.Function;
 
 /**
@@ -15,10 +16,25 @@ public record KanKey(String settingKey, String kanKey, Function<Object, String> 
         return new KanKey(settingKey, kanKey, type::toText, s -> s);
     }
 
-    /** Our 0..1 fraction ↔ KAN's 0..100 percent. */
+    /**
+     * Our 0..1 fraction ↔ KAN's 0..100 percent. Shifts the decimal point instead of multiplying so that 0.35 is
+     * written as 35 and 12.3 reads back as exactly 0.123 (a round trip keeps the value bit for bit).
+     */
     public static KanKey percent(String settingKey, String kanKey) {
         return new KanKey(settingKey, kanKey,
-                v -> SettingType.DECIMAL.toText(Math.round(((Number) v).doubleValue() * 100.0 * 1000.0) / 1000.0),
-                s -> ParamRef.isParamRef(s) ? s : (Object) (Double.parseDouble(s.trim()) / 100.0));
+                v -> plain(BigDecimal.valueOf(((Number) SettingType.DECIMAL.coerce(v)).doubleValue()).movePointRight(2)),
+                s -> ParamRef.isParamRef(s) ? s : (Object) parsePercent(s));
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    }
+
+    private static double parsePercent(String s) {
+        try {
+            return new BigDecimal(s.trim()).movePointLeft(2).doubleValue();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a percentage from 0 to 100, got '" + s.trim() + "'");
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.skilldesigner.core.catalog;
 
 import java.util.Map;
 
+import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.SkillNode;
 
 /**
@@ -28,4 +29,12 @@ public interface KanMapping {
      * @throws IllegalArgumentException with a plain message when a value cannot be understood
      */
     Map<String, Object> fromKan(String kanName, Map<String, String> configurations);
+
+    /**
+     * Like {@link #fromKan(String, Map)}, with the user's model library at hand for node types whose settings
+     * follow from a model (a model node takes its model id and task from the library entry KAN's name refers to).
+     */
+    default Map<String, Object> fromKan(String kanName, Map<String, String> configurations, ModelLibrary models) {
+        return fromKan(kanName, configurations);
+    }
 }

@@ -86,6 +86,11 @@ public final class CameraInputNode extends NodeType {
         return url.replaceAll("(?i)(rtsps?://)[^@/]*@", "$1***@");
     }
 
+    /** The URL without any user:password part. */
+    public static String withoutCredentials(String url) {
+        return url.replaceAll("(?i)^(\\s*rtsps?://)[^@/]*@", "$1");
+    }
+
     private static final class Kan implements KanMapping {
         @Override
         public String kanType() {
@@ -107,7 +112,9 @@ public final class CameraInputNode extends NodeType {
             Map<String, String> out = new LinkedHashMap<>();
             Object url = node.setting(RTSP_URL);
             boolean rtsp = RTSP.equals(node.settings().getOrDefault(SOURCE_KIND, RTSP));
-            out.put("ip", rtsp && url != null && !String.valueOf(url).isBlank() ? String.valueOf(url) : ParamRef.of("rtsp"));
+            // Credentials stay out of exported skills: the deployment supplies them through the rtsp parameter.
+            out.put("ip", rtsp && url != null && !String.valueOf(url).isBlank()
+                    ? withoutCredentials(String.valueOf(url)) : ParamRef.of("rtsp"));
             out.put("fps", ParamRef.of("fps"));
             out.put("device_name", ParamRef.of("device_id"));
             return out;

@@ -18,6 +18,9 @@ import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.PortSpec;
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.catalog.SettingType;
+import io.skilldesigner.core.model.ModelDescriptor;
+import io.skilldesigner.core.model.ModelLibrary;
+import io.skilldesigner.core.model.ModelTask;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.core.validation.Problem;
 
@@ -115,6 +118,24 @@ public final class ModelNode extends NodeType {
         public Map<String, Object> fromKan(String name, Map<String, String> configurations) {
             Map<String, Object> out = new LinkedHashMap<>(super.fromKan(name, configurations));
             out.put(MODEL, name);
+            return out;
+        }
+
+        /** KAN names the node after the model: match a library model by id, else by name; take its task. */
+        @Override
+        public Map<String, Object> fromKan(String name, Map<String, String> configurations, ModelLibrary models) {
+            Map<String, Object> out = fromKan(name, configurations);
+            Optional<ModelDescriptor> model = models.find(name);
+            if (model.isEmpty()) {
+                List<ModelDescriptor> byName = models.all().stream()
+                        .filter(m -> m.name().equalsIgnoreCase(name.trim())).toList();
+                // Two models with that name: leave the reference as is rather than pick one at random.
+                model = byName.size() == 1 ? Optional.of(byName.get(0)) : Optional.empty();
+            }
+            model.ifPresent(m -> {
+                out.put(MODEL, m.id());
+                out.put(TASK, m.task() == ModelTask.CLASSIFICATION ? CLASSIFICATION : DETECTION);
+            });
             return out;
         }
     }
