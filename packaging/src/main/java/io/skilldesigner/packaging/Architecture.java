@@ -1,0 +1,25 @@
+package io.skilldesigner.packaging;
+
+/** Device CPU architectures a package carries a deployment manifest for, named as IoT Edge tooling names them. */
+public enum Architecture {
+    AMD64("amd64", "linux/amd64"),
+    ARM64V8("arm64v8", "linux/arm64");
+
+    private final String id;
+    private final String dockerPlatform;
+
+    Architecture(String id, String dockerPlatform) {
+        this.id = id;
+        this.dockerPlatform = dockerPlatform;
+    }
+
+    /** e.g. {@code amd64}: the suffix of {@code deployment.<id>.json} and of image tags. */
+    public String id() {
+        return id;
+    }
+
+    /** {@code docker buildx --platform} value. */
+    public String dockerPlatform() {
+        return dockerPlatform;
+    }
+}

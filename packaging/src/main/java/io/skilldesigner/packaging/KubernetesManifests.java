@@ -1,0 +1,210 @@
+package io.skilldesigner.packaging;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Kubernetes manifests running the same skill on a cluster, tied together by a {@code kustomization.yaml}:
+ * a ConfigMap holding skill.json, a PersistentVolumeClaim for models and labels (the operator copies the
+ * package's models/ and labels/ into it; a hostPath alternative is documented in the package README), the runtime
+ * Deployment, and a Deployment plus a Service per gRPC container node (the Service carries the container name, so
+ * the endpoint {@code <container_name>:<port>} the skill dials resolves in the namespace). Secrets come from a
+ * Secret the operator creates; it is referenced, never written.
+ */
+public final class KubernetesManifests {
+    public static final String DIR = "k8s";
+    public static final String RUNTIME_IMAGE_NAME = "skill-designer-runtime";
+    private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{?(" + SecretPlaceholders.PREFIX
+            + "[A-Z0-9_]+)}?$");
+
+    private final DeploymentPlan plan;
+    private final String skillJson;
+    private final long modelBytes;
+
+    public KubernetesManifests(DeploymentPlan plan, String skillJson, long modelBytes) {
+        this.plan = plan;
+        this.skillJson = skillJson;
+        this.modelBytes = modelBytes;
+    }
+
+    public String runtimeName() {
+        return ModuleNames.k8s(plan.runtimeModule());
+    }
+
+    public String configMapName() {
+        return runtimeName() + "-skill";
+    }
+
+    public String claimName() {
+        return runtimeName() + "-models";
+    }
+
+    public String secretName() {
+        return runtimeName() + "-secrets";
+    }
+
+    /** File name (inside k8s/) → YAML text, kustomization.yaml last. */
+    public Map<String, String> files() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("skill-configmap.yaml", dump(List.of(configMap())));
+        out.put("models-pvc.yaml", dump(List.of(claim())));
+        out.put("runtime-deployment.yaml", dump(List.of(runtimeDeployment())));
+        for (ContainerNode c : plan.containers()) {
+            String name = ModuleNames.k8s(c.name());
+            out.put("grpc-" + name + ".yaml", dump(List.of(grpcDeployment(c, name), grpcService(c, name))));
+        }
+        out.put("kustomization.yaml", dump(List.of(kustomization(new ArrayList<>(out.keySet())))));
+        return out;
+    }
+
+    /** Container names that are not valid Service names: the runtime could not resolve them in the cluster. */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        for (ContainerNode c : plan.containers()) {
+            if (!ModuleNames.k8s(c.name()).equals(c.name())) {
+                out.add("gRPC node '" + c.nodeId() + "': container name '" + c.name() + "' is not a valid Kubernetes"
+                        + " Service name; the Service is called '" + ModuleNames.k8s(c.name()) + "'. Use a lower-case"
+                        + " container name (letters, digits, '-') so the endpoint resolves on a cluster.");
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Object> configMap() {
+        Map<String, Object> m = object("v1", "ConfigMap", configMapName());
+        m.put("data", Map.of("skill.json", skillJson));
+        return m;
+    }
+
+    private Map<String, Object> claim() {
+        Map<String, Object> m = object("v1", "PersistentVolumeClaim", claimName());
+        long gib = Math.max(1, (modelBytes * 2 + (1L << 30) - 1) >> 30);
+        m.put("spec", map("accessModes", List.of("ReadWriteOnce"),
+                "resources", map("requests", map("storage", gib + "Gi"))));
+        return m;
+    }
+
+    private Map<String, Object> runtimeDeployment() {
+        String dir = IotEdgeManifests.CONTAINER_PACKAGE_DIR;
+        List<Object> env = new ArrayList<>();
+        env.add(map("name", "SD_SKILL_SOURCE", "value", "file"));
+        env.add(map("name", "SD_PACKAGE_DIR", "value", dir));
+        env.add(map("name", "SD_SKILL_FILE", "value", dir + "/skill.json"));
+        for (SecretRef s : plan.runtimeSecrets()) {
+            env.add(secretEnv(s.envVar()));
+        }
+        Map<String, Object> container = new LinkedHashMap<>();
+        container.put("name", "runtime");
+        container.put("image", RUNTIME_IMAGE_NAME);
+        container.put("args", List.of("run", "--skill", dir + "/skill.json", "--package", dir));
+        container.put("env", env);
+        container.put("volumeMounts", List.of(
+                map("name", "skill", "mountPath", dir + "/skill.json", "subPath", "skill.json", "readOnly", true),
+                map("name", "models", "mountPath", dir + "/models", "subPath", "models", "readOnly", true),
+                map("name", "models", "mountPath", dir + "/labels", "subPath", "labels", "readOnly", true)));
+        Map<String, Object> pod = new LinkedHashMap<>();
+        RuntimeImage amd64 = plan.runtimeImage(Architecture.AMD64);
+        if (amd64.gpu()) {
+            container.put("resources", map("limits", map("nvidia.com/gpu", 1)));
+        }
+        pod.put("containers", List.of(container));
+        pod.put("volumes", List.of(
+                map("name", "skill", "configMap", map("name", configMapName())),
+                map("name", "models", "persistentVolumeClaim", map("claimName", claimName(), "readOnly", true))));
+        return deployment(runtimeName(), pod);
+    }
+
+    private Map<String, Object> grpcDeployment(ContainerNode c, String name) {
+        Map<String, Object> container = new LinkedHashMap<>();
+        container.put("name", name);
+        container.put("image", c.image());
+        container.put("ports", List.of(map("name", "grpc", "containerPort", c.port())));
+        if (!c.env().isEmpty()) {
+            List<Object> env = new ArrayList<>();
+            c.env().forEach((k, v) -> {
+                Matcher m = PLACEHOLDER.matcher(v);
+                env.add(m.matches() ? secretEnv(k, m.group(1)) : map("name", k, "value", v));
+            });
+            container.put("env", env);
+        }
+        Map<String, Object> pod = new LinkedHashMap<>();
+        pod.put("containers", List.of(container));
+        pod.put("restartPolicy", "Always");
+        return deployment(name, pod);
+    }
+
+    private Map<String, Object> grpcService(ContainerNode c, String name) {
+        Map<String, Object> m = object("v1", "Service", name);
+        m.put("spec", map("selector", labels(name),
+                "ports", List.of(map("name", "grpc", "port", c.port(), "targetPort", c.port()))));
+        return m;
+    }
+
+    private Map<String, Object> kustomization(List<String> resources) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
+        m.put("kind", "Kustomization");
+        m.put("resources", resources);
+        RuntimeImage image = plan.runtimeImage(Architecture.AMD64);
+        int colon = image.image().lastIndexOf(':');
+        m.put("images", List.of(map("name", RUNTIME_IMAGE_NAME, "newName", image.image().substring(0, colon),
+                "newTag", image.image().substring(colon + 1))));
+        return m;
+    }
+
+    private Map<String, Object> deployment(String name, Map<String, Object> podSpec) {
+        Map<String, Object> m = object("apps/v1", "Deployment", name);
+        m.put("spec", map("replicas", 1,
+                "selector", map("matchLabels", labels(name)),
+                "template", map("metadata", map("labels", labels(name)), "spec", podSpec)));
+        return m;
+    }
+
+    private Map<String, Object> object(String apiVersion, String kind, String name) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("apiVersion", apiVersion);
+        m.put("kind", kind);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("name", name);
+        Map<String, Object> labels = new LinkedHashMap<>(labels(name));
+        labels.put("app.kubernetes.io/part-of", runtimeName());
+        meta.put("labels", labels);
+        m.put("metadata", meta);
+        return m;
+    }
+
+    private static Map<String, Object> labels(String name) {
+        return map("app.kubernetes.io/name", name);
+    }
+
+    private Map<String, Object> secretEnv(String envVar) {
+        return secretEnv(envVar, envVar);
+    }
+
+    private Map<String, Object> secretEnv(String name, String key) {
+        return map("name", name, "valueFrom", map("secretKeyRef", map("name", secretName(), "key", key)));
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static String dump(List<Map<String, Object>> docs) {
+        DumperOptions o = new DumperOptions();
+        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        o.setIndent(2);
+        o.setWidth(120);
+        return new Yaml(o).dumpAll(docs.iterator());
+    }
+}

@@ -1,0 +1,101 @@
+package io.skilldesigner.packaging;
+
+import java.util.List;
+import java.util.Map;
+
+/** The package's README.md: what is in it, how to deploy it, and the environment variables to set. */
+final class PackageReadme {
+    private PackageReadme() {
+    }
+
+    static String write(String skillName, DeploymentPlan plan, KubernetesManifests k8s, Map<String, String> routes,
+                        List<String> modelFiles, List<String> warnings) {
+        StringBuilder sb = new StringBuilder();
+        String rt = plan.runtimeModule();
+        sb.append("# Edge deployment package: ").append(skillName.isBlank() ? plan.skillId() : skillName)
+                .append("\n\nSkill id `").append(plan.skillId()).append("`, runtime module `").append(rt)
+                .append("`, acceleration ").append(plan.acceleration().displayName()).append(".\n\n");
+        sb.append("""
+                | path | what |
+                | --- | --- |
+                | skill.json | the skill in Skill Designer's format (secrets replaced by placeholders, see below) |
+                | kan/skill.yaml | the skill in KAN's format, for the KAN / Azure Percept portal |
+                | models/, labels/ | the model and label files the skill uses; `models/<id>.model.json` describes each model, with paths relative to this folder |
+                | iotedge/ | IoT Edge deployment template and complete manifests per architecture |
+                | k8s/ | Kubernetes manifests (`kubectl apply -k k8s/`) |
+                | runtime/ | Dockerfiles for the runtime images and how to build them |
+                | checksums.sha256 | SHA-256 of every file (`sha256sum -c checksums.sha256`) |
+
+                """);
+        sb.append("## Secrets: environment variables to set\n\n");
+        if (plan.secrets().isEmpty()) {
+            sb.append("This skill has no secrets.\n\n");
+        } else {
+            sb.append("No secret is written into this package. Where the skill had one, it holds a placeholder"
+                    + " (`${NAME}` for a whole value, `$NAME` inside a URL's user:password part); the runtime replaces"
+                    + " it with the environment variable of that name when it starts. Set each of these:\n\n"
+                    + "| variable | replaces |\n| --- | --- |\n");
+            for (SecretRef s : plan.secrets()) {
+                sb.append("| `").append(s.envVar()).append("` | ").append(s.what()).append(" |\n");
+            }
+            sb.append("\nImporting this package back into Skill Designer keeps the placeholders: enter the secrets"
+                    + " again in the node forms (or keep the placeholders and set the variables for the preview).\n\n");
+        }
+        sb.append("## Runtime image\n\nBuild and push the runtime images as `runtime/README.md` explains. The manifests"
+                + " use `${CONTAINER_REGISTRY}/skill-designer-runtime:").append(plan.version())
+                .append("-<variant>-<arch>`:\n\n");
+        for (Architecture a : Architecture.values()) {
+            RuntimeImage i = plan.runtimeImage(a);
+            sb.append("- ").append(a.id()).append(": `").append(i.image()).append("` from `runtime/")
+                    .append(i.dockerfile()).append("`\n");
+        }
+        sb.append("\n## Deploy with Azure IoT Edge\n\n1. Copy `models/` and `labels/` to the device folder `")
+                .append(IotEdgeManifests.deviceDir(rt)).append("/` (the runtime module binds it as `")
+                .append(IotEdgeManifests.CONTAINER_PACKAGE_DIR).append("`).\n")
+                .append("2. Substitute the placeholders: `CONTAINER_REGISTRY`, `CONTAINER_REGISTRY_USERNAME`,"
+                        + " `CONTAINER_REGISTRY_PASSWORD` and the secret variables above, e.g.\n"
+                        + "   `envsubst < iotedge/deployment.amd64.json > deployment.json`"
+                        + " (with the IoT Edge dev tooling, put them in `.env` and use"
+                        + " `iotedge/deployment.template.json`; set `SD_RUNTIME_IMAGE` to the image for your"
+                        + " device's architecture).\n")
+                .append("3. `az iot edge set-modules --hub-name <hub> --device-id <device> --content deployment.json`\n\n");
+        sb.append("The skill reaches the runtime through its module twin (desired property `skill`: the skill JSON in"
+                + " ordered chunks `json00`, `json01`, … with its SHA-256).\n\n");
+        if (!routes.isEmpty()) {
+            sb.append("Edge hub routes:\n\n");
+            routes.forEach((k, v) -> sb.append("- `").append(k).append("`: `").append(v).append("`\n"));
+            sb.append('\n');
+        }
+        if (!plan.moduleTargets().isEmpty()) {
+            sb.append("The IoT Edge module export sends to modules this package does not deploy (");
+            sb.append(String.join(", ", plan.moduleTargets().stream().map(t -> "`" + t.module() + "`").toList()));
+            sb.append("): add them to the deployment. All such exports share the output `localmetrics`, so each"
+                    + " target module receives the messages of all of them.\n\n");
+        }
+        sb.append("## Deploy on Kubernetes\n\n")
+                .append("1. `kubectl create secret generic ").append(k8s.secretName());
+        plan.secrets().forEach(s -> sb.append(" --from-literal=").append(s.envVar()).append("=..."));
+        sb.append("`\n")
+                .append("2. Set the runtime image: `cd k8s && kustomize edit set image ")
+                .append(KubernetesManifests.RUNTIME_IMAGE_NAME).append("=<registry>/skill-designer-runtime:<tag>`\n")
+                .append("3. `kubectl apply -k k8s/`, then copy `models/` and `labels/` into the volume claim `")
+                .append(k8s.claimName()).append("` (for example through a helper pod mounting it and"
+                        + " `kubectl cp`). The runtime mounts the claim's `models/` and `labels/` sub-folders.\n\n")
+                .append("On a single-node cluster you may use a hostPath volume instead of the claim: replace the"
+                        + " `models` volume in `k8s/runtime-deployment.yaml` by `hostPath: {path: ")
+                .append(IotEdgeManifests.deviceDir(rt)).append(", type: Directory}`.\n\n")
+                .append("One runtime Deployment runs this skill for its camera(s); for another camera, deploy a copy"
+                        + " with a different name and the skill parameter `rtsp` changed in the ConfigMap.\n\n");
+        if (!modelFiles.isEmpty()) {
+            sb.append("## Models\n\n");
+            modelFiles.forEach(f -> sb.append("- ").append(f).append('\n'));
+            sb.append('\n');
+        }
+        if (!warnings.isEmpty()) {
+            sb.append("## Warnings\n\n");
+            warnings.forEach(w -> sb.append("- ").append(w).append('\n'));
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

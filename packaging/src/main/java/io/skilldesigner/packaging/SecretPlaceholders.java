@@ -1,0 +1,149 @@
+package io.skilldesigner.packaging;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.catalog.NodeType;
+import io.skilldesigner.core.catalog.ParamRef;
+import io.skilldesigner.core.catalog.SettingSpec;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.skill.SkillNode;
+
+/**
+ * Replaces every secret in a skill by a placeholder naming an environment variable, so nothing secret is ever
+ * written into a package: settings the catalog marks secret, credentials in URLs ({@code rtsp://user:pass@}),
+ * values that look like Azure connection strings or SAS tokens anywhere (settings, env lists, parameters).
+ */
+public final class SecretPlaceholders {
+    public static final String PREFIX = "SD_SECRET_";
+    private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^@/\\s?#]+)@");
+    /** Azure connection strings and SAS tokens: the key material has these field names. */
+    private static final Pattern CREDENTIAL_LIKE = Pattern.compile(
+            "(?i)(AccountKey=|SharedAccessKey=|SharedAccessSignature=|[?&]sig=|Password=|Pwd=)");
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i).*(password|passwd|secret|token|connection_?string|api_?key|access_?key|sas)$");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{?" + PREFIX + "[A-Z0-9_]+}?");
+
+    private final NodeCatalog catalog;
+
+    public SecretPlaceholders(NodeCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * The skill with secrets replaced, and what was replaced (in node order).
+     *
+     * @param secretValues the values taken out, only so that the exporter can prove no file contains them; never
+     *                     show or log them
+     */
+    public record Redaction(Skill skill, List<SecretRef> secrets, Set<String> secretValues) {
+        public Redaction {
+            secrets = List.copyOf(secrets);
+            secretValues = Set.copyOf(secretValues);
+        }
+    }
+
+    public Redaction redact(Skill skill) {
+        List<SecretRef> secrets = new ArrayList<>();
+        Set<String> values = new HashSet<>();
+        List<SkillNode> nodes = new ArrayList<>();
+        for (SkillNode node : skill.nodes()) {
+            Optional<NodeType> type = catalog.find(node.typeId());
+            Map<String, Object> settings = new TreeMap<>();
+            for (Map.Entry<String, Object> e : node.settings().entrySet()) {
+                boolean secret = type.flatMap(t -> t.settings().stream()
+                        .filter(s -> s.key().equals(e.getKey())).findFirst())
+                        .map(SettingSpec::isSecret).orElse(false);
+                String label = type.map(NodeType::displayName).orElse(node.typeId());
+                settings.put(e.getKey(), redactValue(e.getValue(), secret, node.id(), e.getKey(),
+                        label + " '" + node.id() + "', setting " + e.getKey(), secrets, values));
+            }
+            nodes.add(node.withSettings(settings));
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : skill.parameters().entrySet()) {
+            Object v = redactValue(e.getValue(), SECRET_NAME.matcher(e.getKey()).matches(), "", e.getKey(),
+                    "skill parameter " + e.getKey(), secrets, values);
+            params.put(e.getKey(), String.valueOf(v));
+        }
+        return new Redaction(skill.withNodes(nodes).withParameters(params), secrets, values);
+    }
+
+    /** True when the text is (or contains) a placeholder this class writes. */
+    public static boolean isPlaceholder(String text) {
+        return text != null && PLACEHOLDER.matcher(text).find();
+    }
+
+    /** Environment variable name for a node setting: {@code SD_SECRET_<NODE>_<KEY>}, upper snake case. */
+    public static String envVar(String nodeId, String key) {
+        String node = nodeId.isEmpty() ? "PARAM" : snake(nodeId);
+        return PREFIX + node + "_" + snake(key);
+    }
+
+    private Object redactValue(Object value, boolean secret, String nodeId, String key, String what,
+                               List<SecretRef> out, Set<String> values) {
+        if (value instanceof String s) {
+            return redactText(s, secret, nodeId, key, what, out, values);
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, String> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String entry = String.valueOf(e.getKey());
+                boolean secretEntry = secret || SECRET_NAME.matcher(entry).matches();
+                copy.put(entry, redactText(String.valueOf(e.getValue()), secretEntry, nodeId, key + "_" + entry,
+                        what + " entry " + entry, out, values));
+            }
+            return copy;
+        }
+        if (value instanceof List<?> l && l.stream().allMatch(v -> v instanceof String)) {
+            List<String> copy = new ArrayList<>();
+            for (int i = 0; i < l.size(); i++) {
+                copy.add(redactText((String) l.get(i), secret, nodeId, key + "_" + i, what + " item " + i, out, values));
+            }
+            return copy;
+        }
+        return value;
+    }
+
+    private static String redactText(String s, boolean secret, String nodeId, String key, String what,
+                                     List<SecretRef> out, Set<String> values) {
+        if (s.isBlank() || ParamRef.isParamRef(s) || isPlaceholder(s)) {
+            return s;
+        }
+        String env = envVar(nodeId, key);
+        if (secret || CREDENTIAL_LIKE.matcher(s).find()) {
+            String placeholder = "${" + env + "}";
+            out.add(new SecretRef(env, placeholder, nodeId, key, what));
+            values.add(s);
+            return placeholder;
+        }
+        Matcher m = USERINFO.matcher(s);
+        if (m.find()) {
+            String userEnv = env + "_USERINFO";
+            String placeholder = "$" + userEnv;
+            out.add(new SecretRef(userEnv, placeholder, nodeId, key, what + ": the 'user:password' part of the URL"));
+            values.add(m.group(2));
+            int colon = m.group(2).indexOf(':');
+            if (colon >= 0 && colon + 1 < m.group(2).length()) {
+                values.add(m.group(2).substring(colon + 1));
+            }
+            return s.substring(0, m.start()) + m.group(1) + placeholder + "@" + s.substring(m.end());
+        }
+        return s;
+    }
+
+    private static String snake(String text) {
+        String s = text.replaceAll("([a-z0-9])([A-Z])", "$1_$2");
+        return s.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "").toUpperCase(Locale.ROOT);
+    }
+}
