@@ -19,6 +19,7 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 
 /**
  * A strictly parsed JSON document that remembers where each value started, so that errors found while binding
@@ -90,11 +91,7 @@ public final class LocatedJson {
                     throw new FileFormatException(source, 0, 0, "", "the file is empty");
                 }
                 JsonElement root = value();
-                if (reader.peek() != JsonToken.END_DOCUMENT) {
-                    SourceLocation at = position(reader.peek());
-                    throw new FileFormatException(source, at.line(), at.column(), "",
-                            "unexpected content after the end of the JSON document");
-                }
+                ensureEnd();
                 return root;
             } catch (FileFormatException e) {
                 throw e;
@@ -103,6 +100,19 @@ public final class LocatedJson {
             } catch (IOException | IllegalStateException | NumberFormatException e) {
                 throw syntax(e, "not valid JSON");
             }
+        }
+
+        private void ensureEnd() throws IOException {
+            try {
+                if (reader.peek() == JsonToken.END_DOCUMENT) {
+                    return;
+                }
+            } catch (MalformedJsonException e) {
+                // strict mode refuses a second top-level value outright, having read its first character
+            }
+            SourceLocation p = readerPosition();
+            throw new FileFormatException(source, p.line(), Math.max(1, p.column() - 1), "",
+                    "unexpected content after the end of the JSON document");
         }
 
         private JsonElement value() throws IOException {

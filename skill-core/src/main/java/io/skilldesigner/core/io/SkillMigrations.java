@@ -52,6 +52,11 @@ public final class SkillMigrations {
         return current;
     }
 
+    /** The steps, step i upgrading version i. */
+    public List<Migration> steps() {
+        return steps;
+    }
+
     /** The document upgraded from {@code version} to {@link #current()}. */
     public JsonObject migrate(JsonObject document, int version) {
         if (version < 0 || version > current) {

@@ -1,0 +1,118 @@
+package io.skilldesigner.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.catalog.nodes.CameraInputNode;
+import io.skilldesigner.core.catalog.nodes.FilterNode;
+import io.skilldesigner.core.skill.Acceleration;
+import io.skilldesigner.core.skill.Position;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.skill.SkillBasics;
+import io.skilldesigner.core.skill.SkillEdge;
+import io.skilldesigner.core.skill.SkillNode;
+
+class SkillMigrationsTest {
+    private final SkillJson json = new SkillJson(NodeCatalog.standard());
+
+    private static final String V0 = """
+            {
+              "id": "legacy",
+              "name": "Legacy",
+              "fps": 10,
+              "acceleration": "nvidia-dgpu",
+              "nodes": [
+                {"id": "cam", "type": "camera-input", "position": {"x": 1, "y": 2},
+                 "settings": {"sourceKind": "file", "filePath": "door.mp4"}},
+                {"id": "flt", "type": "filter", "settings": {"minConfidence": "0.3"}},
+                {"id": "flt2", "type": "filter"}
+              ],
+              "edges": [
+                {"source": "cam", "target": "flt"},
+                {"source": {"node": "flt", "route": "f"}, "target": {"node": "flt2", "route": "f"}}
+              ]
+            }
+            """;
+
+    @Test
+    void versionZeroIsUpgradedToTheCurrentLayout() throws Exception {
+        Skill skill = json.read(V0, "legacy.skill.json");
+        Skill expected = new Skill(0, "legacy", "Legacy", "", new SkillBasics(10, Acceleration.NVIDIA_DGPU),
+                List.of(), Map.of(), List.of(
+                new SkillNode("cam", CameraInputNode.ID, "", Map.of(CameraInputNode.SOURCE_KIND, "file",
+                        CameraInputNode.FILE_PATH_KEY, "door.mp4"), new Position(1, 2)),
+                new SkillNode("flt", FilterNode.ID, "", Map.of(FilterNode.MIN_CONFIDENCE, 0.3), null),
+                new SkillNode("flt2", FilterNode.ID, "", Map.of(), null)),
+                List.of(SkillEdge.of("cam", "f", "flt", "f"), SkillEdge.of("flt", "f", "flt2", "f")));
+        assertEquals(expected, skill, "read from version 0: the value says so");
+        // saved again it is a current file
+        String saved = json.write(skill);
+        assertEquals(expected.withFormatVersion(Skill.CURRENT_FORMAT_VERSION), json.read(saved, "x.skill.json"));
+        assertEquals(saved, json.write(json.read(saved, "x.skill.json")));
+    }
+
+    @Test
+    void explicitVersionZeroIsTheSame() throws Exception {
+        Skill implicit = json.read(V0, "a.skill.json");
+        Skill explicit = json.read(V0.replaceFirst("\\{", "{\"formatVersion\": 0,"), "a.skill.json");
+        assertEquals(implicit, explicit);
+    }
+
+    @Test
+    void errorsInMigratedValuesStillNameTheirLine() {
+        String bad = V0.replace("\"fps\": 10", "\"fps\": \"ten\"");
+        FileFormatException e = assertThrows(FileFormatException.class, () -> json.read(bad, "l.skill.json"));
+        assertEquals("l.skill.json line 4, column 10: basics.desiredFps: expected a number, got 'ten'",
+                e.getMessage());
+        String noTarget = V0.replace("\"target\": \"flt\"", "\"to_\": \"flt\"");
+        FileFormatException e2 = assertThrows(FileFormatException.class, () -> json.read(noTarget, "l.skill.json"));
+        assertEquals("edges[0].to", e2.field());
+        assertEquals("missing", e2.detail());
+        assertEquals(13, e2.line());
+    }
+
+    @Test
+    void aChainMustCoverEveryVersion() {
+        SkillMigrations.Migration step = new SkillMigrations.Migration() {
+            @Override
+            public int from() {
+                return 1;
+            }
+
+            @Override
+            public JsonObject apply(JsonObject document) {
+                return document;
+            }
+        };
+        assertThrows(IllegalArgumentException.class, () -> new SkillMigrations(1, List.of(step)));
+        assertThrows(IllegalArgumentException.class, () -> new SkillMigrations(2, List.of(step)));
+    }
+
+    @Test
+    void aCustomChainRunsEveryStepInOrder() throws Exception {
+        SkillMigrations.Migration v1to2 = new SkillMigrations.Migration() {
+            @Override
+            public int from() {
+                return 1;
+            }
+
+            @Override
+            public JsonObject apply(JsonObject document) {
+                document.addProperty("name", document.get("name").getAsString() + " (v2)");
+                return document;
+            }
+        };
+        SkillMigrations chain = new SkillMigrations(2, List.of(SkillMigrations.standard().steps().get(0), v1to2));
+        Skill skill = new SkillJson(NodeCatalog.standard(), chain).read(V0, "a.skill.json");
+        assertEquals("Legacy (v2)", skill.name());
+        assertEquals(new SkillBasics(10, Acceleration.NVIDIA_DGPU), skill.basics());
+    }
+}
