@@ -51,11 +51,13 @@ class G:
         self.nodes.append(helper.make_node(op_type, inputs, [out], **attrs))
         return out
 
-    def model(self, inputs, outputs):
+    def model(self, inputs, outputs, hints=None):
         graph = helper.make_graph(self.nodes, self.name, inputs, outputs, self.inits)
         m = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)],
                               producer_name="skill-designer make_test_models.py")
         m.ir_version = 8
+        if hints:  # pre-processing hints the engine's DecoderDefaults reads (sd.rgb, sd.scale, ...)
+            onnx.helper.set_model_props(m, hints)
         onnx.checker.check_model(m)
         return m
 
@@ -248,6 +250,8 @@ def yolo_grid(path):
 #   logit_c = k * (2 x.p_c - |p_c|^2)  (= -k |x - p_c|^2 up to a per-image constant)
 PROTOTYPES = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0]], dtype=np.float32)  # red green blue yellow
 K = 4.0
+CLASSIFIER_HINTS = {"sd.rgb": "true", "sd.letterbox": "false", "sd.scale": str(1 / 255.0), "sd.mean": "0,0,0",
+                    "sd.std": "1,1,1"}
 
 
 def colour_logits(g, x):
@@ -265,7 +269,7 @@ def colour_logits(g, x):
 def classifier_logits(path):
     g = G("colour_classifier_logits")
     g.op("Identity", [colour_logits(g, "input")], out="logits")
-    return g.model([float_input("input", [1, 3, 64, 64])], [out_info("logits", [1, 4])])
+    return g.model([float_input("input", [1, 3, 64, 64])], [out_info("logits", [1, 4])], CLASSIFIER_HINTS)
 
 
 def classifier_nhwc_u8(path):
@@ -273,7 +277,8 @@ def classifier_nhwc_u8(path):
     xf = g.op("Div", [g.op("Cast", ["input"], to=TensorProto.FLOAT), g.const(255.0)])
     probs = g.op("Softmax", [colour_logits(g, g.op("Transpose", [xf], perm=[0, 3, 1, 2]))], axis=1)
     g.op("Reshape", [probs, g.const([1, 4, 1, 1], np.int64)], out="probabilities")
-    return g.model([float_input("input", [1, 64, 64, 3], TensorProto.UINT8)], [out_info("probabilities", [1, 4, 1, 1])])
+    return g.model([float_input("input", [1, 64, 64, 3], TensorProto.UINT8)], [out_info("probabilities", [1, 4, 1, 1])],
+                   dict(CLASSIFIER_HINTS, **{"sd.scale": "1"}))
 
 
 def classifier_fp16(path):
@@ -282,13 +287,13 @@ def classifier_fp16(path):
     probs = g.op("Softmax", [colour_logits(g, x)], axis=1)
     g.op("Cast", [probs], out="probabilities", to=TensorProto.FLOAT16)
     return g.model([float_input("input", [1, 3, 64, 64], TensorProto.FLOAT16)],
-                   [out_info("probabilities", [1, 4], TensorProto.FLOAT16)])
+                   [out_info("probabilities", [1, 4], TensorProto.FLOAT16)], CLASSIFIER_HINTS)
 
 
 def demo_classifier(path):
     g = G("demo_colour_classifier")
     g.op("Softmax", [colour_logits(g, "input")], out="probabilities", axis=1)
-    return g.model([float_input("input", [1, 3, 64, 64])], [out_info("probabilities", [1, 4])])
+    return g.model([float_input("input", [1, 3, 64, 64])], [out_info("probabilities", [1, 4])], CLASSIFIER_HINTS)
 
 
 def demo_detector(path):

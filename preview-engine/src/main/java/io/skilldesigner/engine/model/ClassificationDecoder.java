@@ -1,0 +1,56 @@
+package io.skilldesigner.engine.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * [1,C] or [1,C,1,1] class scores → the top k. Softmax is applied when the values are logits (any value outside
+ * 0..1 or a sum away from 1); probabilities are used as they are.
+ */
+public final class ClassificationDecoder {
+    private ClassificationDecoder() {
+    }
+
+    public static List<ClassScore> topK(OutputTensor t, int k, IntFunction<String> labels) {
+        int n = t.size();
+        float[] p = new float[n];
+        double sum = 0;
+        boolean inRange = true;
+        for (int i = 0; i < n; i++) {
+            p[i] = t.get(i);
+            sum += p[i];
+            inRange &= p[i] >= 0 && p[i] <= 1;
+        }
+        if (!inRange || Math.abs(sum - 1) > 0.01) {
+            softmax(p);
+        }
+        List<Integer> order = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> p[i]).reversed());
+        List<ClassScore> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, n); i++) {
+            int c = order.get(i);
+            out.add(new ClassScore(c, labels.apply(c), p[c]));
+        }
+        return out;
+    }
+
+    static void softmax(float[] v) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float x : v) {
+            max = Math.max(max, x);
+        }
+        double sum = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) Math.exp(v[i] - max);
+            sum += v[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (v[i] / sum);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.skilldesigner.engine.model;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.skilldesigner.core.model.DecoderSettings;
+import io.skilldesigner.core.model.ModelIo;
+import io.skilldesigner.core.model.OutputLayout;
+import io.skilldesigner.core.model.TensorInfo;
+
+/** Whether a (possibly user-chosen) layout can decode a model's declared outputs; -1 dimensions always fit. */
+public final class LayoutFit {
+    private LayoutFit() {
+    }
+
+    /** Why the layout does not fit, or empty when it does. */
+    public static Optional<String> check(ModelIo io, OutputLayout layout, DecoderSettings settings) {
+        List<TensorInfo> outs = io.outputs();
+        if (outs.isEmpty()) {
+            return Optional.of("the model has no outputs");
+        }
+        List<Long> s = outs.get(0).shape();
+        boolean ok = switch (layout) {
+            case YOLOV5 -> s.size() == 3 && atLeast(s.get(2), 6);
+            case YOLOV8 -> s.size() == 3 && atLeast(s.get(1), 5);
+            case NMS_INCLUDED -> s.size() == 3 && (s.get(2) == 6 || s.get(2) < 0);
+            case CLASSIFICATION -> s.size() == 2 || (s.size() == 4 && s.get(2) == 1 && s.get(3) == 1);
+            case YOLO_GRID -> {
+                int a = settings == null || settings.anchors().isEmpty() ? 5 : settings.anchors().size() / 2;
+                yield s.size() == 4 && (s.get(1) < 0 || (a > 0 && s.get(1) % a == 0 && s.get(1) / a > 5));
+            }
+            case ULTRAFACE -> outs.stream().anyMatch(t -> lastIs(t, 2)) && outs.stream().anyMatch(t -> lastIs(t, 4));
+            case SSD -> outs.stream().anyMatch(t -> lastIs(t, 4))
+                    && outs.stream().filter(t -> t.shape().size() == 2).count() == 2;
+        };
+        if (ok) {
+            return Optional.empty();
+        }
+        StringBuilder shapes = new StringBuilder();
+        outs.forEach(t -> shapes.append(shapes.length() == 0 ? "" : ", ").append(t.name()).append(' ').append(t.shape()));
+        return Optional.of("unsupported layout: " + layout + " does not fit the outputs " + shapes);
+    }
+
+    private static boolean lastIs(TensorInfo t, long v) {
+        return t.shape().size() == 3 && t.shape().get(2) == v;
+    }
+
+    private static boolean atLeast(long d, long min) {
+        return d < 0 || d >= min;
+    }
+}

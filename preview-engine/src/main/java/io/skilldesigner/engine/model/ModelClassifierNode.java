@@ -1,0 +1,108 @@
+package io.skilldesigner.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+
+import io.skilldesigner.engine.frame.BBox;
+import io.skilldesigner.engine.frame.DetectedObject;
+import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.frame.ObjectAttribute;
+import io.skilldesigner.engine.runtime.NodeRuntime;
+
+/**
+ * A classifier node. After a detector it classifies each object's crop (padded by cropPadding, skipped below
+ * minCropSize pixels) and adds the top classes inside the confidence window as attributes named after the
+ * model. With classifyOn = frame it classifies the whole frame and adds a whole-frame object.
+ */
+public final class ModelClassifierNode implements NodeRuntime {
+    private final String nodeId;
+    private final ModelRunner runner;
+    private final ModelNodeSettings settings;
+
+    public ModelClassifierNode(String nodeId, ModelRunner runner, ModelNodeSettings settings) {
+        this.nodeId = nodeId;
+        this.runner = runner;
+        this.settings = settings;
+    }
+
+    @Override
+    public Frame process(Frame frame) {
+        if (frame.image() == null) {
+            return frame;
+        }
+        Mat image = frame.image().mat();
+        if (settings.classifyOnFrame()) {
+            return classifyFrame(frame, image);
+        }
+        if (frame.objects().isEmpty()) {
+            return frame;
+        }
+        List<DetectedObject> out = new ArrayList<>(frame.objects().size());
+        int n = 0;
+        for (DetectedObject o : frame.objects()) {
+            Rect r = cropRect(o.bbox(), image.cols(), image.rows());
+            if (r == null) {
+                out.add(o);
+                continue;
+            }
+            DetectedObject withAttrs = o;
+            try (Mat crop = new Mat(image, r)) { // a view: shares the frame's pixels, which are only read
+                for (ClassScore c : runner.classify(crop, settings.topK())) {
+                    if (settings.inWindow(c.score())) {
+                        withAttrs = withAttrs.withAttribute(new ObjectAttribute(runner.name(), c.label(), c.score(),
+                                nodeId + ":" + frame.frameId() + ":" + n++));
+                    }
+                }
+            } finally {
+                r.close();
+            }
+            out.add(withAttrs);
+        }
+        return frame.withObjects(out);
+    }
+
+    private Frame classifyFrame(Frame frame, Mat image) {
+        List<ClassScore> top = runner.classify(image, settings.topK());
+        if (top.isEmpty() || !settings.inWindow(top.get(0).score())) {
+            return frame;
+        }
+        String id = nodeId + ":" + frame.frameId();
+        List<ObjectAttribute> attrs = new ArrayList<>();
+        for (ClassScore c : top) {
+            if (settings.inWindow(c.score())) {
+                attrs.add(new ObjectAttribute(runner.name(), c.label(), c.score(), id));
+            }
+        }
+        ClassScore best = top.get(0);
+        return frame.plusObjects(List.of(new DetectedObject(best.label(), best.score(), new BBox(0, 0, 1, 1), id,
+                attrs, null)));
+    }
+
+    /** The padded pixel crop of a box, or null when it is smaller than minCropSize either way. */
+    Rect cropRect(BBox box, int width, int height) {
+        double padX = box.w() * settings.cropPadding();
+        double padY = box.h() * settings.cropPadding();
+        int x1 = (int) Math.floor(Math.max(0, box.l() - padX) * width);
+        int y1 = (int) Math.floor(Math.max(0, box.t() - padY) * height);
+        int x2 = (int) Math.ceil(Math.min(1, box.right() + padX) * width);
+        int y2 = (int) Math.ceil(Math.min(1, box.bottom() + padY) * height);
+        x2 = Math.min(width, x2);
+        y2 = Math.min(height, y2);
+        if (x2 - x1 < settings.minCropSize() || y2 - y1 < settings.minCropSize()) {
+            return null;
+        }
+        return new Rect(x1, y1, x2 - x1, y2 - y1);
+    }
+
+    public ModelRunner runner() {
+        return runner;
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

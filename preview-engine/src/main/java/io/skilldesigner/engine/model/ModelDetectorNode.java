@@ -1,0 +1,45 @@
+package io.skilldesigner.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.skilldesigner.engine.frame.DetectedObject;
+import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.runtime.NodeRuntime;
+
+/** A detector node: adds the model's detections inside the confidence window to the frame's objects. */
+public final class ModelDetectorNode implements NodeRuntime {
+    private final String nodeId;
+    private final ModelRunner runner;
+    private final ModelNodeSettings settings;
+
+    public ModelDetectorNode(String nodeId, ModelRunner runner, ModelNodeSettings settings) {
+        this.nodeId = nodeId;
+        this.runner = runner;
+        this.settings = settings;
+    }
+
+    @Override
+    public Frame process(Frame frame) {
+        if (frame.image() == null) {
+            return frame; // metadata-only frame: nothing to look at
+        }
+        List<DetectedObject> found = new ArrayList<>();
+        for (DetectedObject d : runner.detect(frame.image().mat())) {
+            if (settings.inWindow(d.confidence())) {
+                String inferenceId = nodeId + ":" + frame.frameId() + ":" + found.size();
+                found.add(new DetectedObject(d.label(), d.confidence(), d.bbox(), inferenceId, List.of(), null));
+            }
+        }
+        return found.isEmpty() ? frame : frame.plusObjects(found);
+    }
+
+    public ModelRunner runner() {
+        return runner;
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

@@ -1,0 +1,175 @@
+package io.skilldesigner.engine.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+
+/**
+ * Opens ONNX Runtime sessions and keeps one per model file content (path + SHA-256) and provider request, so
+ * several nodes (and re-runs of a preview) share a session. Chooses CUDA when the skill asks for it and this
+ * ONNX Runtime build has it and a GPU works; CPU otherwise, with the reason. Closing the cache closes every
+ * session it opened.
+ */
+public final class ModelSessions implements AutoCloseable {
+    private record Key(Path file, String sha256, boolean wantsCuda) { }
+
+    private record Stamp(Path file, long size, long modifiedMillis) { }
+
+    private final SessionSettings settings;
+    private final Map<Key, ModelSession> sessions = new LinkedHashMap<>();
+    private final Map<Stamp, String> checksums = new LinkedHashMap<>();
+
+    public ModelSessions(SessionSettings settings) {
+        this.settings = settings;
+    }
+
+    public ModelSessions() {
+        this(SessionSettings.defaults());
+    }
+
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    /** The providers this ONNX Runtime build has (e.g. [CPU] or [CPU, CUDA]). */
+    public static EnumSet<OrtProvider> availableProviders() {
+        return OrtEnvironment.getAvailableProviders();
+    }
+
+    /**
+     * The session for a model file, opened on first use.
+     *
+     * @param modelName for error messages
+     * @throws ModelException naming the model and file when it is missing or not a valid ONNX model
+     */
+    public synchronized ModelSession open(String modelName, Path file, boolean wantsCuda) {
+        Path abs = file.toAbsolutePath().normalize();
+        String sha = checksum(modelName, abs);
+        Key key = new Key(abs, sha, wantsCuda);
+        ModelSession existing = sessions.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        ModelSession created = create(modelName, abs, sha, wantsCuda);
+        sessions.put(key, created);
+        return created;
+    }
+
+    /** Every session opened so far, in opening order. */
+    public synchronized List<ModelSession> openSessions() {
+        return List.copyOf(sessions.values());
+    }
+
+    private ModelSession create(String modelName, Path file, String sha, boolean wantsCuda) {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        if (wantsCuda) {
+            if (!availableProviders().contains(OrtProvider.CUDA)) {
+                return cpu(modelName, file, sha, env, true, "no CUDA provider in this build"
+                        + " (CPU build of ONNX Runtime; build with -Pgpu for onnxruntime_gpu)");
+            }
+            try (OrtSession.SessionOptions options = baseOptions()) {
+                options.addCUDA(0);
+                OrtSession s = env.createSession(file.toString(), options);
+                return new ModelSession(file, sha, s, new ProviderChoice(ProviderChoice.CUDA, true, ""));
+            } catch (OrtException e) {
+                // CUDA provider present but no usable GPU/driver/cuDNN: run on CPU and say why
+                return cpu(modelName, file, sha, env, true, "CUDA provider could not start: " + firstLine(e));
+            }
+        }
+        return cpu(modelName, file, sha, env, false, "");
+    }
+
+    private ModelSession cpu(String modelName, Path file, String sha, OrtEnvironment env, boolean requested,
+                             String reason) {
+        try (OrtSession.SessionOptions options = baseOptions()) {
+            OrtSession s = env.createSession(file.toString(), options);
+            return new ModelSession(file, sha, s, new ProviderChoice(ProviderChoice.CPU, requested, reason));
+        } catch (OrtException e) {
+            throw ModelException.of(modelName, file, "ONNX Runtime cannot load it (not a valid ONNX model?): "
+                    + firstLine(e), e);
+        }
+    }
+
+    private OrtSession.SessionOptions baseOptions() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        if (settings.intraOpThreads() > 0) {
+            options.setIntraOpNumThreads(settings.intraOpThreads());
+        }
+        if (settings.interOpThreads() > 0) {
+            options.setInterOpNumThreads(settings.interOpThreads());
+        }
+        return options;
+    }
+
+    private String checksum(String modelName, Path file) {
+        try {
+            Stamp stamp = new Stamp(file, Files.size(file), Files.getLastModifiedTime(file).toMillis());
+            String known = checksums.get(stamp);
+            if (known != null) {
+                return known;
+            }
+            String sha = sha256(file);
+            checksums.put(stamp, sha);
+            return sha;
+        } catch (NoSuchFileException e) {
+            throw ModelException.of(modelName, file, "model file not found", e);
+        } catch (IOException e) {
+            throw ModelException.of(modelName, file, "cannot read model file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Hex SHA-256 of a file's content. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    @Override
+    public synchronized void close() {
+        List<String> failures = new ArrayList<>();
+        for (ModelSession s : sessions.values()) {
+            try {
+                s.close();
+            } catch (OrtException e) {
+                failures.add(s.file() + ": " + e.getMessage());
+            }
+        }
+        sessions.clear();
+        if (!failures.isEmpty()) {
+            throw new ModelException("could not close model sessions: " + String.join("; ", failures));
+        }
+    }
+}
