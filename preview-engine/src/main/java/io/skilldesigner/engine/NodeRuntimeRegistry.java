@@ -30,6 +30,7 @@ public final class NodeRuntimeRegistry {
     public static NodeRuntimeRegistry standard() {
         return new NodeRuntimeRegistry(List.of(
                 new FilterNodeFactory(),
+                new io.skilldesigner.engine.grpc.GrpcNodeFactory(),
                 new io.skilldesigner.engine.analytics.TrackerFactory(),
                 new io.skilldesigner.engine.analytics.ZoneFactory(),
                 new io.skilldesigner.engine.analytics.LineCrossingFactory(),
