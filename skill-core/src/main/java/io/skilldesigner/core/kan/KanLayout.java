@@ -66,7 +66,8 @@ public final class KanLayout {
                 }
             }
         }
-        int below = depth.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        int below = nodes.stream().filter(n -> incoming.get(n.id()) == 0).mapToInt(n -> depth.get(n.id())).max()
+                .orElse(-1) + 1;
         nodes.forEach(n -> {
             if (incoming.get(n.id()) > 0) {
                 depth.put(n.id(), below);
