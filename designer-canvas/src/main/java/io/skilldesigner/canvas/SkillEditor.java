@@ -1,0 +1,546 @@
+package io.skilldesigner.canvas;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import io.skilldesigner.canvas.edit.EditorModel;
+import io.skilldesigner.canvas.edit.Fragment;
+import io.skilldesigner.canvas.edit.GraphEdits;
+import io.skilldesigner.canvas.edit.LayeredLayout;
+import io.skilldesigner.canvas.graph.GraphCanvas;
+import io.skilldesigner.canvas.graph.IconCache;
+import io.skilldesigner.canvas.graph.NodeGeometry;
+import io.skilldesigner.canvas.palette.NodePalette;
+import io.skilldesigner.canvas.problems.ProblemsView;
+import io.skilldesigner.canvas.properties.PropertiesPanel;
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.catalog.NodeType;
+import io.skilldesigner.core.catalog.SettingSpec;
+import io.skilldesigner.core.model.ModelLibrary;
+import io.skilldesigner.core.skill.PortRef;
+import io.skilldesigner.core.skill.Position;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.skill.SkillEdge;
+import io.skilldesigner.core.skill.SkillNode;
+import io.skilldesigner.core.validation.Problem;
+import io.skilldesigner.core.validation.SkillValidator;
+
+/**
+ * The skill graph editor the app embeds: palette (left), canvas with minimap and help overlay (centre), settings
+ * of the selected node (right) and the skill's problems (bottom). It edits an immutable {@link Skill}; every
+ * change is an undoable step, and {@link #skillProperty()} always holds the current skill (positions included).
+ */
+public final class SkillEditor extends BorderPane {
+    private static final String STYLESHEET = "/io/skilldesigner/canvas/skill-editor.css";
+    private final NodeCatalog catalog;
+    private final EditorModel model;
+    private final GraphCanvas canvas;
+    private final NodePalette palette;
+    private final PropertiesPanel properties;
+    private final ProblemsView problemsView;
+    private final HelpOverlay help = new HelpOverlay();
+    private final Label dragGhost = new Label();
+    private final Pane ghostLayer = new Pane(dragGhost);
+    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final Map<String, StatusBadge> runtimeStatus = new HashMap<>();
+    private final Map<String, StatusBadge> badges = new HashMap<>();
+    private final LayeredLayout layout = new LayeredLayout(NodeGeometry.WIDTH + 60, NodeGeometry.HEIGHT + 80);
+    private ModelLibrary models;
+    private SkillChecker checker;
+    private Function<String, List<String>> labelsOfModel = id -> List.of();
+    private Fragment clipboard = new Fragment(List.of(), List.of());
+    private int pasteCount;
+
+    public SkillEditor(NodeCatalog catalog, ModelLibrary models) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.models = Objects.requireNonNull(models, "models");
+        this.checker = new SkillValidator(catalog, models)::validate;
+        this.model = new EditorModel(Skill.empty("skill", "Untitled skill"));
+        IconCache icons = new IconCache();
+        getStyleClass().add("skill-editor");
+        getStylesheets().add(Objects.requireNonNull(SkillEditor.class.getResource(STYLESHEET)).toExternalForm());
+
+        canvas = new GraphCanvas(catalog, model, icons);
+        canvas.setStatusSource(id -> badges.get(id));
+        palette = new NodePalette(catalog, icons, this::addNodeAtCentre, this::dropFromPalette, this::dragGhost);
+        properties = new PropertiesPanel(catalog, model, () -> this.models, () -> labelsOfModel);
+        problemsView = new ProblemsView(this::nodeName, id -> {
+            select(List.of(id));
+            canvas.centreOn(id);
+        });
+
+        ScrollPane paletteScroll = new ScrollPane(palette);
+        paletteScroll.setFitToWidth(true);
+        paletteScroll.setPrefWidth(230);
+        paletteScroll.getStyleClass().add("palette-scroll");
+        StackPane centre = new StackPane(canvas, help);
+        VBox middle = new VBox(toolbar(), centre);
+        VBox.setVgrow(centre, Priority.ALWAYS);
+        properties.setPrefWidth(330);
+        problemsView.setPrefHeight(130);
+        dragGhost.getStyleClass().add("drag-ghost");
+        dragGhost.setVisible(false);
+        ghostLayer.setMouseTransparent(true);
+        ghostLayer.setManaged(false);
+        setLeft(paletteScroll);
+        setCenter(middle);
+        setRight(properties);
+        setBottom(problemsView);
+        getChildren().add(ghostLayer);
+
+        model.skillProperty().addListener((o, a, b) -> revalidate());
+        model.selectedNodes().addListener((SetChangeListener<String>) c -> showSelection());
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        revalidate();
+    }
+
+    // ------------------------------------------------------------------ document
+
+    public ObjectProperty<Skill> skillProperty() {
+        return model.skillProperty();
+    }
+
+    public Skill getSkill() {
+        return model.skill();
+    }
+
+    /** Opens a skill: new history, nothing selected, not dirty, view fitted to the nodes. */
+    public void setSkill(Skill skill) {
+        model.load(skill);
+        pasteCount = 0;
+        canvas.fitToView();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return model.dirtyProperty();
+    }
+
+    public boolean isDirty() {
+        return model.dirtyProperty().get();
+    }
+
+    /** Call after saving: the current skill becomes the clean state. */
+    public void markSaved() {
+        model.markSaved();
+    }
+
+    public boolean undo() {
+        return model.undo();
+    }
+
+    public boolean redo() {
+        return model.redo();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return model.canUndoProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return model.canRedoProperty();
+    }
+
+    /** The last refusal or notice shown on the canvas (e.g. why a connection was refused). */
+    public ReadOnlyStringProperty messageProperty() {
+        return canvas.messageProperty();
+    }
+
+    // ------------------------------------------------------------------ app hooks
+
+    /** The models MODEL_REF pickers offer and the validator checks against. */
+    public void setModelLibrary(ModelLibrary library) {
+        models = Objects.requireNonNull(library, "library");
+        checker = new SkillValidator(catalog, library)::validate;
+        revalidate();
+    }
+
+    /** Replaces the validator (the default is skill-core's SkillValidator). */
+    public void setChecker(SkillChecker c) {
+        checker = Objects.requireNonNull(c, "checker");
+        revalidate();
+    }
+
+    /** Labels of a model by id; label lists downstream of a model offer them. */
+    public void setLabelsOfModel(Function<String, List<String>> f) {
+        labelsOfModel = Objects.requireNonNull(f, "labelsOfModel");
+    }
+
+    /** Shows an engine state on a node's badge (RUNNING, ERROR, ...) until cleared. */
+    public void setNodeStatus(String nodeId, NodeStatus status, String message) {
+        runtimeStatus.put(nodeId, new StatusBadge(status, message));
+        updateBadges();
+    }
+
+    public void clearNodeStatus(String nodeId) {
+        runtimeStatus.remove(nodeId);
+        updateBadges();
+    }
+
+    public void clearNodeStatuses() {
+        runtimeStatus.clear();
+        updateBadges();
+    }
+
+    public Optional<StatusBadge> badge(String nodeId) {
+        return Optional.ofNullable(badges.get(nodeId));
+    }
+
+    public ObservableList<Problem> problems() {
+        return FXCollections.unmodifiableObservableList(problems);
+    }
+
+    // ------------------------------------------------------------------ editing
+
+    public String addNode(String typeId, Position at) {
+        NodeType type = catalog.get(typeId);
+        Position snapped = new Position(NodeGeometry.snap(at.x()), NodeGeometry.snap(at.y()));
+        GraphEdits.Result[] r = new GraphEdits.Result[1];
+        model.apply("Add " + type.displayName(), s -> (r[0] = GraphEdits.addNode(s, type, snapped)).skill());
+        String id = r[0].createdIds().get(0);
+        select(List.of(id));
+        return id;
+    }
+
+    /** Adds a node centred in the visible part of the canvas. */
+    public String addNodeAtCentre(NodeType type) {
+        Point2D c = canvas.visibleCentreWorld();
+        return addNode(type.id(), new Position(c.getX() - NodeGeometry.WIDTH / 2, c.getY() - NodeGeometry.HEIGHT / 2));
+    }
+
+    /** Connects an output port to an input port; returns why when refused (also shown on the canvas). */
+    public Optional<String> connect(PortRef from, PortRef to) {
+        return canvas.connect(from, to);
+    }
+
+    public void select(List<String> nodeIds) {
+        model.select(nodeIds, List.of());
+    }
+
+    public void selectEdges(List<SkillEdge> edges) {
+        model.select(List.of(), edges);
+    }
+
+    public Set<String> selectedNodes() {
+        return Set.copyOf(model.selectedNodes());
+    }
+
+    public Set<SkillEdge> selectedEdges() {
+        return Set.copyOf(model.selectedEdges());
+    }
+
+    public void selectAll() {
+        model.select(model.skill().nodes().stream().map(SkillNode::id).toList(), List.of());
+    }
+
+    public void deleteSelection() {
+        Set<String> nodes = Set.copyOf(model.selectedNodes());
+        Set<SkillEdge> edges = Set.copyOf(model.selectedEdges());
+        if (nodes.isEmpty() && edges.isEmpty()) {
+            return;
+        }
+        String what = nodes.isEmpty() ? (edges.size() == 1 ? "connection" : edges.size() + " connections")
+                : nodes.size() == 1 ? "node" : nodes.size() + " nodes";
+        model.apply("Delete " + what, s -> GraphEdits.delete(s, nodes, edges));
+    }
+
+    public void renameNode(String nodeId, String name) {
+        model.apply("Rename node", s -> GraphEdits.rename(s, nodeId, name));
+    }
+
+    /** Sets one setting as an undoable step (what the properties panel does for each edit). */
+    public void setSetting(String nodeId, String key, Object value) {
+        model.apply("Change " + key, s -> GraphEdits.setSetting(s, nodeId, key, value));
+    }
+
+    public void moveNode(String nodeId, Position to) {
+        model.apply("Move node", s -> GraphEdits.move(s, Map.of(nodeId, to)));
+    }
+
+    public void copy() {
+        if (!model.selectedNodes().isEmpty()) {
+            clipboard = GraphEdits.copy(model.skill(), model.selectedNodes());
+            pasteCount = 0;
+        }
+    }
+
+    public void cut() {
+        copy();
+        Set<String> nodes = Set.copyOf(model.selectedNodes());
+        if (!nodes.isEmpty()) {
+            model.apply("Cut", s -> GraphEdits.delete(s, nodes, List.of()));
+            pasteCount = -1; // the first paste after a cut lands where the nodes were
+        }
+    }
+
+    /** Pastes the clipboard with fresh ids, offset a little each time, and selects the pasted nodes. */
+    public List<String> paste() {
+        if (clipboard.isEmpty()) {
+            return List.of();
+        }
+        pasteCount++;
+        double d = 2 * NodeGeometry.GRID * pasteCount;
+        return pasteFragment(clipboard, d, "Paste");
+    }
+
+    public List<String> duplicate() {
+        if (model.selectedNodes().isEmpty()) {
+            return List.of();
+        }
+        Fragment f = GraphEdits.copy(model.skill(), model.selectedNodes());
+        return pasteFragment(f, 2 * NodeGeometry.GRID, "Duplicate");
+    }
+
+    private List<String> pasteFragment(Fragment f, double d, String label) {
+        List<String> created = new ArrayList<>();
+        model.apply(label, s -> {
+            GraphEdits.Result r = GraphEdits.paste(s, f, d, d);
+            created.addAll(r.createdIds());
+            return r.skill();
+        });
+        select(created);
+        return created;
+    }
+
+    /** Lays the graph out top to bottom in layers, as one undoable step, then fits it to the view. */
+    public void autoLayout() {
+        model.apply("Automatic layout", s -> GraphEdits.move(s, layout.layout(s)));
+        canvas.fitToView();
+    }
+
+    public void fitToView() {
+        canvas.fitToView();
+    }
+
+    public void zoomIn() {
+        canvas.zoomBy(1.2);
+    }
+
+    public void zoomOut() {
+        canvas.zoomBy(1 / 1.2);
+    }
+
+    public void centreOn(String nodeId) {
+        canvas.centreOn(nodeId);
+    }
+
+    public void showHelp(boolean show) {
+        help.setVisible(show);
+    }
+
+    public boolean isHelpShown() {
+        return help.isVisible();
+    }
+
+    // ------------------------------------------------------------------ parts (for the app's layout and tests)
+
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    public NodePalette palette() {
+        return palette;
+    }
+
+    public PropertiesPanel properties() {
+        return properties;
+    }
+
+    public ProblemsView problemsView() {
+        return problemsView;
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private ToolBar toolbar() {
+        ToolBar bar = new ToolBar(
+                button("↶", "Undo (Ctrl+Z)", "undo-button", this::undo),
+                button("↷", "Redo (Ctrl+Y)", "redo-button", this::redo),
+                button("+", "Zoom in (+)", "zoom-in-button", this::zoomIn),
+                button("−", "Zoom out (-)", "zoom-out-button", this::zoomOut),
+                button("Fit", "Fit to view (0)", "fit-button", this::fitToView),
+                button("Layout", "Automatic layout (Ctrl+L)", "layout-button", this::autoLayout),
+                button("?", "Keyboard shortcuts (F1)", "help-button", () -> showHelp(!isHelpShown())));
+        bar.getStyleClass().add("editor-toolbar");
+        ((Button) bar.getItems().get(0)).disableProperty().bind(model.canUndoProperty().not());
+        ((Button) bar.getItems().get(1)).disableProperty().bind(model.canRedoProperty().not());
+        return bar;
+    }
+
+    private static Button button(String text, String tip, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private String nodeName(String id) {
+        return model.skill().node(id).map(n -> n.displayName().isBlank() ? id : n.displayName() + " (" + id + ")")
+                .orElse(id);
+    }
+
+    private void showSelection() {
+        Set<String> sel = model.selectedNodes();
+        properties.showNode(sel.size() == 1 ? sel.iterator().next() : null);
+    }
+
+    private void revalidate() {
+        List<Problem> found = checker.check(model.skill());
+        problems.setAll(found);
+        problemsView.setProblems(found);
+        properties.setProblems(found);
+        updateBadges();
+    }
+
+    private void updateBadges() {
+        badges.clear();
+        Map<String, List<Problem>> byNode = new HashMap<>();
+        for (Problem p : problems) {
+            if (!p.nodeId().isEmpty()) {
+                byNode.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        for (SkillNode n : model.skill().nodes()) {
+            StatusBadge runtime = runtimeStatus.get(n.id());
+            badges.put(n.id(), runtime != null ? runtime : derivedBadge(n, byNode.getOrDefault(n.id(), List.of())));
+        }
+        canvas.refreshStatuses();
+    }
+
+    /** Not configured: the only errors are required settings without a value. Invalid: any other error. */
+    private StatusBadge derivedBadge(SkillNode n, List<Problem> mine) {
+        List<Problem> errors = mine.stream().filter(Problem::isError).toList();
+        String text = String.join("\n", mine.stream().map(Problem::message).toList());
+        if (errors.isEmpty()) {
+            return new StatusBadge(NodeStatus.OK, text);
+        }
+        NodeType type = catalog.find(n.typeId()).orElse(null);
+        boolean allMissing = type != null && errors.stream().allMatch(p -> {
+            Optional<SettingSpec> spec = type.setting(p.setting());
+            Object v = n.setting(p.setting());
+            return spec.isPresent() && spec.get().required() && (v == null || String.valueOf(v).isBlank());
+        });
+        return new StatusBadge(allMissing ? NodeStatus.NOT_CONFIGURED : NodeStatus.INVALID, text);
+    }
+
+    private void dropFromPalette(NodeType type, Point2D scenePoint) {
+        Bounds b = canvas.localToScene(canvas.getLayoutBounds());
+        if (b.contains(scenePoint)) {
+            Point2D w = canvas.sceneToWorld(scenePoint.getX(), scenePoint.getY());
+            addNode(type.id(), new Position(w.getX() - NodeGeometry.WIDTH / 2, w.getY() - NodeGeometry.HEIGHT / 2));
+            canvas.requestFocus();
+        }
+    }
+
+    private void dragGhost(NodeType type, Point2D scenePoint) {
+        if (scenePoint == null) {
+            dragGhost.setVisible(false);
+            return;
+        }
+        Point2D local = sceneToLocal(scenePoint);
+        dragGhost.setText("+ " + type.displayName());
+        dragGhost.autosize();
+        dragGhost.relocate(local.getX() + 12, local.getY() + 8);
+        dragGhost.setVisible(true);
+    }
+
+    private void onKey(KeyEvent e) {
+        Node target = e.getTarget() instanceof Node n ? n : null;
+        if (target instanceof TextInputControl || isInside(target, properties) || isInside(target, palette)) {
+            return; // typing in a field must not delete nodes or trigger shortcuts
+        }
+        boolean handled = true;
+        if (key(e, "Shortcut+Z")) {
+            undo();
+        } else if (key(e, "Shortcut+Y") || key(e, "Shortcut+Shift+Z")) {
+            redo();
+        } else if (key(e, "Shortcut+C")) {
+            copy();
+        } else if (key(e, "Shortcut+X")) {
+            cut();
+        } else if (key(e, "Shortcut+V")) {
+            paste();
+        } else if (key(e, "Shortcut+D")) {
+            duplicate();
+        } else if (key(e, "Shortcut+A")) {
+            selectAll();
+        } else if (key(e, "Shortcut+L")) {
+            autoLayout();
+        } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+            deleteSelection();
+        } else if (e.getCode() == KeyCode.F1 || "?".equals(e.getText())) {
+            showHelp(!isHelpShown());
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            if (isHelpShown()) {
+                showHelp(false);
+            } else {
+                model.clearSelection();
+            }
+        } else if (e.getCode() == KeyCode.F2 && model.selectedNodes().size() == 1) {
+            canvas.nodeView(model.selectedNodes().iterator().next()).ifPresent(v -> v.startRename());
+        } else if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD || e.getCode() == KeyCode.EQUALS) {
+            zoomIn();
+        } else if (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) {
+            zoomOut();
+        } else if (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0 || e.getCode() == KeyCode.F) {
+            fitToView();
+        } else if (e.getCode().isArrowKey()) {
+            double step = e.isShiftDown() ? 200 : 50;
+            switch (e.getCode()) {
+                case LEFT, KP_LEFT -> canvas.viewport().panBy(step, 0);
+                case RIGHT, KP_RIGHT -> canvas.viewport().panBy(-step, 0);
+                case UP, KP_UP -> canvas.viewport().panBy(0, step);
+                default -> canvas.viewport().panBy(0, -step);
+            }
+        } else {
+            handled = false;
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    private static boolean key(KeyEvent e, String combination) {
+        return KeyCombination.keyCombination(combination).match(e);
+    }
+
+    private static boolean isInside(Node n, Node container) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == container) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

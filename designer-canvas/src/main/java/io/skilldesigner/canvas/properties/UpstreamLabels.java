@@ -1,0 +1,47 @@
+package io.skilldesigner.canvas.properties;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.skilldesigner.core.catalog.nodes.ModelNode;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.skill.SkillEdge;
+
+/** The labels a node can pick from: those of the models at or upstream of it, as the app's function gives them. */
+public final class UpstreamLabels {
+    private UpstreamLabels() {
+    }
+
+    public static List<String> of(Skill skill, String nodeId, Function<String, List<String>> labelsOfModel) {
+        Set<String> labels = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        todo.add(nodeId);
+        while (!todo.isEmpty()) {
+            String id = todo.poll();
+            if (!seen.add(id)) {
+                continue;
+            }
+            skill.node(id).ifPresent(n -> {
+                if (ModelNode.ID.equals(n.typeId()) && n.setting(ModelNode.MODEL) instanceof String model
+                        && !model.isBlank()) {
+                    List<String> l = labelsOfModel.apply(model);
+                    if (l != null) {
+                        labels.addAll(l);
+                    }
+                }
+            });
+            for (SkillEdge e : skill.edges()) {
+                if (e.to().node().equals(id)) {
+                    todo.add(e.from().node());
+                }
+            }
+        }
+        return List.copyOf(labels);
+    }
+}

@@ -1,0 +1,404 @@
+package io.skilldesigner.canvas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+
+import io.skilldesigner.canvas.graph.NodeGeometry;
+import io.skilldesigner.core.catalog.nodes.CameraInputNode;
+import io.skilldesigner.core.catalog.nodes.ModelNode;
+import io.skilldesigner.core.io.SkillJson;
+import io.skilldesigner.core.skill.PortRef;
+import io.skilldesigner.core.skill.Position;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.skill.SkillEdge;
+
+/** The editor driven through its UI with TestFX (headless Monocle in the build). */
+@ExtendWith(ApplicationExtension.class)
+class SkillEditorUiTest {
+    private SkillEditor editor;
+
+    @Start
+    void start(Stage stage) {
+        editor = new SkillEditor(TestSkills.CATALOG, TestSkills.library());
+        editor.setLabelsOfModel(TestSkills::labelsOf);
+        stage.setScene(new Scene(editor, 1400, 900));
+        stage.show();
+    }
+
+    private <T> T fx(Supplier<T> s, FxRobot robot) {
+        Object[] out = new Object[1];
+        robot.interact(() -> out[0] = s.get());
+        @SuppressWarnings("unchecked")
+        T t = (T) out[0];
+        return t;
+    }
+
+    private void open(FxRobot robot, Skill skill) {
+        robot.interact(() -> editor.setSkill(skill));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Point2D centreOf(FxRobot robot, String query) {
+        Node n = robot.lookup(query).query();
+        Bounds b = fx(() -> n.localToScreen(n.getBoundsInLocal()), robot);
+        return new Point2D(b.getCenterX(), b.getCenterY());
+    }
+
+    private static boolean has(Node n, String pseudo) {
+        return n.getPseudoClassStates().contains(PseudoClass.getPseudoClass(pseudo));
+    }
+
+    @Test
+    void dragFromPaletteAddsNodeWhereDropped(FxRobot robot) {
+        Point2D target = centreOf(robot, ".graph-canvas");
+        robot.drag("#palette-" + CameraInputNode.ID, MouseButton.PRIMARY).moveTo(target).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Skill s = editor.getSkill();
+        assertEquals(1, s.nodes().size());
+        assertEquals(CameraInputNode.ID, s.nodes().get(0).typeId());
+        Point2D world = fx(() -> editor.canvas().viewport().toWorld(editor.canvas().getWidth() / 2,
+                editor.canvas().getHeight() / 2), robot);
+        Position p = s.nodes().get(0).position();
+        assertEquals(world.getX(), p.x() + NodeGeometry.WIDTH / 2, NodeGeometry.GRID + 2);
+        assertEquals(world.getY(), p.y() + NodeGeometry.HEIGHT / 2, NodeGeometry.GRID + 2);
+        assertTrue(editor.isDirty());
+        // double-click adds at the view centre too
+        robot.doubleClickOn("#palette-" + ModelNode.ID);
+        assertEquals(2, editor.getSkill().nodes().size());
+        robot.interact(editor::undo);
+        robot.interact(editor::undo);
+        assertEquals(0, editor.getSkill().nodes().size());
+        assertFalse(editor.isDirty());
+    }
+
+    @Test
+    void paletteSearchFilters(FxRobot robot) {
+        robot.clickOn("#palette-search").write("mqtt");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("mqtt-export"), editor.palette().shownTypes().stream().map(t -> t.id()).toList()
+                .stream().filter(id -> id.contains("mqtt")).toList());
+        assertEquals(1, editor.palette().shownTypes().size());
+    }
+
+    @Test
+    void connectByDraggingFromOutputToInput(FxRobot robot) {
+        Skill s = TestSkills.realistic().withEdges(List.of());
+        open(robot, s);
+        robot.drag("#port-camera-1-out-f", MouseButton.PRIMARY);
+        robot.moveTo("#port-model-1-in-f");
+        Node in = robot.lookup("#port-model-1-in-f").query();
+        Node camOnly = robot.lookup("#port-camera-1-out-f").query();
+        assertTrue(has(in, "compatible"), "a compatible input lights up while dragging");
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(SkillEdge.of("camera-1", "f", "model-1", "f")), editor.getSkill().edges());
+        assertFalse(has(in, "compatible"));
+        assertFalse(has(camOnly, "refused"));
+        assertTrue(robot.lookup("#edge-camera-1-model-1").tryQuery().isPresent(), "the edge is drawn");
+        robot.interact(editor::undo);
+        assertTrue(editor.getSkill().edges().isEmpty());
+        robot.interact(editor::redo);
+        assertEquals(1, editor.getSkill().edges().size());
+    }
+
+    @Test
+    void refusesSecondEdgeIntoSingleInputAndIncompatibleTargets(FxRobot robot) {
+        Skill s = TestSkills.realistic()
+                .withNode(TestSkills.node("camera-2", CameraInputNode.ID, "Second camera", 40, 0, Map.of()));
+        open(robot, s);
+        List<SkillEdge> before = editor.getSkill().edges();
+        // second edge into model-1's single input
+        robot.drag("#port-camera-2-out-f", MouseButton.PRIMARY).moveTo("#port-model-1-in-f");
+        assertTrue(has(robot.lookup("#port-model-1-in-f").query(), "refused"));
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, editor.getSkill().edges());
+        assertTrue(editor.messageProperty().get().contains("accepts only one"), editor.messageProperty().get());
+        Label msg = robot.lookup("#canvas-message").query();
+        assertTrue(msg.isVisible() && msg.getText().contains("accepts only one"));
+        // a camera has no inputs: dropping a connection on it is refused
+        robot.drag("#port-filter-1-out-f", MouseButton.PRIMARY).moveTo("#node-camera-2").release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, editor.getSkill().edges());
+        assertTrue(editor.messageProperty().get().contains("has no inputs"), editor.messageProperty().get());
+        // via the API the same rule applies
+        assertTrue(fx(() -> editor.connect(new PortRef("camera-2", "f"), new PortRef("model-2", "f")), robot)
+                .orElseThrow().contains("accepts only one"));
+    }
+
+    @Test
+    void editingASettingShowsValidationInlineAndUndoes(FxRobot robot) {
+        open(robot, TestSkills.realistic());
+        robot.clickOn("#node-model-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("model-1", editor.properties().shownNode().orElseThrow());
+        robot.doubleClickOn("#setting-confidence").eraseText(6).write("abc");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#error-confidence").query();
+        assertTrue(error.isVisible(), "a parse error is shown inline");
+        assertTrue(error.getText().contains("expected a number"), error.getText());
+        assertEquals(0.6, editor.getSkill().node("model-1").orElseThrow().setting(ModelNode.CONFIDENCE));
+        robot.eraseText(3).write("1.5");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.5, editor.getSkill().node("model-1").orElseThrow().setting(ModelNode.CONFIDENCE));
+        assertTrue(error.isVisible());
+        assertFalse(error.getText().contains("expected a number"));
+        assertTrue(editor.problems().stream().anyMatch(p -> p.nodeId().equals("model-1")
+                && p.setting().equals(ModelNode.CONFIDENCE)), "the validator reports the range");
+        assertEquals(NodeStatus.INVALID, editor.badge("model-1").orElseThrow().status());
+        // the keystrokes are one undo step
+        robot.interact(editor::undo);
+        assertEquals(0.6, editor.getSkill().node("model-1").orElseThrow().setting(ModelNode.CONFIDENCE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(error.isVisible());
+        assertEquals(NodeStatus.OK, editor.badge("model-1").orElseThrow().status());
+    }
+
+    @Test
+    void enabledWhenHidesSettingsAndLabelsComeFromUpstreamModels(FxRobot robot) {
+        open(robot, TestSkills.realistic());
+        robot.interact(() -> editor.select(List.of("model-1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node topK = robot.lookup("#setting-topK").query();
+        assertFalse(topK.getParent().isVisible(), "classification settings are hidden for a detector");
+        robot.interact(() -> editor.select(List.of("filter-1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ComboBox<?> entry = robot.lookup(".combo-box").match(n -> isInsideProps(n)).query();
+        robot.interact(entry::show);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(entry.getItems().containsAll(List.of("car", "truck", "blue", "white")), entry.getItems().toString());
+        assertFalse(entry.getItems().contains("red"), "labels already listed are not offered again");
+        robot.interact(entry::hide);
+    }
+
+    private boolean isInsideProps(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == editor.properties()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void jsonSettingShowsParseErrorPosition(FxRobot robot) {
+        Skill s = Skill.empty("g", "g").withNode(TestSkills.node("grpc-1", "grpc-custom", "Custom", 0, 0, Map.of()));
+        open(robot, s);
+        robot.interact(() -> editor.select(List.of("grpc-1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> ((javafx.scene.control.TextArea) robot.lookup("#setting-createOptions").query())
+                .setText("{\n  \"HostConfig\": {,}\n}"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(editor.properties().messageFor("createOptions").orElseThrow().contains("line 2"),
+                editor.properties().messageFor("createOptions").orElse(""));
+    }
+
+    @Test
+    void keyboardCopyPasteDuplicateAndDelete(FxRobot robot) {
+        open(robot, TestSkills.realistic());
+        robot.clickOn("#node-model-1");
+        robot.press(KeyCode.SHIFT).clickOn("#node-model-2").release(KeyCode.SHIFT);
+        assertEquals(Set.of("model-1", "model-2"), editor.selectedNodes());
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).type(KeyCode.V).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Skill s = editor.getSkill();
+        assertEquals(8, s.nodes().size());
+        assertEquals(6, s.edges().size(), "the edge between the copied nodes is pasted too");
+        assertEquals(2, editor.selectedNodes().size());
+        assertTrue(editor.selectedNodes().stream().noneMatch(id -> id.equals("model-1") || id.equals("model-2")));
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        assertEquals(10, editor.getSkill().nodes().size());
+        robot.type(KeyCode.DELETE);
+        assertEquals(8, editor.getSkill().nodes().size());
+        // delete a node with its edges
+        robot.clickOn("#node-filter-1");
+        robot.type(KeyCode.DELETE);
+        Skill after = editor.getSkill();
+        assertTrue(after.node("filter-1").isEmpty());
+        assertTrue(after.edges().stream().noneMatch(e -> e.touches("filter-1")));
+        // delete an edge
+        robot.interact(() -> editor.selectEdges(List.of(SkillEdge.of("camera-1", "f", "model-1", "f"))));
+        robot.clickOn("#node-camera-1").clickOn(".graph-canvas"); // focus back on the canvas
+        robot.interact(() -> editor.selectEdges(List.of(SkillEdge.of("camera-1", "f", "model-1", "f"))));
+        robot.type(KeyCode.DELETE);
+        assertFalse(editor.getSkill().edges().contains(SkillEdge.of("camera-1", "f", "model-1", "f")));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertTrue(editor.getSkill().node("filter-1").isPresent());
+        assertTrue(editor.getSkill().edges().contains(SkillEdge.of("camera-1", "f", "model-1", "f")));
+    }
+
+    @Test
+    void moveSnapsToGridAndRubberBandSelects(FxRobot robot) {
+        open(robot, TestSkills.realistic());
+        robot.interact(() -> editor.canvas().viewport().scaleProperty().set(1));
+        robot.interact(() -> editor.centreOn("model-1"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Position before = editor.getSkill().node("model-1").orElseThrow().position();
+        robot.drag("#node-model-1", MouseButton.PRIMARY).moveBy(53, 27).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Position after = editor.getSkill().node("model-1").orElseThrow().position();
+        assertNotEquals(before, after);
+        assertEquals(0, after.x() % NodeGeometry.GRID, 1e-9);
+        assertEquals(0, after.y() % NodeGeometry.GRID, 1e-9);
+        robot.interact(editor::undo);
+        assertEquals(before, editor.getSkill().node("model-1").orElseThrow().position());
+        // rubber band from an empty corner over the whole view selects what it covers
+        robot.interact(editor::fitToView);
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds cb = fx(() -> editor.canvas().localToScreen(editor.canvas().getBoundsInLocal()), robot);
+        robot.drag(new Point2D(cb.getMinX() + 5, cb.getMinY() + 5), MouseButton.PRIMARY)
+                .moveTo(new Point2D(cb.getMaxX() - 5, cb.getMaxY() - 5)).release(MouseButton.PRIMARY);
+        assertEquals(6, editor.selectedNodes().size());
+        robot.clickOn(new Point2D(cb.getMinX() + 5, cb.getMinY() + 5));
+        assertTrue(editor.selectedNodes().isEmpty());
+    }
+
+    @Test
+    void undoRedoEveryActionType(FxRobot robot) {
+        open(robot, TestSkills.realistic());
+        List<Map.Entry<String, Runnable>> actions = List.of(
+                Map.entry("add", () -> editor.addNode("tracker", new Position(900, 100))),
+                Map.entry("move", () -> editor.moveNode("camera-1", new Position(20, 40))),
+                Map.entry("rename", () -> editor.renameNode("model-1", "Cars")),
+                Map.entry("setting", () -> editor.setSetting("model-1", ModelNode.CONFIDENCE, 0.7)),
+                Map.entry("connect", () -> editor.connect(new PortRef("model-2", "f"), new PortRef("tracker-1", "f"))),
+                Map.entry("delete", () -> {
+                    editor.select(List.of("mqtt-1"));
+                    editor.deleteSelection();
+                }),
+                Map.entry("copy-paste", () -> {
+                    editor.select(List.of("filter-1"));
+                    editor.copy();
+                    editor.paste();
+                }),
+                Map.entry("duplicate", () -> {
+                    editor.select(List.of("camera-1"));
+                    editor.duplicate();
+                }),
+                Map.entry("cut", () -> {
+                    editor.select(List.of("iothub-1"));
+                    editor.cut();
+                }),
+                Map.entry("layout", editor::autoLayout));
+        for (Map.Entry<String, Runnable> a : actions) {
+            Skill before = editor.getSkill();
+            robot.interact(a.getValue());
+            Skill after = editor.getSkill();
+            assertNotEquals(before, after, a.getKey() + " changed nothing");
+            robot.interact(editor::undo);
+            assertEquals(before, editor.getSkill(), "undo " + a.getKey());
+            robot.interact(editor::redo);
+            assertEquals(after, editor.getSkill(), "redo " + a.getKey());
+        }
+    }
+
+    @Test
+    void autoLayoutOrdersTopToBottom(FxRobot robot) {
+        Skill s = TestSkills.realistic();
+        s = s.withNodes(s.nodes().stream().map(n -> n.withPosition(new Position(
+                (n.id().hashCode() & 0xff) * 3, 700 - (n.id().length() * 37) % 500))).toList());
+        open(robot, s);
+        robot.clickOn("#layout-button");
+        Skill laid = editor.getSkill();
+        for (SkillEdge e : laid.edges()) {
+            assertTrue(laid.node(e.from().node()).orElseThrow().position().y()
+                    < laid.node(e.to().node()).orElseThrow().position().y(), e.toString());
+        }
+        assertEquals(laid.node("iothub-1").orElseThrow().position().y(),
+                laid.node("mqtt-1").orElseThrow().position().y());
+    }
+
+    @Test
+    void saveAndReopenGivesTheSameSkill(FxRobot robot) throws Exception {
+        open(robot, TestSkills.realistic());
+        robot.interact(() -> {
+            editor.moveNode("filter-1", new Position(520, 500));
+            editor.renameNode("mqtt-1", "Broker");
+        });
+        Skill edited = editor.getSkill();
+        SkillJson json = new SkillJson(TestSkills.CATALOG);
+        String text = json.write(edited);
+        Skill read = json.read(text, "memory");
+        robot.interact(() -> editor.setSkill(read));
+        assertFalse(editor.isDirty());
+        assertEquals(edited, editor.getSkill());
+        assertEquals(new Position(520, 500), editor.getSkill().node("filter-1").orElseThrow().position());
+        robot.interact(() -> editor.renameNode("mqtt-1", "Other"));
+        assertTrue(editor.isDirty());
+        robot.interact(editor::markSaved);
+        assertFalse(editor.isDirty());
+    }
+
+    @Test
+    void badgesProblemsViewAndHelp(FxRobot robot) {
+        Skill s = TestSkills.realistic().updateNode("model-2", n -> n.withSetting(ModelNode.MODEL, null));
+        open(robot, s);
+        assertEquals(NodeStatus.NOT_CONFIGURED, editor.badge("model-2").orElseThrow().status());
+        assertEquals(NodeStatus.OK, editor.badge("camera-1").orElseThrow().status());
+        robot.interact(() -> editor.setNodeStatus("camera-1", NodeStatus.RUNNING, "12 fps"));
+        assertTrue(has(robot.lookup("#node-camera-1").query(), "running"));
+        robot.interact(editor::clearNodeStatuses);
+        assertFalse(has(robot.lookup("#node-camera-1").query(), "running"));
+        // clicking a problem selects and centres its node
+        robot.interact(() -> editor.canvas().viewport().centre(5000, 5000, 0, 0));
+        int row = fx(() -> editor.problems().stream().map(p -> p.nodeId()).toList().indexOf("model-2"), robot);
+        assertTrue(row >= 0);
+        robot.interact(() -> editor.problemsView().list().scrollTo(row));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node cell = robot.lookup(".problems-view .list-cell").match(n -> ((javafx.scene.control.ListCell<?>) n)
+                .getIndex() == row).query();
+        robot.clickOn(cell);
+        assertEquals(Set.of("model-2"), editor.selectedNodes());
+        assertTrue(robot.lookup("#node-model-2").tryQuery().map(Node::isVisible).orElse(false));
+        Point2D c = fx(() -> editor.canvas().visibleCentreWorld(), robot);
+        Position p = editor.getSkill().node("model-2").orElseThrow().position();
+        assertEquals(p.x() + NodeGeometry.WIDTH / 2, c.getX(), 1);
+        robot.clickOn(".graph-canvas");
+        robot.type(KeyCode.F1);
+        assertTrue(editor.isHelpShown());
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(editor.isHelpShown());
+    }
+
+    @Test
+    void largeSkillCreatesViewsOnlyForWhatIsVisible(FxRobot robot) {
+        Skill big = TestSkills.large(1000);
+        long t0 = System.nanoTime();
+        open(robot, big);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(editor.canvas().isOverview(), "fitting 1000 nodes zooms out to the overview");
+        assertEquals(0, editor.canvas().shownNodeViews());
+        robot.interact(() -> {
+            editor.canvas().viewport().scaleProperty().set(1);
+            editor.centreOn("n500");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        int shown = editor.canvas().shownNodeViews();
+        assertTrue(shown > 10 && shown < 150, "views for the visible part only: " + shown);
+        assertTrue(ms < 10_000, "opened in " + ms + " ms");
+    }
+}
