@@ -81,7 +81,8 @@ public final class KanSkillReader {
     }
 
     public KanImport read(String text) throws KanFormatException {
-        KanTree tree = KanTree.parse(text);
+        // A byte order mark (Windows editors) is not part of the document.
+        KanTree tree = KanTree.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
         KanDoc doc = new KanDoc(tree);
         Map<String, Object> root = doc.map(tree.root(), "");
         expect(doc, root, "apiVersion", KanFormat.API_VERSION);

@@ -76,7 +76,16 @@ public final class KanSkillWriter {
                         type.get().displayName() + " '" + node.id() + "' has no KAN equivalent; not exported"));
                 continue;
             }
-            nodes.add(kanNode(node, type.get(), mapping.get(), omissions));
+            Map<String, Object> kanNode;
+            try {
+                kanNode = kanNode(node, type.get(), mapping.get(), omissions);
+            } catch (IllegalArgumentException e) {
+                // An invalid setting value (validation reports it too): leave the node out rather than write junk.
+                omissions.add(new KanOmission(Kind.NODE, node.id(), node.typeId(), "", type.get().displayName()
+                        + " '" + node.id() + "' has a setting KAN cannot take (" + e.getMessage() + "); not exported"));
+                continue;
+            }
+            nodes.add(kanNode);
             written.add(node.id());
             if (!node.displayName().equals(type.get().displayName())) {
                 properties.put(KanFormat.displayNameProperty(node.id()), node.displayName());
@@ -137,7 +146,7 @@ public final class KanSkillWriter {
         try {
             back = KanNodeSettings.read(type, mapping, name, configurations, models);
         } catch (IllegalArgumentException e) {
-            omissions.add(new KanOmission(Kind.NODE, node.id(), type.id(), "", type.displayName() + " '"
+            omissions.add(new KanOmission(Kind.SETTING, node.id(), type.id(), "", type.displayName() + " '"
                     + node.id() + "' is written in a form KAN may not read back: " + e.getMessage()));
             return;
         }

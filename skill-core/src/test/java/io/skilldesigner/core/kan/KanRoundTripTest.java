@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
@@ -86,12 +88,13 @@ class KanRoundTripTest {
         assertEquals(ModelNode.DETECTION, back.node("det").orElseThrow().setting(ModelNode.TASK));
     }
 
-    @Test
-    void kanSkillSurvivesImportAndExportWithTheSameDocument() throws Exception {
-        String yaml = KanTestData.resource("kan-written-all-nodes.yaml");
-        Map<String, Object> original = tree(yaml);
+    @ParameterizedTest
+    @ValueSource(strings = {"kan-written-all-nodes.yaml", "kan-written-all-nodes.json"})
+    void kanSkillSurvivesImportAndExportWithTheSameDocument(String fixture) throws Exception {
+        String text = KanTestData.resource(fixture);
+        Map<String, Object> original = tree(text);
 
-        KanImport imported = reader.read(yaml);
+        KanImport imported = reader.read(text);
         Map<String, Object> exported = writer.write(imported.skill()).document();
 
         List<Map<String, Object>> before = nodes(original);

@@ -159,6 +159,54 @@ class KanSkillReaderTest {
         assertTrue(has(imported, Level.INFO, n -> n.message().contains("'owner'")));
     }
 
+    @Test
+    void everyConfigurationThatDoesNotComeBackOnExportIsReported() throws Exception {
+        String text = KanTestData.resource("kan-quirks.json");
+        KanImport imported = reader.read(text);
+        Map<String, Object> exported = new KanSkillWriter(catalog, KanTestData.library()).write(imported.skill())
+                .document();
+        Map<String, Map<String, Object>> after = new java.util.HashMap<>();
+        nodes(exported).forEach(n -> after.put(String.valueOf(n.get("id")), map(n.get("configurations"))));
+        List<Map<String, Object>> before = nodes(KanTree.parse(text).root());
+        int differences = 0;
+        for (int i = 0; i < before.size(); i++) {
+            String id = String.valueOf(before.get(i).get("id"));
+            Map<String, Object> was = map(before.get(i).get("configurations"));
+            Map<String, Object> now = after.get(id);
+            String path = "spec.nodes[" + i + "]";
+            if (now == null) {
+                assertTrue(has(imported, Level.WARNING, n -> n.where().equals(path)), "dropped node " + id);
+                continue;
+            }
+            for (Map.Entry<String, Object> c : was.entrySet()) {
+                Object back = now.get(c.getKey());
+                if (back == null || !KanSkillReader.sameKanValue(String.valueOf(c.getValue()), String.valueOf(back))) {
+                    differences++;
+                    String where = path + ".configurations." + c.getKey();
+                    assertTrue(has(imported, Level.WARNING, n -> n.where().equals(where)), "reported: " + where);
+                }
+            }
+            for (String key : now.keySet()) {
+                if (!was.containsKey(key)) {
+                    differences++;
+                    assertTrue(has(imported, Level.INFO, n -> n.nodeId().equals(id) && n.message().contains(
+                            "'" + key + "' is missing")), "reported: " + id + " " + key);
+                }
+            }
+        }
+        assertEquals(3, differences, "fps literal, debug key, missing delay_buffer");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> nodes(Object document) {
+        return (List<Map<String, Object>>) map(map(document).get("spec")).get("nodes");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
     private static boolean has(KanImport imported, Level level, Predicate<KanImportNote> test) {
         return imported.notes().stream().anyMatch(n -> n.level() == level && test.test(n));
     }

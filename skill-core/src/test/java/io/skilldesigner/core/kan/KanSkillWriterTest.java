@@ -151,6 +151,14 @@ class KanSkillWriterTest {
     }
 
     @Test
+    void aValueKanCannotTakeLeavesTheNodeOutWithAReportInsteadOfFailing() {
+        SkillNode filter = catalog.get(FilterNode.ID).newNode("filter").withSetting(FilterNode.MIN_CONFIDENCE, "high");
+        KanExport export = writer.write(Skill.empty("s", "s").withNode(filter));
+        assertEquals(List.of(), nodeIds(export));
+        assertTrue(of(export, Kind.NODE).get(0).reason().contains("'high'"), export.omissions().toString());
+    }
+
+    @Test
     void defaultParametersBasicsTagsAndName() {
         Skill skill = Skill.empty("ABC def", "Shop").withParameters(Map.of("rtsp", "rtsp://cam/1"))
                 .withTags(List.of(new Tag("zone", "north"), new Tag("bad tag", "x y")));
