@@ -335,6 +335,14 @@ def bench_yolo640(path):
     return g.model([float_input("images", [1, 3, 640, 640])], [out_info("output0", [1, 19200, 85])])
 
 
+def unknown_layout(path):
+    """An output no decoder reads ([1,2,3]): loading it must fail with a clear 'unsupported layout'."""
+    g = G("unknown_layout_test")
+    zero = g.op("Mul", [g.op("ReduceMax", ["input"], keepdims=0), g.const(0.0)])  # scalar
+    g.op("Add", [g.const(np.arange(6, dtype=np.float32).reshape(1, 2, 3)), zero], out="output")
+    return g.model([float_input("input", [1, 3, 32, 32])], [out_info("output", [1, 2, 3])])
+
+
 MODELS = {
     "yolov5_test.onnx": yolov5,
     "yolov8_test.onnx": yolov8,
@@ -348,6 +356,7 @@ MODELS = {
     "demo_ball_detector.onnx": demo_detector,
     "demo_colour_classifier.onnx": demo_classifier,
     "bench_yolo640.onnx": bench_yolo640,
+    "unknown_layout_test.onnx": unknown_layout,
 }
 
 LABELS = {
