@@ -18,6 +18,7 @@ public final class AppShell extends BorderPane {
     private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
     private final StackPane content = new StackPane();
     private final ToggleGroup group = new ToggleGroup();
+    private Page current;
 
     public AppShell(List<Page> pageList, AppStatusBar statusBar) {
         getStyleClass().add("app-shell");
@@ -54,9 +55,18 @@ public final class AppShell extends BorderPane {
         if (p == null) {
             throw new IllegalArgumentException("no page '" + pageId + "'");
         }
+        if (current != null && current != p && !current.canLeave()) {
+            buttons.get(current.id()).setSelected(true);
+            return;
+        }
+        current = p;
         buttons.get(pageId).setSelected(true);
         content.getChildren().setAll(p.view());
         p.onShow();
+    }
+
+    public String currentPageId() {
+        return current == null ? null : current.id();
     }
 
     public List<String> pageIds() {

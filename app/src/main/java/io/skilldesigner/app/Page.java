@@ -13,4 +13,9 @@ public interface Page {
     /** Called each time the page is shown. */
     default void onShow() {
     }
+
+    /** Asked before another page is shown; false keeps the user here (e.g. unsaved edits). */
+    default boolean canLeave() {
+        return true;
+    }
 }

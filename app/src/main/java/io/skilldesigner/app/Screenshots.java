@@ -16,7 +16,10 @@ public final class Screenshots {
     }
 
     public static Path save(Scene scene, Path file) throws IOException {
-        WritableImage image = scene.snapshot(null);
+        return saveImage(scene.snapshot(null), file);
+    }
+
+    public static Path saveImage(WritableImage image, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
         return file;

@@ -1,0 +1,300 @@
+package io.skilldesigner.app.models;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
+import static org.bytedeco.opencv.global.opencv_imgproc.putText;
+import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
+
+import io.skilldesigner.app.AppContext;
+import io.skilldesigner.app.Page;
+import io.skilldesigner.app.ui.FxFrames;
+import io.skilldesigner.core.model.DecoderSettings;
+import io.skilldesigner.core.model.ModelDescriptor;
+import io.skilldesigner.core.workspace.Listing;
+import io.skilldesigner.engine.frame.BBox;
+import io.skilldesigner.engine.frame.DetectedObject;
+import io.skilldesigner.engine.model.ModelSessions;
+import io.skilldesigner.engine.model.ModelTryOut;
+import io.skilldesigner.engine.model.TryOutResult;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** Models (bring your own model): the library, a model's facts and decoder settings, try on an image, add. */
+public final class ModelsPage implements Page {
+    private final AppContext ctx;
+    private final ModelSessions sessions = new ModelSessions();
+    private final ModelImporter importer;
+    private final BorderPane root = new BorderPane();
+    private final ListView<ModelDescriptor> list = new ListView<>();
+    private final Label loadErrors = new Label();
+    private final ModelDetails details = new ModelDetails();
+    private final DecoderForm decoderForm;
+    private final ImageView tryImage = new ImageView();
+    private final Label tryResult = new Label();
+    private final Label message = new Label();
+    private final FxFrames fxFrames = new FxFrames();
+    private final BorderPane detailPane = new BorderPane();
+
+    public ModelsPage(AppContext ctx) {
+        this.ctx = ctx;
+        this.importer = new ModelImporter(ctx.workspace(), sessions);
+        this.decoderForm = new DecoderForm(this::saveDecoder);
+        root.setId("models-page");
+        Label title = new Label("Models");
+        title.getStyleClass().add("page-title");
+        Button add = new Button("+ Add model");
+        add.setId("models-add");
+        add.setOnAction(e -> openWizard());
+        Button duplicate = new Button("Duplicate");
+        duplicate.setOnAction(e -> duplicateSelected());
+        Button delete = new Button("Delete");
+        delete.setId("models-delete");
+        delete.setOnAction(e -> deleteSelected());
+        message.setId("models-message");
+        message.setWrapText(true);
+        HBox bar = new HBox(8, title, add, duplicate, delete, message);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 0, 10, 0));
+        list.setId("models-list");
+        list.setPrefWidth(280);
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ModelDescriptor m, boolean empty) {
+                super.updateItem(m, empty);
+                setText(empty || m == null ? null : m.name() + "\n" + m.task().name().toLowerCase(Locale.ROOT)
+                        + (m.io() == null ? "" : " · " + m.io().detectedLayout()));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, old, m) -> showModel(m));
+        loadErrors.getStyleClass().add("badge-error");
+        loadErrors.setWrapText(true);
+        VBox left = new VBox(6, list, loadErrors);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Button tryButton = new Button("Try on an image…");
+        tryButton.setId("models-try");
+        tryButton.setOnAction(e -> tryOnImage());
+        tryResult.setId("models-try-result");
+        tryResult.setWrapText(true);
+        tryImage.setPreserveRatio(true);
+        tryImage.setFitWidth(420);
+        VBox right = new VBox(10, details, new Label("Decoder settings"), decoderForm, tryButton, tryResult, tryImage);
+        ScrollPane scroll = new ScrollPane(right);
+        scroll.setFitToWidth(true);
+        detailPane.setCenter(scroll);
+        root.setTop(bar);
+        root.setLeft(left);
+        root.setCenter(detailPane);
+    }
+
+    @Override
+    public String id() {
+        return "models";
+    }
+
+    @Override
+    public String title() {
+        return "Models";
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void onShow() {
+        reload(null);
+    }
+
+    void reload(String selectId) {
+        try {
+            Listing<ModelDescriptor> l = ctx.workspace().listModels();
+            list.getItems().setAll(l.items());
+            loadErrors.setText(l.errors().stream().map(e -> e.file() + ": " + e.message())
+                    .collect(Collectors.joining("\n")));
+            String want = selectId != null ? selectId
+                    : list.getSelectionModel().getSelectedItem() != null ? list.getSelectionModel().getSelectedItem().id()
+                    : null;
+            l.items().stream().filter(m -> m.id().equals(want)).findFirst()
+                    .ifPresentOrElse(m -> list.getSelectionModel().select(m), () -> {
+                        if (!l.items().isEmpty()) {
+                            list.getSelectionModel().select(0);
+                        }
+                    });
+        } catch (IOException e) {
+            message.setText("Cannot list models: " + e.getMessage());
+        }
+    }
+
+    private void showModel(ModelDescriptor m) {
+        detailPane.setVisible(m != null);
+        tryImage.setImage(null);
+        tryResult.setText("");
+        if (m != null) {
+            details.show(m);
+            decoderForm.show(m.decoder());
+        }
+    }
+
+    private void openWizard() {
+        AddModelWizard w = new AddModelWizard(ctx, importer, result -> {
+            message.setText("Added " + result.model().name()
+                    + (result.warnings().isEmpty() ? "" : " — " + String.join("; ", result.warnings())));
+            root.setCenter(detailPane);
+            reload(result.model().id());
+        }, () -> root.setCenter(detailPane));
+        root.setCenter(w.build());
+    }
+
+    private void saveDecoder(DecoderSettings d) {
+        ModelDescriptor m = list.getSelectionModel().getSelectedItem();
+        if (m == null) {
+            return;
+        }
+        try {
+            ctx.workspace().saveModel(m.withDecoder(d));
+            message.setText("Decoder settings of " + m.name() + " saved");
+            reload(m.id());
+        } catch (IOException e) {
+            message.setText("Could not save: " + e.getMessage());
+        }
+    }
+
+    private void deleteSelected() {
+        ModelDescriptor m = list.getSelectionModel().getSelectedItem();
+        if (m == null) {
+            return;
+        }
+        try {
+            List<String> users = new ModelUsage(ctx.catalog()).skillsUsing(m.id(), ctx.workspace().listSkills().items());
+            if (!users.isEmpty()) {
+                message.setText("Cannot delete " + m.name() + ": used by " + String.join(", ", users));
+                return;
+            }
+            ctx.workspace().deleteModel(m.id());
+            message.setText("Deleted " + m.name());
+            reload(null);
+        } catch (IOException e) {
+            message.setText("Could not delete: " + e.getMessage());
+        }
+    }
+
+    private void duplicateSelected() {
+        ModelDescriptor m = list.getSelectionModel().getSelectedItem();
+        if (m == null) {
+            return;
+        }
+        String id = m.id() + "-copy";
+        for (int i = 2; ctx.workspace().modelLibrary().find(id).isPresent(); i++) {
+            id = m.id() + "-copy" + i;
+        }
+        try {
+            ctx.workspace().saveModel(new ModelDescriptor(id, m.name() + " (copy)", m.task(), m.format(), m.model(),
+                    m.labels(), m.description(), m.tags(), m.io(), m.decoder(), m.sha256()));
+            reload(id);
+        } catch (IOException e) {
+            message.setText("Could not duplicate: " + e.getMessage());
+        }
+    }
+
+    private void tryOnImage() {
+        ModelDescriptor m = list.getSelectionModel().getSelectedItem();
+        if (m == null) {
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Image to try " + m.name() + " on");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.jpg", "*.jpeg", "*.png", "*.bmp"));
+        File f = fc.showOpenDialog(root.getScene().getWindow());
+        if (f != null) {
+            tryOn(m, f.toPath());
+        }
+    }
+
+    /** Runs the model on an image in the background and shows the boxes or the top classes. */
+    public void tryOn(ModelDescriptor m, Path image) {
+        Task<Object[]> t = new Task<>() {
+            @Override
+            protected Object[] call() {
+                TryOutResult r = new ModelTryOut(sessions).run(m, ctx.workspace().root(), image, 5);
+                Mat mat = ModelTryOut.read(image);
+                drawBoxes(mat, r.detections());
+                return new Object[]{r, mat};
+            }
+        };
+        t.setOnSucceeded(e -> {
+            TryOutResult r = (TryOutResult) t.getValue()[0];
+            tryImage.setImage(fxFrames.toImage((Mat) t.getValue()[1]));
+            tryResult.setText(describe(r));
+        });
+        t.setOnFailed(e -> tryResult.setText("Failed: " + t.getException().getMessage()));
+        ctx.background().submit(t);
+    }
+
+    static String describe(TryOutResult r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s on %s in %.1f ms — ", r.modelName(),
+                r.provider().provider(), r.millis()));
+        if (!r.classes().isEmpty()) {
+            sb.append("top classes: ").append(r.classes().stream()
+                    .map(c -> String.format(Locale.ROOT, "%s %.1f%%", c.label(), c.score() * 100))
+                    .collect(Collectors.joining(", ")));
+        } else {
+            sb.append(r.detections().size()).append(" detections: ").append(r.detections().stream()
+                    .map(d -> String.format(Locale.ROOT, "%s %.0f%%", d.label(), d.confidence() * 100))
+                    .collect(Collectors.joining(", ")));
+        }
+        return sb.toString();
+    }
+
+    private static void drawBoxes(Mat mat, List<DetectedObject> detections) {
+        Scalar colour = new Scalar(0, 230, 255, 0);
+        for (DetectedObject d : detections) {
+            BBox b = d.bbox();
+            int x = Math.round(b.l() * mat.cols());
+            int y = Math.round(b.t() * mat.rows());
+            int w = Math.round(b.w() * mat.cols());
+            int h = Math.round(b.h() * mat.rows());
+            rectangle(mat, new Point(x, y), new Point(x + w, y + h), colour, 2, LINE_AA, 0);
+            putText(mat, String.format(Locale.ROOT, "%s %.0f%%", d.label(), d.confidence() * 100),
+                    new Point(x, Math.max(12, y - 4)), FONT_HERSHEY_SIMPLEX, 0.5, colour, 1, LINE_AA, false);
+        }
+    }
+
+    /** For tests. */
+    public ListView<ModelDescriptor> list() {
+        return list;
+    }
+
+    public Label tryResult() {
+        return tryResult;
+    }
+
+    public void showAlert(String text) {
+        new Alert(Alert.AlertType.INFORMATION, text).show();
+    }
+}

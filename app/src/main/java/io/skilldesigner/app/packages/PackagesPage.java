@@ -1,0 +1,214 @@
+package io.skilldesigner.app.packages;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.skilldesigner.app.AppContext;
+import io.skilldesigner.app.Page;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.validation.Problem;
+import io.skilldesigner.core.validation.SkillValidator;
+import io.skilldesigner.core.workspace.Workspace;
+import io.skilldesigner.packaging.EdgePackageExporter;
+import io.skilldesigner.packaging.ExportResult;
+import io.skilldesigner.packaging.ImportResult;
+import io.skilldesigner.packaging.PackageImporter;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+
+/** Packages: export the selected skill as an edge deployment package, or import one back. */
+public final class PackagesPage implements Page {
+    private final AppContext ctx;
+    private final VBox root = new VBox(10);
+    private final ComboBox<Skill> skillBox = new ComboBox<>();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final TextArea summary = new TextArea();
+    private Path lastFolder;
+
+    public PackagesPage(AppContext ctx) {
+        this.ctx = ctx;
+        root.setId("packages-page");
+        Label title = new Label("Packages");
+        title.getStyleClass().add("page-title");
+        skillBox.setId("packages-skill");
+        skillBox.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Skill s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : s.name());
+            }
+        });
+        skillBox.setButtonCell(skillBox.getCellFactory().call(null));
+        Button export = new Button("Export edge package…");
+        export.setId("packages-export");
+        export.setOnAction(e -> {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle("Folder to write the package into");
+            File dir = dc.showDialog(root.getScene().getWindow());
+            if (dir != null) {
+                export(dir.toPath());
+            }
+        });
+        Button importButton = new Button("Import package…");
+        importButton.setId("packages-import");
+        importButton.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Edge package", "*.zip"));
+            File f = fc.showOpenDialog(root.getScene().getWindow());
+            if (f != null) {
+                importPackage(f.toPath());
+            }
+        });
+        Button open = new Button("Open folder");
+        open.setOnAction(e -> openFolder());
+        progress.setId("packages-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        summary.setId("packages-summary");
+        summary.setEditable(false);
+        summary.setPrefRowCount(18);
+        HBox bar = new HBox(8, skillBox, export, importButton, open);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Label help = new Label("A package holds skill.json, kan/skill.yaml, the models and labels with checksums,"
+                + " IoT Edge deployment manifests (amd64, arm64v8), Kubernetes manifests and the runtime Dockerfiles."
+                + " Secrets are never written: the package README lists the environment variables to set.");
+        help.setWrapText(true);
+        help.getStyleClass().add("muted");
+        root.getChildren().addAll(title, help, bar, progress, summary);
+        root.setPadding(new Insets(0));
+    }
+
+    @Override
+    public String id() {
+        return "packages";
+    }
+
+    @Override
+    public String title() {
+        return "Packages";
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void onShow() {
+        try {
+            Skill sel = skillBox.getValue();
+            List<Skill> skills = ctx.workspace().listSkills().items();
+            skillBox.getItems().setAll(skills);
+            String want = sel != null ? sel.id() : ctx.currentSkillIdProperty().get();
+            skills.stream().filter(s -> s.id().equals(want)).findFirst().ifPresentOrElse(skillBox::setValue, () -> {
+                if (!skills.isEmpty()) {
+                    skillBox.setValue(skills.get(0));
+                }
+            });
+        } catch (IOException e) {
+            summary.setText("Cannot list skills: " + e.getMessage());
+        }
+    }
+
+    /** Exports the selected skill into {@code parent/<skill-id>/} and {@code parent/<skill-id>.zip}. */
+    public void export(Path parent) {
+        Skill skill = skillBox.getValue();
+        if (skill == null) {
+            summary.setText("Pick a skill to export.");
+            return;
+        }
+        List<Problem> errors = new SkillValidator(ctx.catalog(), ctx.workspace().modelLibrary()).validate(skill)
+                .stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            summary.setText("The skill has errors; fix them before exporting:\n"
+                    + errors.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+            return;
+        }
+        Path folder = parent.resolve(skill.id());
+        Path zip = parent.resolve(skill.id() + ".zip");
+        Task<ExportResult> t = new Task<>() {
+            @Override
+            protected ExportResult call() throws Exception {
+                updateMessage("Exporting " + skill.name());
+                updateProgress(-1, 1);
+                ExportResult r = new EdgePackageExporter(ctx.catalog()).export(skill, ctx.workspace().modelLibrary(),
+                        folder, zip);
+                updateProgress(1, 1);
+                return r;
+            }
+        };
+        progress.progressProperty().bind(t.progressProperty());
+        t.setOnSucceeded(e -> {
+            ExportResult r = t.getValue();
+            lastFolder = r.folder();
+            summary.setText("Written " + r.files().size() + " files to " + r.folder() + "\nZip: " + r.zip()
+                    + "\n\nSecrets to provide as environment variables on the device:\n"
+                    + (r.secrets().isEmpty() ? "  (none)" : r.secrets().stream().map(s -> "  " + s)
+                    .collect(Collectors.joining("\n")))
+                    + (r.warnings().isEmpty() ? "" : "\n\nWarnings:\n  " + String.join("\n  ", r.warnings()))
+                    + "\n\nFiles:\n  " + String.join("\n  ", r.files()));
+        });
+        t.setOnFailed(e -> summary.setText("Export failed: " + t.getException().getMessage()));
+        ctx.statusBar().track(t);
+        ctx.background().submit(t);
+    }
+
+    public void importPackage(Path zip) {
+        Task<ImportResult> t = new Task<>() {
+            @Override
+            protected ImportResult call() throws Exception {
+                updateMessage("Importing " + zip.getFileName());
+                ImportResult r = new PackageImporter(ctx.catalog()).importPackage(zip, ctx.workspace().modelLibrary(),
+                        ctx.workspace().root().resolve(Workspace.MODELS_DIR));
+                for (var m : r.addedModels()) {
+                    ctx.workspace().saveModel(m);
+                }
+                ctx.workspace().saveSkill(r.skill());
+                return r;
+            }
+        };
+        t.setOnSucceeded(e -> {
+            ImportResult r = t.getValue();
+            summary.setText("Imported skill " + r.skill().name() + "\nModels added: " + r.addedModels().size()
+                    + "\nModels reused (same checksum): " + r.reusedModels());
+            onShow();
+        });
+        t.setOnFailed(e -> summary.setText("Import failed: " + t.getException().getMessage()));
+        ctx.statusBar().track(t);
+        ctx.background().submit(t);
+    }
+
+    private void openFolder() {
+        if (lastFolder == null) {
+            return;
+        }
+        try {
+            if (java.awt.Desktop.isDesktopSupported()) {
+                java.awt.Desktop.getDesktop().open(lastFolder.toFile());
+            } else {
+                summary.appendText("\nFolder: " + lastFolder);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            summary.appendText("\nCannot open the folder here (" + e.getMessage() + "): " + lastFolder);
+        }
+    }
+
+    /** For tests. */
+    public TextArea summary() {
+        return summary;
+    }
+}

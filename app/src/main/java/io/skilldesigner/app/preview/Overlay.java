@@ -1,0 +1,153 @@
+package io.skilldesigner.app.preview;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.catalog.NodeType;
+import io.skilldesigner.core.catalog.SettingSpec;
+import io.skilldesigner.core.catalog.SettingType;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.skill.SkillNode;
+import io.skilldesigner.engine.frame.BBox;
+import io.skilldesigner.engine.frame.DetectedObject;
+import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.frame.FrameEvent;
+import io.skilldesigner.engine.frame.ObjectAttribute;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws a frame's insights over the video: boxes with label, confidence, attributes and track id; every
+ * POINT_LIST setting of the skill's nodes (zones as polygons, lines as segments, found through the catalog);
+ * and the latest events with their properties (counts).
+ */
+final class Overlay {
+    private static final Color[] PALETTE = {Color.web("#00e5ff"), Color.web("#ffea00"), Color.web("#76ff03"),
+            Color.web("#ff4081"), Color.web("#ff9100"), Color.web("#b388ff")};
+    private final List<Shape> shapes;
+    private final List<String> recentEvents = new ArrayList<>();
+
+    private record Shape(String name, List<List<Double>> points) {
+    }
+
+    Overlay(Skill skill, NodeCatalog catalog) {
+        List<Shape> s = new ArrayList<>();
+        for (SkillNode n : skill.nodes()) {
+            NodeType t = catalog.find(n.typeId()).orElse(null);
+            if (t == null) {
+                continue;
+            }
+            for (SettingSpec spec : t.settings()) {
+                if (spec.type() == SettingType.POINT_LIST && n.setting(spec.key()) instanceof List<?>) {
+                    try {
+                        @SuppressWarnings("unchecked")
+                        List<List<Double>> pts = (List<List<Double>>) SettingType.POINT_LIST.coerce(n.setting(spec.key()));
+                        s.add(new Shape(n.displayName(), pts));
+                    } catch (IllegalArgumentException e) {
+                        // an invalid polygon is reported by validation; the overlay just leaves it out
+                    }
+                }
+            }
+        }
+        shapes = List.copyOf(s);
+    }
+
+    /**
+     * @param x, y, w, h where the video is drawn on the canvas
+     */
+    void draw(Canvas canvas, Frame frame, double x, double y, double w, double h) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (frame == null) {
+            return;
+        }
+        g.setLineWidth(2);
+        g.setFont(Font.font(13));
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setTextAlign(TextAlignment.LEFT);
+        for (Shape s : shapes) {
+            drawShape(g, s, x, y, w, h);
+        }
+        for (DetectedObject o : frame.objects()) {
+            Color c = colourFor(o);
+            BBox b = o.bbox();
+            double bx = x + b.l() * w;
+            double by = y + b.t() * h;
+            g.setStroke(c);
+            g.strokeRect(bx, by, b.w() * w, b.h() * h);
+            String text = caption(o);
+            double tw = text.length() * 7.2 + 8;
+            g.setFill(c.deriveColor(0, 1, 1, 0.85));
+            g.fillRect(bx, by - 18, tw, 18);
+            g.setFill(Color.BLACK);
+            g.fillText(text, bx + 4, by - 3);
+        }
+        for (FrameEvent e : frame.events()) {
+            recentEvents.add(0, describe(e));
+        }
+        while (recentEvents.size() > 6) {
+            recentEvents.remove(recentEvents.size() - 1);
+        }
+        g.setTextBaseline(VPos.TOP);
+        double ty = y + 6;
+        for (String line : recentEvents) {
+            g.setFill(Color.color(0, 0, 0, 0.6));
+            g.fillRect(x + 6, ty, line.length() * 7.2 + 8, 18);
+            g.setFill(Color.WHITE);
+            g.fillText(line, x + 10, ty + 1);
+            ty += 20;
+        }
+    }
+
+    private static void drawShape(GraphicsContext g, Shape s, double x, double y, double w, double h) {
+        List<List<Double>> p = s.points();
+        if (p.size() < 2) {
+            return;
+        }
+        g.setStroke(Color.web("#ff1744"));
+        g.setLineDashes(8, 6);
+        double[] xs = new double[p.size()];
+        double[] ys = new double[p.size()];
+        for (int i = 0; i < p.size(); i++) {
+            xs[i] = x + p.get(i).get(0) * w;
+            ys[i] = y + p.get(i).get(1) * h;
+        }
+        if (p.size() == 2) {
+            g.strokeLine(xs[0], ys[0], xs[1], ys[1]);
+        } else {
+            g.strokePolygon(xs, ys, p.size());
+        }
+        g.setLineDashes();
+        g.setFill(Color.web("#ff1744"));
+        g.fillText(s.name(), xs[0] + 4, ys[0] + 16);
+    }
+
+    private static String caption(DetectedObject o) {
+        StringBuilder sb = new StringBuilder(o.label()).append(' ')
+                .append(String.format(Locale.ROOT, "%.0f%%", o.confidence() * 100));
+        for (ObjectAttribute a : o.attributes()) {
+            sb.append(" · ").append(a.label()).append(String.format(Locale.ROOT, " %.0f%%", a.confidence() * 100));
+        }
+        if (o.tracking() != null) {
+            sb.append(" #").append(o.tracking().trackingId());
+        }
+        return sb.toString();
+    }
+
+    private static Color colourFor(DetectedObject o) {
+        String key = o.tracking() != null ? o.tracking().trackingId() : o.label();
+        return PALETTE[Math.floorMod(key.hashCode(), PALETTE.length)];
+    }
+
+    private static String describe(FrameEvent e) {
+        StringBuilder sb = new StringBuilder(e.type());
+        e.properties().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,494 @@
+package io.skilldesigner.app.preview;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.skilldesigner.app.AppContext;
+import io.skilldesigner.app.Page;
+import io.skilldesigner.app.Screenshots;
+import io.skilldesigner.app.ui.FxFrames;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.skill.SkillNode;
+import io.skilldesigner.engine.RunState;
+import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.metrics.NodeMetrics;
+import io.skilldesigner.engine.runtime.ExportMessage;
+import io.skilldesigner.engine.source.SourceSpec;
+import io.skilldesigner.engine.source.WebcamDevice;
+import io.skilldesigner.engine.source.WebcamDevices;
+import javafx.animation.AnimationTimer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+
+/**
+ * Live Preview: pick a skill and a source, run it, and watch the video with overlays, per-node timings, the
+ * execution provider of each model and every message the exports send.
+ */
+public final class PreviewPage implements Page {
+    private static final int LOG_LIMIT = 500;
+    private static final int CHART_POINTS = 60;
+
+    private final AppContext ctx;
+    private final BorderPane root = new BorderPane();
+    private final ComboBox<Skill> skillBox = new ComboBox<>();
+    private final ComboBox<SourceChoice> sourceBox = new ComboBox<>();
+    private final Button startButton = new Button("▶ Start");
+    private final Button stopButton = new Button("■ Stop");
+    private final Button snapshotButton = new Button("Snapshot");
+    private final Label stateLabel = new Label("Stopped");
+    private final Label fpsLabel = new Label();
+    private final Label providerBanner = new Label();
+    private final ImageView video = new ImageView();
+    private final Canvas overlayCanvas = new Canvas();
+    private final StackPane videoPane = new StackPane();
+    private final ListView<SkillNode> nodeList = new ListView<>();
+    private final TableView<NodeMetrics> metricsTable = new TableView<>();
+    private final ObservableList<String> messageLog = FXCollections.observableArrayList();
+    private final LineChart<Number, Number> latencyChart = new LineChart<>(new NumberAxis(), new NumberAxis());
+    private final Map<String, XYChart.Series<Number, Number>> series = new HashMap<>();
+    private final FxFrames fxFrames = new FxFrames();
+    private final Timeline metricsTimer;
+    private final AnimationTimer displayTimer;
+
+    private PreviewSession session;
+    private Overlay overlay;
+    private Frame shownFrame;
+    private long displayedFrames;
+    private long lastFpsNanos;
+    private long lastFpsFrames;
+    private int tick;
+
+    public PreviewPage(AppContext ctx) {
+        this.ctx = ctx;
+        root.setId("preview-page");
+        root.setTop(toolbar());
+        root.setCenter(centre());
+        root.setRight(sidePanel());
+        root.setBottom(bottomPanel());
+        metricsTimer = new Timeline(new KeyFrame(Duration.millis(500), e -> refreshMetrics()));
+        metricsTimer.setCycleCount(Timeline.INDEFINITE);
+        displayTimer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                paint(now);
+            }
+        };
+        stopButton.setDisable(true);
+        snapshotButton.setDisable(true);
+    }
+
+    @Override
+    public String id() {
+        return "preview";
+    }
+
+    @Override
+    public String title() {
+        return "Live Preview";
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void onShow() {
+        reloadSkills();
+    }
+
+    private Node toolbar() {
+        Label title = new Label("Live Preview");
+        title.getStyleClass().add("page-title");
+        skillBox.setId("preview-skill");
+        skillBox.setPromptText("Skill");
+        skillBox.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Skill s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : s.name());
+            }
+        });
+        skillBox.setButtonCell(skillBox.getCellFactory().call(null));
+        sourceBox.setId("preview-source");
+        sourceBox.setOnShowing(e -> reloadSources());
+        reloadSources();
+        startButton.setId("preview-start");
+        stopButton.setId("preview-stop");
+        snapshotButton.setId("preview-snapshot");
+        startButton.setDefaultButton(true);
+        startButton.setOnAction(e -> start());
+        stopButton.setOnAction(e -> stop());
+        snapshotButton.setOnAction(e -> snapshot());
+        stateLabel.setId("preview-state");
+        fpsLabel.setId("preview-fps");
+        HBox bar = new HBox(10, title, skillBox, sourceBox, startButton, stopButton, snapshotButton, stateLabel,
+                fpsLabel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 0, 10, 0));
+        providerBanner.setId("preview-provider");
+        providerBanner.getStyleClass().add("provider-banner");
+        providerBanner.setMaxWidth(Double.MAX_VALUE);
+        providerBanner.setVisible(false);
+        providerBanner.managedProperty().bind(providerBanner.visibleProperty());
+        return new VBox(6, bar, providerBanner);
+    }
+
+    private Node centre() {
+        video.setPreserveRatio(true);
+        video.setSmooth(true);
+        video.setId("preview-video");
+        overlayCanvas.setId("preview-overlay");
+        overlayCanvas.setMouseTransparent(true);
+        Pane canvasHolder = new Pane(overlayCanvas);
+        canvasHolder.setMouseTransparent(true);
+        videoPane.getChildren().addAll(video, canvasHolder);
+        videoPane.setStyle("-fx-background-color: #101317;");
+        videoPane.setMinSize(320, 200);
+        video.fitWidthProperty().bind(videoPane.widthProperty());
+        video.fitHeightProperty().bind(videoPane.heightProperty());
+        overlayCanvas.widthProperty().bind(videoPane.widthProperty());
+        overlayCanvas.heightProperty().bind(videoPane.heightProperty());
+        return videoPane;
+    }
+
+    private Node sidePanel() {
+        nodeList.setId("preview-nodes");
+        nodeList.setPrefWidth(260);
+        nodeList.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(SkillNode n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null : n.displayName() + "  (" + n.typeId() + ")");
+            }
+        });
+        nodeList.getSelectionModel().selectedItemProperty().addListener((obs, old, n) -> {
+            if (session != null) {
+                session.watch(n == null ? null : n.id());
+            }
+        });
+        Button all = new Button("Show skill output");
+        all.setOnAction(e -> nodeList.getSelectionModel().clearSelection());
+        Label hint = new Label("Click a node to see only its output.");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        VBox box = new VBox(6, new Label("Nodes"), nodeList, all, hint);
+        box.setPadding(new Insets(0, 0, 0, 10));
+        VBox.setVgrow(nodeList, Priority.ALWAYS);
+        return box;
+    }
+
+    private Node bottomPanel() {
+        metricsTable.setId("preview-metrics");
+        metricsTable.getColumns().setAll(List.of(
+                column("Node", m -> m.nodeId()),
+                column("State", m -> m.state().name()),
+                column("In", m -> Long.toString(m.framesIn())),
+                column("Out", m -> Long.toString(m.framesOut())),
+                column("Drops", m -> Long.toString(m.drops())),
+                column("Errors", m -> Long.toString(m.errors())),
+                column("p50 ms", m -> String.format(Locale.ROOT, "%.1f", m.p50Millis())),
+                column("p95 ms", m -> String.format(Locale.ROOT, "%.1f", m.p95Millis())),
+                column("Last error", m -> m.lastError())));
+        metricsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        latencyChart.setId("preview-latency-chart");
+        latencyChart.setAnimated(false);
+        latencyChart.setCreateSymbols(false);
+        latencyChart.setTitle("Latency per node (p50, ms)");
+        ListView<String> log = new ListView<>(messageLog);
+        log.setId("preview-messages");
+        log.getStyleClass().add("message-log");
+        TabPane tabs = new TabPane(
+                new Tab("Timing", new SplitPane(metricsTable, latencyChart)),
+                new Tab("Messages", log));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setPrefHeight(260);
+        SplitPane.setResizableWithParent(tabs, false);
+        return tabs;
+    }
+
+    private static TableColumn<NodeMetrics, String> column(String name,
+                                                          java.util.function.Function<NodeMetrics, String> value) {
+        TableColumn<NodeMetrics, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        return c;
+    }
+
+    private void reloadSkills() {
+        try {
+            List<Skill> skills = ctx.workspace().listSkills().items();
+            Skill selected = skillBox.getValue();
+            skillBox.getItems().setAll(skills);
+            String wanted = ctx.currentSkillIdProperty().get() != null ? ctx.currentSkillIdProperty().get()
+                    : selected != null ? selected.id() : null;
+            skills.stream().filter(s -> s.id().equals(wanted)).findFirst()
+                    .ifPresentOrElse(skillBox::setValue, () -> {
+                        if (!skills.isEmpty() && skillBox.getValue() == null) {
+                            skillBox.setValue(skills.get(0));
+                        }
+                    });
+        } catch (IOException e) {
+            stateLabel.setText("Cannot list skills: " + e.getMessage());
+        }
+    }
+
+    private void reloadSources() {
+        SourceChoice current = sourceBox.getValue();
+        ObservableList<SourceChoice> items = FXCollections.observableArrayList();
+        items.add(SourceChoice.fromSkill());
+        items.add(new SourceChoice("Video file…", SourceSpec.file("", true)));
+        items.add(new SourceChoice("RTSP URL…", SourceSpec.rtsp("rtsp://", "tcp")));
+        try {
+            for (WebcamDevice d : new WebcamDevices().list()) {
+                items.add(new SourceChoice("Webcam: " + d, SourceSpec.webcam(d.toString())));
+            }
+        } catch (IOException e) {
+            // no device list on this machine: the webcam entries are simply absent
+            items.add(new SourceChoice("Webcam 0", SourceSpec.webcam("0")));
+        }
+        sourceBox.getItems().setAll(items);
+        sourceBox.setValue(current != null && items.contains(current) ? current : items.get(0));
+    }
+
+    /** Resolves the picked source, asking for a file or URL when needed; null when the user cancelled. */
+    private SourceSpec pickedSource(boolean[] cancelled) {
+        SourceChoice c = sourceBox.getValue();
+        if (c == null || c.spec() == null) {
+            return null;
+        }
+        if (c.spec().kind() == SourceSpec.Kind.FILE && c.spec().location().isEmpty()) {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Video file");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Video", "*.mp4", "*.avi", "*.mkv", "*.mov"));
+            File f = fc.showOpenDialog(root.getScene().getWindow());
+            if (f == null) {
+                cancelled[0] = true;
+                return null;
+            }
+            return SourceSpec.file(f.getAbsolutePath(), true);
+        }
+        if (c.spec().kind() == SourceSpec.Kind.RTSP && "rtsp://".equals(c.spec().location())) {
+            TextInputDialog d = new TextInputDialog("rtsp://");
+            d.setHeaderText("RTSP URL (credentials are not logged)");
+            return d.showAndWait().filter(u -> !u.isBlank()).map(u -> SourceSpec.rtsp(u.trim(), "tcp"))
+                    .orElseGet(() -> {
+                        cancelled[0] = true;
+                        return null;
+                    });
+        }
+        return c.spec();
+    }
+
+    /** Starts the selected skill; public so tests and the Skills page can trigger it. */
+    public void start() {
+        Skill skill = skillBox.getValue();
+        if (skill == null) {
+            stateLabel.setText("Pick a skill first");
+            return;
+        }
+        boolean[] cancelled = {false};
+        SourceSpec source = pickedSource(cancelled);
+        if (cancelled[0]) {
+            return;
+        }
+        stop();
+        startButton.setDisable(true);
+        stateLabel.setText("Starting…");
+        ctx.currentSkillIdProperty().set(skill.id());
+        nodeList.getItems().setAll(skill.nodes());
+        overlay = new Overlay(skill, ctx.catalog());
+        messageLog.clear();
+        series.clear();
+        latencyChart.getData().clear();
+        javafx.concurrent.Task<PreviewSession> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected PreviewSession call() throws Exception {
+                updateMessage("Starting " + skill.name() + "…");
+                return PreviewSession.start(skill, ctx.catalog(), ctx.workspace().modelLibrary(),
+                        ctx.workspace().root(), source);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            session = task.getValue();
+            stopButton.setDisable(false);
+            snapshotButton.setDisable(false);
+            displayedFrames = 0;
+            lastFpsNanos = System.nanoTime();
+            lastFpsFrames = 0;
+            displayTimer.start();
+            metricsTimer.play();
+            refreshMetrics();
+        });
+        task.setOnFailed(e -> {
+            startButton.setDisable(false);
+            String msg = task.getException() == null ? "unknown error" : task.getException().getMessage();
+            stateLabel.setText("Could not start");
+            Alert a = new Alert(Alert.AlertType.ERROR, msg);
+            a.setHeaderText("The skill could not start");
+            a.show();
+        });
+        ctx.statusBar().track(task);
+        ctx.background().submit(task);
+    }
+
+    /** Stops the run if one is going. */
+    public void stop() {
+        displayTimer.stop();
+        metricsTimer.stop();
+        if (session != null) {
+            PreviewSession s = session;
+            session = null;
+            ctx.background().submit(s::close);
+            stateLabel.setText("Stopped");
+        }
+        startButton.setDisable(false);
+        stopButton.setDisable(true);
+        snapshotButton.setDisable(true);
+    }
+
+    private void paint(long now) {
+        PreviewSession s = session;
+        if (s == null) {
+            return;
+        }
+        Frame f = s.latestFrame();
+        if (f != null && f != shownFrame && f.image() != null) {
+            shownFrame = f;
+            video.setImage(fxFrames.toImage(f.image().mat()));
+            displayedFrames++;
+        }
+        if (shownFrame != null && overlay != null) {
+            double[] r = imageRect();
+            overlay.draw(overlayCanvas, f == shownFrame ? shownFrame : null, r[0], r[1], r[2], r[3]);
+        }
+        if (now - lastFpsNanos > 1_000_000_000L) {
+            double fps = (displayedFrames - lastFpsFrames) * 1e9 / (now - lastFpsNanos);
+            fpsLabel.setText(String.format(Locale.ROOT, "%.1f fps shown · %d processed", fps, s.outputFrames()));
+            lastFpsNanos = now;
+            lastFpsFrames = displayedFrames;
+        }
+    }
+
+    /** Where the image actually sits inside the video pane (letterboxed by preserveRatio). */
+    private double[] imageRect() {
+        double pw = videoPane.getWidth();
+        double ph = videoPane.getHeight();
+        if (video.getImage() == null) {
+            return new double[]{0, 0, pw, ph};
+        }
+        double iw = video.getImage().getWidth();
+        double ih = video.getImage().getHeight();
+        double scale = Math.min(pw / iw, ph / ih);
+        double w = iw * scale;
+        double h = ih * scale;
+        return new double[]{(pw - w) / 2, (ph - h) / 2, w, h};
+    }
+
+    private void refreshMetrics() {
+        PreviewSession s = session;
+        if (s == null) {
+            return;
+        }
+        RunState state = s.runState();
+        String src = s.sourceState();
+        stateLabel.setText(state + (s.runMessage().isBlank() ? "" : " — " + s.runMessage())
+                + (src.isBlank() ? "" : " · source " + src));
+        List<NodeMetrics> metrics = s.metrics();
+        metricsTable.getItems().setAll(metrics);
+        tick++;
+        for (NodeMetrics m : metrics) {
+            XYChart.Series<Number, Number> ser = series.computeIfAbsent(m.nodeId(), id -> {
+                XYChart.Series<Number, Number> x = new XYChart.Series<>();
+                x.setName(id);
+                latencyChart.getData().add(x);
+                return x;
+            });
+            ser.getData().add(new XYChart.Data<>(tick, m.p50Millis()));
+            if (ser.getData().size() > CHART_POINTS) {
+                ser.getData().remove(0);
+            }
+        }
+        for (ExportMessage m : s.drainMessages()) {
+            messageLog.add(0, m.exportType() + " → " + m.target()
+                    + (m.route().isBlank() ? "" : "  [" + m.route() + "]") + "\n" + m.body());
+        }
+        if (messageLog.size() > LOG_LIMIT) {
+            messageLog.remove(LOG_LIMIT, messageLog.size());
+        }
+        providerBanner.setText(ProviderText.describe(s.runtimeInfo()));
+        providerBanner.setVisible(!providerBanner.getText().isEmpty());
+        providerBanner.getStyleClass().remove("provider-fallback");
+        if (ProviderText.hasFallback(s.runtimeInfo())) {
+            providerBanner.getStyleClass().add("provider-fallback");
+        }
+        if (state == RunState.FAILED || state == RunState.COMPLETED) {
+            startButton.setDisable(false);
+        }
+    }
+
+    private void snapshot() {
+        String name = "snapshot-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".png";
+        Path file = ctx.workspace().root().resolve("snapshots").resolve(name);
+        try {
+            javafx.scene.image.WritableImage img = videoPane.snapshot(null, null);
+            Screenshots.saveImage(img, file);
+            ctx.statusBar().setText("Snapshot saved to " + file);
+        } catch (IOException e) {
+            ctx.statusBar().setText("Snapshot failed: " + e.getMessage());
+        }
+    }
+
+    /** For tests: the frames painted so far. */
+    public long displayedFrames() {
+        return displayedFrames;
+    }
+
+    /** For tests: the running session, or null. */
+    public PreviewSession session() {
+        return session;
+    }
+
+    /** Selects a skill by id (e.g. from the Skills page's Preview button). */
+    public void select(String skillId) {
+        ctx.currentSkillIdProperty().set(skillId);
+        reloadSkills();
+    }
+
+}

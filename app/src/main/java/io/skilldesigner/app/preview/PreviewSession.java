@@ -1,0 +1,159 @@
+package io.skilldesigner.app.preview;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.model.ModelLibrary;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.engine.Engine;
+import io.skilldesigner.engine.EngineListener;
+import io.skilldesigner.engine.NodeStartException;
+import io.skilldesigner.engine.RunState;
+import io.skilldesigner.engine.SkillBuildException;
+import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.metrics.NodeMetrics;
+import io.skilldesigner.engine.runtime.ExportMessage;
+import io.skilldesigner.engine.runtime.RunIdentity;
+import io.skilldesigner.engine.source.SourceSpec;
+import io.skilldesigner.engine.source.SourceState;
+
+/**
+ * One preview run, decoupled from the display: the engine's threads only drop the newest frame into a slot and
+ * queue export messages; the page takes the newest frame when it paints (so a slow display never slows
+ * inference, and slow inference never freezes the display). No JavaFX in here, so it is testable headless.
+ */
+public final class PreviewSession implements AutoCloseable {
+    private static final int MESSAGE_BACKLOG = 1000;
+
+    private final Engine engine;
+    private final AtomicReference<Frame> latestOutput = new AtomicReference<>();
+    private final AtomicReference<Frame> latestWatched = new AtomicReference<>();
+    private final AtomicReference<String> watchedNode = new AtomicReference<>();
+    private final AtomicLong outputFrames = new AtomicLong();
+    private final AtomicLong droppedMessages = new AtomicLong();
+    private final BlockingQueue<ExportMessage> messages = new ArrayBlockingQueue<>(MESSAGE_BACKLOG);
+    private final AtomicReference<String> sourceState = new AtomicReference<>("");
+    private final AtomicReference<RunState> runState = new AtomicReference<>(RunState.STARTING);
+    private final AtomicReference<String> runMessage = new AtomicReference<>("");
+
+    private PreviewSession(Skill skill, NodeCatalog catalog, ModelLibrary models, Path workspace,
+                           SourceSpec sourceOverride) throws SkillBuildException {
+        Engine.Builder b = Engine.builder(skill).catalog(catalog).models(models).workspace(workspace)
+                .identity(RunIdentity.preview(skill.id()))
+                .listener(new Listener())
+                .messages(m -> {
+                    if (!messages.offer(m)) {
+                        droppedMessages.incrementAndGet(); // the log is full: keep the engine moving
+                    }
+                });
+        if (sourceOverride != null) {
+            b.sourceOverride(sourceOverride);
+        }
+        engine = b.build();
+    }
+
+    /** Builds and starts a run; {@code sourceOverride} null uses the skill's own camera input. */
+    public static PreviewSession start(Skill skill, NodeCatalog catalog, ModelLibrary models, Path workspace,
+                                       SourceSpec sourceOverride) throws SkillBuildException, NodeStartException {
+        PreviewSession s = new PreviewSession(skill, catalog, models, workspace, sourceOverride);
+        try {
+            s.engine.start();
+        } catch (NodeStartException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    private final class Listener implements EngineListener {
+        @Override
+        public void onNodeOutput(String nodeId, Frame frame) {
+            if (nodeId.equals(watchedNode.get())) {
+                latestWatched.set(frame);
+            }
+        }
+
+        @Override
+        public void onOutput(Frame frame) {
+            latestOutput.set(frame);
+            outputFrames.incrementAndGet();
+        }
+
+        @Override
+        public void onRunState(RunState state, String message) {
+            runState.set(state);
+            runMessage.set(message == null ? "" : message);
+        }
+
+        @Override
+        public void onSourceState(String nodeId, SourceState state, String message) {
+            sourceState.set(state + (message == null || message.isBlank() ? "" : ": " + message));
+        }
+    }
+
+    /** Show one node's output instead of the skill's output; null goes back to the skill's output. */
+    public void watch(String nodeId) {
+        watchedNode.set(nodeId);
+        latestWatched.set(null);
+    }
+
+    public String watchedNode() {
+        return watchedNode.get();
+    }
+
+    /** The newest frame to display (the watched node's, else the run's output), or null before the first. */
+    public Frame latestFrame() {
+        return watchedNode.get() != null ? latestWatched.get() : latestOutput.get();
+    }
+
+    public long outputFrames() {
+        return outputFrames.get();
+    }
+
+    /** Takes the export messages queued since the last call. */
+    public List<ExportMessage> drainMessages() {
+        List<ExportMessage> out = new ArrayList<>();
+        messages.drainTo(out);
+        return out;
+    }
+
+    public long droppedMessages() {
+        return droppedMessages.get();
+    }
+
+    public List<NodeMetrics> metrics() {
+        return engine.metrics();
+    }
+
+    public Map<String, Map<String, String>> runtimeInfo() {
+        return engine.runtimeInfo();
+    }
+
+    public RunState runState() {
+        return runState.get();
+    }
+
+    public String runMessage() {
+        return runMessage.get();
+    }
+
+    public String sourceState() {
+        return sourceState.get();
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
