@@ -57,6 +57,10 @@ public final class SkillJson {
 
     /**
      * @param source how errors name the file, e.g. {@code skills/demo.skill.json}
+     * @return the skill, upgraded to the current layout; its {@link Skill#formatVersion()} is the version the file
+     *         was written in (so callers can tell an upgraded file), while {@link #write} always writes the current
+     * @throws UnsupportedFormatVersionException for a file from a newer version
+     * @throws FileFormatException for anything else wrong, naming file, line, column and field
      */
     public Skill read(String text, String source) throws FileFormatException {
         LocatedJson doc = LocatedJson.parse(text, source);

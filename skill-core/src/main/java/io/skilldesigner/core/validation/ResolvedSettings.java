@@ -2,6 +2,7 @@ package io.skilldesigner.core.validation;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,5 +31,19 @@ public record ResolvedSettings(Map<String, Object> values, List<Problem> problem
 
     public Object get(String key) {
         return values.get(key);
+    }
+
+    /**
+     * Keys whose value still holds a {@code $param(NAME)} placeholder (undefined, or left to the deployment): a
+     * runtime cannot use these values as they are.
+     */
+    public Set<String> placeholderKeys() {
+        Set<String> out = new LinkedHashSet<>();
+        values.forEach((k, v) -> {
+            if (!SettingsResolver.paramNames(v).isEmpty()) {
+                out.add(k);
+            }
+        });
+        return out;
     }
 }

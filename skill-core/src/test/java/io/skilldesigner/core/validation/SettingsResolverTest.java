@@ -53,6 +53,8 @@ class SettingsResolverTest {
         assertEquals(List.of(Problem.warning("c", "rtspUrl",
                 "RTSP URL comes from parameter 'rtsp', which is set at deployment")), d.problems());
         assertTrue(d.isUsable());
+        assertEquals(Set.of(CameraInputNode.RTSP_URL), d.placeholderKeys());
+        assertEquals(Set.of(), r.placeholderKeys());
     }
 
     @Test
