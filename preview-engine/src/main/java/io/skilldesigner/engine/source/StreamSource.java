@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 
+import io.skilldesigner.core.catalog.nodes.CameraInputNode;
 import io.skilldesigner.engine.frame.FrameImage;
 
 /**
@@ -119,7 +120,8 @@ public class StreamSource implements FrameSource {
     }
 
     private String redact(String message) {
-        return message == null ? "" : message.replace(spec.location(), spec.describe());
+        // FFmpeg quotes the input in its errors: never let a camera's password reach a message.
+        return message == null ? "" : CameraInputNode.redact(message.replace(spec.location(), spec.describe()));
     }
 
     @Override

@@ -1,0 +1,26 @@
+package io.skilldesigner.engine.cli;
+
+/** Exit codes scripts can rely on. */
+public enum ExitCode {
+    OK(0),
+    /** Anything else that went wrong (a non-model node failed to start, output not writable). */
+    OTHER(1),
+    /** Bad command line. */
+    USAGE(2),
+    /** The skill file cannot be read or the skill is not valid (problems listed on stderr). */
+    BAD_SKILL(3),
+    /** The source could not be opened or failed for good. */
+    SOURCE_FAILURE(4),
+    /** A model could not be loaded or failed while running. */
+    MODEL_FAILURE(5);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

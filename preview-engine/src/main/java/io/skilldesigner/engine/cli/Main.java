@@ -1,0 +1,62 @@
+package io.skilldesigner.engine.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Command line of the preview engine.
+ *
+ * <pre>
+ * run &lt;skill.json&gt; [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N] [--out insights.jsonl]
+ *                    [--fps N] [--no-pacing]
+ * inspect &lt;model.onnx&gt; [--labels file]
+ * </pre>
+ * Exit codes: see {@link ExitCode}. Insights go to {@code --out} (or stdout), messages and the summary to stderr.
+ */
+public final class Main {
+    static final String USAGE = String.join(System.lineSeparator(),
+            "usage:",
+            "  run <skill.json> [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N]"
+                    + " [--out insights.jsonl] [--fps N] [--no-pacing]",
+            "      one JSON line of insights per frame (to --out or stdout), then a summary on stderr",
+            "      --no-pacing: read a file as fast as the pipeline takes it, every frame processed",
+            "  inspect <model.onnx> [--labels file]",
+            "      inputs, outputs and detected output layout of a model");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(System.out, System.err).run(args));
+    }
+
+    /** Runs a command and returns its exit code; never exits the JVM itself (tests call this). */
+    public int run(String... args) {
+        List<String> list = Arrays.asList(args);
+        try {
+            if (list.isEmpty()) {
+                throw new UsageException("no command given");
+            }
+            List<String> rest = list.subList(1, list.size());
+            return switch (list.get(0)) {
+                case "run" -> new RunCommand(out, err).execute(rest).code();
+                case "inspect" -> new InspectCommand(out, err).execute(rest).code();
+                case "help", "--help", "-h" -> {
+                    out.println(USAGE);
+                    yield ExitCode.OK.code();
+                }
+                default -> throw new UsageException("unknown command '" + list.get(0) + "'");
+            };
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE);
+            return ExitCode.USAGE.code();
+        }
+    }
+}

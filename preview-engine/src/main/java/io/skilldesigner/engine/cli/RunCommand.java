@@ -1,0 +1,210 @@
+package io.skilldesigner.engine.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.catalog.nodes.ModelNode;
+import io.skilldesigner.core.io.SkillJson;
+import io.skilldesigner.core.model.ModelLibrary;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.engine.Engine;
+import io.skilldesigner.engine.EngineListener;
+import io.skilldesigner.engine.NodeStartException;
+import io.skilldesigner.engine.RunState;
+import io.skilldesigner.engine.SkillBuildException;
+import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.insights.InsightsJson;
+import io.skilldesigner.engine.metrics.NodeMetrics;
+import io.skilldesigner.engine.metrics.RunSummary;
+import io.skilldesigner.engine.runtime.RunIdentity;
+import io.skilldesigner.engine.source.SourceSpec;
+import io.skilldesigner.engine.source.SourceState;
+
+/** {@code run}: runs a skill, one JSON line of insights per output frame, a summary at the end. */
+final class RunCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RunCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    ExitCode execute(List<String> argList) throws UsageException {
+        Args args = Args.parse(argList, Set.of("source", "workspace", "frames", "out", "fps"), Set.of("no-pacing"));
+        if (args.positional().size() != 1) {
+            throw new UsageException("run needs exactly one skill file");
+        }
+        Path skillFile = Path.of(args.positional().get(0));
+        int maxFrames = args.option("frames") == null ? 0 : args.positiveInt("frames");
+        SourceSpec source;
+        try {
+            source = args.option("source") == null ? null : SourceSpec.parse(args.option("source"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--source: " + e.getMessage());
+        }
+        Integer fps = args.option("fps") == null ? null : args.positiveInt("fps");
+        Path workspace = args.option("workspace") != null ? Path.of(args.option("workspace"))
+                : skillFile.toAbsolutePath().getParent();
+
+        NodeCatalog catalog = NodeCatalog.standard();
+        Skill skill;
+        ModelLibrary models;
+        try {
+            skill = new SkillJson(catalog).read(skillFile);
+        } catch (NoSuchFileException e) {
+            err.println("error: skill file not found: " + skillFile);
+            return ExitCode.BAD_SKILL;
+        } catch (IOException e) {
+            err.println("error: cannot read skill " + skillFile + ": " + e.getMessage());
+            return ExitCode.BAD_SKILL;
+        }
+        try {
+            models = WorkspaceModels.load(workspace);
+        } catch (IOException e) {
+            err.println("error: cannot read the models of workspace " + workspace + ": " + e.getMessage());
+            return ExitCode.MODEL_FAILURE;
+        }
+        if (fps != null) {
+            skill = skill.withBasics(skill.basics().withDesiredFps(fps));
+        }
+        try (Writer sink = openOutput(args.option("out"))) {
+            return run(skill, models, workspace, source, maxFrames, !args.flag("no-pacing"), sink);
+        } catch (IOException e) {
+            err.println("error: cannot write insights to " + args.option("out") + ": " + e.getMessage());
+            return ExitCode.OTHER;
+        }
+    }
+
+    private Writer openOutput(String path) throws IOException {
+        if (path == null) {
+            // Not closing stdout: wrap it so close() only flushes.
+            return new OutputStreamWriter(out, StandardCharsets.UTF_8) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        }
+        Path p = Path.of(path);
+        if (p.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(p.toAbsolutePath().getParent());
+        }
+        return Files.newBufferedWriter(p, StandardCharsets.UTF_8);
+    }
+
+    private ExitCode run(Skill skill, ModelLibrary models, Path workspace, SourceSpec source, int maxFrames,
+                         boolean paced, Writer sink) throws IOException {
+        RunIdentity identity = RunIdentity.preview(skill.id());
+        InsightsJson insights = new InsightsJson(identity);
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<String> sourceFailure = new AtomicReference<>();
+        AtomicReference<IOException> writeFailure = new AtomicReference<>();
+        long[] written = {0};
+        EngineListener listener = new EngineListener() {
+            @Override
+            public void onOutput(Frame frame) {
+                synchronized (written) {
+                    if (maxFrames > 0 && written[0] >= maxFrames || writeFailure.get() != null) {
+                        return;
+                    }
+                    try {
+                        sink.write(insights.toJson(frame));
+                        sink.write('\n');
+                    } catch (IOException e) {
+                        writeFailure.set(e);
+                        done.countDown();
+                        return;
+                    }
+                    written[0]++;
+                    if (maxFrames > 0 && written[0] >= maxFrames) {
+                        done.countDown();
+                    }
+                }
+            }
+
+            @Override
+            public void onRunState(RunState state, String message) {
+                if (state == RunState.COMPLETED || state == RunState.FAILED || state == RunState.STOPPED) {
+                    done.countDown();
+                }
+            }
+
+            @Override
+            public void onSourceState(String nodeId, SourceState state, String message) {
+                if (state == SourceState.FAILED) {
+                    sourceFailure.compareAndSet(null, message);
+                }
+                if (state == SourceState.RECONNECTING || state == SourceState.FAILED) {
+                    err.println("source " + nodeId + ": " + state + " " + message);
+                }
+            }
+        };
+        Engine engine;
+        try {
+            engine = Engine.builder(skill).models(models).workspace(workspace).identity(identity)
+                    .sourceOverride(source).listener(listener).paced(paced).lossless(!paced)
+                    .nodeStatus((id, s, m) -> err.println("node " + id + ": " + s + (m.isEmpty() ? "" : " " + m)))
+                    .build();
+        } catch (SkillBuildException e) {
+            err.println("error: the skill cannot run:");
+            e.problems().forEach(p -> err.println("  " + p));
+            return ExitCode.BAD_SKILL;
+        }
+        engine.warnings().forEach(p -> err.println("warning: " + p));
+        Thread hook = new Thread(engine::stop, "sd-cli-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            engine.start();
+            done.await();
+        } catch (NodeStartException e) {
+            err.println("error: " + e.getMessage());
+            return ModelNode.ID.equals(e.typeId()) ? ExitCode.MODEL_FAILURE : ExitCode.OTHER;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            engine.stop();
+            removeHook(hook);
+        }
+        sink.flush();
+        RunSummary summary = engine.summary();
+        err.print(summary.format());
+        if (writeFailure.get() != null) {
+            throw writeFailure.get();
+        }
+        return exitCode(summary, sourceFailure.get());
+    }
+
+    private ExitCode exitCode(RunSummary summary, String sourceFailure) {
+        if (sourceFailure != null) {
+            err.println("error: " + sourceFailure);
+            return ExitCode.SOURCE_FAILURE;
+        }
+        for (NodeMetrics m : summary.nodes()) {
+            if (ModelNode.ID.equals(m.typeId()) && m.errors() > 0) {
+                err.println("error: model node " + m.nodeId() + " failed " + m.errors() + " time(s): " + m.lastError());
+                return ExitCode.MODEL_FAILURE;
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down (Ctrl-C): the hook is running and that is fine.
+        }
+    }
+}

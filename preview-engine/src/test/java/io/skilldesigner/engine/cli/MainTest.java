@@ -1,0 +1,115 @@
+package io.skilldesigner.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.catalog.nodes.FilterNode;
+import io.skilldesigner.core.io.SkillJson;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.engine.TestSkills;
+import io.skilldesigner.engine.TestVideos;
+
+/** The command line on a real MP4 and real skill files; exit codes. */
+class MainTest {
+    @TempDir
+    static Path dir;
+    static Path video;
+    static Path skillFile;
+
+    @BeforeAll
+    static void files() throws Exception {
+        video = TestVideos.movingSquare(dir.resolve("clip.mp4"), 30, 128, 96, 30);
+        Skill skill = TestSkills.fileCamera(video, false).fps(60).node("filter", FilterNode.ID, "camera",
+                Map.of(FilterNode.LABELS, List.of("person"))).build();
+        skillFile = dir.resolve("demo.skill.json");
+        Files.writeString(skillFile, new SkillJson(NodeCatalog.standard()).write(skill));
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    private static Result main(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void runWritesOneInsightLinePerFrameAndASummary() throws Exception {
+        Path out = dir.resolve("out/insights.jsonl");
+        Result r = main("run", skillFile.toString(), "--frames", "12", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(12, lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            JsonObject o = JsonParser.parseString(lines.get(i)).getAsJsonObject();
+            assertEquals(128, o.getAsJsonObject("image").getAsJsonObject("properties").get("width").getAsInt());
+            assertEquals("test-skill", o.get("skill_id").getAsString());
+            assertTrue(o.has("datetime") && o.has("frame_id") && o.has("timestamp"));
+        }
+        assertTrue(r.err().contains("fps") && r.err().contains("p95 ms") && r.err().contains("filter"), r.err());
+    }
+
+    @Test
+    void runWithoutPacingProcessesEveryFrameOfTheSourceGivenOnTheCommandLine() throws Exception {
+        Result r = main("run", skillFile.toString(), "--source", video.toString(), "--no-pacing");
+        assertEquals(0, r.code(), r.err());
+        long lines = r.out().lines().filter(l -> l.startsWith("{")).count();
+        assertEquals(30, lines, r.err());
+    }
+
+    @Test
+    void exitCodesScriptsCanRelyOn() throws Exception {
+        assertEquals(2, main().code());
+        assertEquals(2, main("run").code());
+        assertEquals(2, main("run", skillFile.toString(), "--frames", "zero").code());
+        assertEquals(2, main("fly").code());
+
+        Result missingSkill = main("run", dir.resolve("none.skill.json").toString());
+        assertEquals(3, missingSkill.code());
+        assertTrue(missingSkill.err().contains("skill file not found"), missingSkill.err());
+
+        Skill bad = TestSkills.fileCamera(video, false).node("filter", FilterNode.ID, "camera",
+                Map.of(FilterNode.MIN_CONFIDENCE, 7.0)).build();
+        Path badFile = dir.resolve("bad.skill.json");
+        Files.writeString(badFile, new SkillJson(NodeCatalog.standard()).write(bad));
+        Result invalid = main("run", badFile.toString());
+        assertEquals(3, invalid.code());
+        assertTrue(invalid.err().contains("[filter." + FilterNode.MIN_CONFIDENCE + "]"), invalid.err());
+
+        Result noSource = main("run", skillFile.toString(), "--source", dir.resolve("gone.mp4").toString());
+        assertEquals(4, noSource.code());
+        assertTrue(noSource.err().contains("video file not found"), noSource.err());
+
+        Result noModel = main("inspect", dir.resolve("gone.onnx").toString());
+        assertEquals(5, noModel.code());
+    }
+
+    @Test
+    void inspectPrintsTheInputsAndOutputsOfARealModel() {
+        Path shared = Path.of(System.getProperty("sd.shared.dir", "../shared"));
+        Path model = shared.resolve("models/ultraface/version-RFB-320.onnx");
+        Result r = main("inspect", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("input:  input") && r.out().contains("[1, 3, 240, 320]"), r.out());
+        assertTrue(r.out().contains("output: scores") && r.out().contains("output: boxes"), r.out());
+    }
+}

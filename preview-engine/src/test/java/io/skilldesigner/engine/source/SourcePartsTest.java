@@ -1,0 +1,116 @@
+package io.skilldesigner.engine.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.skilldesigner.core.catalog.nodes.CameraInputNode;
+
+class SourcePartsTest {
+    @Test
+    void commandLineSourcesAreParsed() {
+        assertEquals(SourceSpec.Kind.WEBCAM, SourceSpec.parse("webcam:1").kind());
+        assertEquals("1", SourceSpec.parse("webcam:1").location());
+        SourceSpec rtsp = SourceSpec.parse("rtsp://u:p@cam:554/live");
+        assertEquals(SourceSpec.Kind.RTSP, rtsp.kind());
+        assertEquals("tcp", rtsp.rtspTransport());
+        assertEquals("RTSP stream rtsp://***@cam:554/live", rtsp.describe());
+        SourceSpec file = SourceSpec.parse("clips/a.mp4");
+        assertEquals(SourceSpec.Kind.FILE, file.kind());
+        assertFalse(file.loop());
+        assertThrows(IllegalArgumentException.class, () -> SourceSpec.parse("webcam:"));
+        assertThrows(IllegalArgumentException.class, () -> SourceSpec.rtsp("rtsp://x", "quic"));
+    }
+
+    @Test
+    void cameraInputSettingsBecomeASpec() {
+        SourceSpec s = SourceSpec.fromSettings(Map.of(CameraInputNode.SOURCE_KIND, "file",
+                CameraInputNode.FILE_PATH_KEY, "v.mp4", CameraInputNode.LOOP, false), p -> "/ws/" + p);
+        assertEquals("/ws/v.mp4", s.location());
+        assertFalse(s.loop());
+        SourceSpec r = SourceSpec.fromSettings(Map.of(CameraInputNode.SOURCE_KIND, "rtsp",
+                CameraInputNode.RTSP_URL, "rtsp://h/x", CameraInputNode.RTSP_TRANSPORT, "udp"), p -> p);
+        assertEquals("udp", r.rtspTransport());
+    }
+
+    @Test
+    void backoffDoublesUpToTheMaximum() {
+        ReconnectPolicy p = new ReconnectPolicy(Duration.ofMillis(500), Duration.ofSeconds(3), 0);
+        assertEquals(List.of(500L, 1000L, 2000L, 3000L, 3000L),
+                List.of(1, 2, 3, 4, 5).stream().map(a -> p.delayBefore(a).toMillis()).toList());
+        assertFalse(p.givesUpAfter(1000));
+        assertTrue(new ReconnectPolicy(Duration.ZERO, Duration.ZERO, 2).givesUpAfter(2));
+    }
+
+    @Test
+    void pacerSubsamplesALiveSourceToTheDesiredFps() {
+        FramePacer pacer = new FramePacer(10); // 100 ms
+        int admitted = 0;
+        for (int i = 0; i < 30; i++) { // one second of a 30 fps camera
+            if (pacer.admit(i * 33_333_333L)) {
+                admitted++;
+            }
+        }
+        assertEquals(10, admitted);
+    }
+
+    @Test
+    void pacerSpacesFileFramesAndRestartsAfterAStall() {
+        FramePacer pacer = new FramePacer(20); // 50 ms
+        assertEquals(0, pacer.delayNanos(0));
+        pacer.emitted(0);
+        assertEquals(50_000_000L, pacer.delayNanos(0));
+        assertEquals(20_000_000L, pacer.delayNanos(30_000_000L));
+        pacer.emitted(50_000_000L);
+        pacer.emitted(1_000_000_000L); // stalled for a second
+        assertEquals(50_000_000L, pacer.delayNanos(1_000_000_000L), "no burst to catch up");
+        assertEquals(0, new FramePacer(0).delayNanos(5));
+    }
+
+    @Test
+    void webcamInputUsesEachSystemsDeviceSyntax() {
+        assertEquals("/dev/video0", WebcamSource.input("0", WebcamSource.OsFamily.LINUX));
+        assertEquals("/dev/v4l/by-id/cam", WebcamSource.input("/dev/v4l/by-id/cam", WebcamSource.OsFamily.LINUX));
+        assertEquals("video=Integrated Camera", WebcamSource.input("Integrated Camera", WebcamSource.OsFamily.WINDOWS));
+        assertEquals("0:none", WebcamSource.input("0", WebcamSource.OsFamily.MAC));
+        assertEquals("v4l2", WebcamSource.OsFamily.LINUX.ffmpegFormat());
+        assertEquals("dshow", WebcamSource.OsFamily.WINDOWS.ffmpegFormat());
+        assertEquals("avfoundation", WebcamSource.OsFamily.MAC.ffmpegFormat());
+    }
+
+    @Test
+    void webcamDevicesListVideoNodesWithTheirNames(@TempDir Path dir) throws Exception {
+        Path dev = Files.createDirectories(dir.resolve("dev"));
+        Path sys = Files.createDirectories(dir.resolve("sys"));
+        Files.createFile(dev.resolve("video10"));
+        Files.createFile(dev.resolve("video2"));
+        Files.createFile(dev.resolve("null"));
+        Files.createDirectories(sys.resolve("video2"));
+        Files.writeString(sys.resolve("video2/name"), "USB Camera\n");
+        List<WebcamDevice> devices = new WebcamDevices(dev, sys).list();
+        assertEquals(List.of(new WebcamDevice("2", "USB Camera (/dev/video2)"),
+                new WebcamDevice("10", "/dev/video10")), devices);
+    }
+
+    @Test
+    void webcamThatDoesNotExistFailsWithTheDeviceInTheMessage() throws Exception {
+        List<String> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SourceSpec spec = SourceSpec.webcam("/dev/video-missing-77")
+                .withReconnect(new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(10), 1));
+        try (FrameSource s = new SourceFactory().create(spec, (st, m) -> states.add(st + " " + m))) {
+            SourceException e = assertThrows(SourceException.class, s::open);
+            assertTrue(e.getMessage().contains("webcam /dev/video-missing-77"), e.getMessage());
+        }
+        assertTrue(states.stream().anyMatch(x -> x.startsWith("FAILED")), states.toString());
+    }
+}
