@@ -66,8 +66,8 @@ public final class SkillValidator {
             checkModelReference(node, settings, out);
         }
         List<SkillEdge> edges = checkEdges(skill, byId, out);
-        checkSingleInputs(skill, byId, edges, out);
-        checkGraph(skill, byId, edges, resolved, out);
+        checkSingleInputs(byId, edges, out);
+        checkGraph(byId, edges, resolved, out);
         checkContainerNames(skill, resolved, out);
         checkUnusedParameters(skill, out);
         return out;
@@ -230,9 +230,9 @@ public final class SkillValidator {
             if (fromType.isEmpty() || toType.isEmpty()) {
                 continue; // the unknown type is reported with the node
             }
-            Optional<PortSpec> out1 = fromType.get().output(e.from().port());
+            Optional<PortSpec> output = fromType.get().output(e.from().port());
             Optional<PortSpec> in = toType.get().input(e.to().port());
-            if (out1.isEmpty()) {
+            if (output.isEmpty()) {
                 out.add(Problem.error(from.id(), "", name + ": " + fromType.get().displayName()
                         + " has no output port '" + e.from().port() + "'"));
             }
@@ -240,12 +240,12 @@ public final class SkillValidator {
                 out.add(Problem.error(to.id(), "", name + ": " + toType.get().displayName()
                         + " has no input port '" + e.to().port() + "'"));
             }
-            if (out1.isEmpty() || in.isEmpty()) {
+            if (output.isEmpty() || in.isEmpty()) {
                 continue;
             }
-            if (!in.get().kind().accepts(out1.get().kind())) {
-                out.add(Problem.error(to.id(), "", name + ": output '" + out1.get().label() + "' carries "
-                        + out1.get().kind() + " but input '" + in.get().label() + "' takes " + in.get().kind()));
+            if (!in.get().kind().accepts(output.get().kind())) {
+                out.add(Problem.error(to.id(), "", name + ": output '" + output.get().label() + "' carries "
+                        + output.get().kind() + " but input '" + in.get().label() + "' takes " + in.get().kind()));
                 continue;
             }
             valid.add(e);
@@ -253,8 +253,7 @@ public final class SkillValidator {
         return valid;
     }
 
-    private void checkSingleInputs(Skill skill, Map<String, SkillNode> byId, List<SkillEdge> edges,
-                                   List<Problem> out) {
+    private void checkSingleInputs(Map<String, SkillNode> byId, List<SkillEdge> edges, List<Problem> out) {
         Map<String, List<SkillEdge>> byInput = edges.stream().collect(
                 Collectors.groupingBy(e -> e.to().toString(), LinkedHashMap::new, Collectors.toList()));
         byInput.forEach((input, into) -> {
@@ -269,7 +268,7 @@ public final class SkillValidator {
         });
     }
 
-    private void checkGraph(Skill skill, Map<String, SkillNode> byId, List<SkillEdge> edges,
+    private void checkGraph(Map<String, SkillNode> byId, List<SkillEdge> edges,
                             Map<String, ResolvedSettings> resolved, List<Problem> out) {
         SkillGraph graph = new SkillGraph(List.copyOf(byId.keySet()), edges);
         Set<String> sources = new LinkedHashSet<>();
