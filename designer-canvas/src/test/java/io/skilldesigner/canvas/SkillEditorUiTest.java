@@ -156,13 +156,14 @@ class SkillEditorUiTest {
         robot.clickOn("#node-model-1");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("model-1", editor.properties().shownNode().orElseThrow());
-        robot.doubleClickOn("#setting-confidence").eraseText(6).write("abc");
+        robot.clickOn("#setting-confidence").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+                .write("abc");
         WaitForAsyncUtils.waitForFxEvents();
         Label error = robot.lookup("#error-confidence").query();
         assertTrue(error.isVisible(), "a parse error is shown inline");
         assertTrue(error.getText().contains("expected a number"), error.getText());
         assertEquals(0.6, editor.getSkill().node("model-1").orElseThrow().setting(ModelNode.CONFIDENCE));
-        robot.eraseText(3).write("1.5");
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("1.5");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.5, editor.getSkill().node("model-1").orElseThrow().setting(ModelNode.CONFIDENCE));
         assertTrue(error.isVisible());
@@ -184,7 +185,10 @@ class SkillEditorUiTest {
         robot.interact(() -> editor.select(List.of("model-1")));
         WaitForAsyncUtils.waitForFxEvents();
         Node topK = robot.lookup("#setting-topK").query();
-        assertFalse(topK.getParent().isVisible(), "classification settings are hidden for a detector");
+        assertFalse(row(topK).isVisible(), "classification settings are hidden for a detector");
+        robot.interact(() -> editor.setSetting("model-1", ModelNode.TASK, ModelNode.CLASSIFICATION));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(row(topK).isVisible(), "and shown for a classifier");
         robot.interact(() -> editor.select(List.of("filter-1")));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.ComboBox<?> entry = robot.lookup(".combo-box").match(n -> isInsideProps(n)).query();
@@ -193,6 +197,14 @@ class SkillEditorUiTest {
         assertTrue(entry.getItems().containsAll(List.of("car", "truck", "blue", "white")), entry.getItems().toString());
         assertFalse(entry.getItems().contains("red"), "labels already listed are not offered again");
         robot.interact(entry::hide);
+    }
+
+    private static Node row(Node n) {
+        Node p = n;
+        while (!p.getStyleClass().contains("setting-row")) {
+            p = p.getParent();
+        }
+        return p;
     }
 
     private boolean isInsideProps(Node n) {
@@ -322,7 +334,10 @@ class SkillEditorUiTest {
         s = s.withNodes(s.nodes().stream().map(n -> n.withPosition(new Position(
                 (n.id().hashCode() & 0xff) * 3, 700 - (n.id().length() * 37) % 500))).toList());
         open(robot, s);
+        Skill scattered = editor.getSkill();
         robot.clickOn("#layout-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals(scattered, editor.getSkill(), "the layout button moved the nodes");
         Skill laid = editor.getSkill();
         for (SkillEdge e : laid.edges()) {
             assertTrue(laid.node(e.from().node()).orElseThrow().position().y()

@@ -129,6 +129,11 @@ public final class GraphCanvas extends Region {
         messageTimer.setOnFinished(e -> messageLabel.setVisible(false));
         minimap = new Minimap(this);
         getChildren().addAll(grid, overview, world, overlay, minimap);
+        // nodes partly outside the view must not paint over (or catch clicks for) the toolbar and panels
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
 
         viewport.scaleProperty().addListener(o -> requestRefresh());
         viewport.txProperty().addListener(o -> requestRefresh());
