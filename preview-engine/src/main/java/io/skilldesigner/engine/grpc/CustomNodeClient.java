@@ -30,7 +30,7 @@ public final class CustomNodeClient implements AutoCloseable {
     private final CustomNodeHandlerGrpc.CustomNodeHandlerBlockingStub stub;
     private final AtomicBoolean needsHandshake = new AtomicBoolean(true);
     private final AtomicInteger handshakes = new AtomicInteger();
-    private Negotiated negotiated;
+    private volatile Negotiated negotiated;
     private long handshakeSeq;
     private long frameSeq;
 

@@ -1,12 +1,15 @@
 package io.skilldesigner.engine.grpc;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import io.grpc.Deadline;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.skilldesigner.engine.RuntimeInfo;
 import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.grpc.proto.ProcessRequest;
 import io.skilldesigner.engine.grpc.proto.ProcessResponse;
@@ -20,7 +23,7 @@ import io.skilldesigner.engine.runtime.NodeStatusListener;
  * running. Each frame waits at most the deadline (handshake included); after a connection failure frames pass
  * straight through until the backoff allows the next attempt.
  */
-public final class GrpcNodeRuntime implements NodeRuntime {
+public final class GrpcNodeRuntime implements NodeRuntime, RuntimeInfo {
     private final String nodeId;
     private final CustomNodeClient client;
     private final String configError;
@@ -102,6 +105,22 @@ public final class GrpcNodeRuntime implements NodeRuntime {
     /** Handshakes done so far; more than one means the node reconnected. */
     public int handshakes() {
         return client == null ? 0 : client.handshakes();
+    }
+
+    /** Endpoint, TLS, what the server negotiated and how often it handshook, for the run summary. */
+    @Override
+    public Map<String, String> runtimeInfo() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (client == null) {
+            out.put("error", configError);
+            return out;
+        }
+        out.put("endpoint", client.config().authority());
+        out.put("tls", Boolean.toString(client.config().tls()));
+        Negotiated n = client.negotiated();
+        out.put("negotiated", n == null ? "not yet" : n.toString());
+        out.put("handshakes", Integer.toString(client.handshakes()));
+        return out;
     }
 
     @Override
