@@ -1,0 +1,36 @@
+package io.skilldesigner.engine.export;
+
+import java.util.Map;
+
+import io.skilldesigner.core.catalog.nodes.IotEdgeModuleExportNode;
+import io.skilldesigner.core.skill.SkillNode;
+import io.skilldesigner.engine.analytics.Settings;
+import io.skilldesigner.engine.runtime.NodeRuntime;
+import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
+import io.skilldesigner.engine.runtime.RuntimeContext;
+
+/**
+ * Insights to another IoT Edge module: module output {@code localmetrics}, routed to the configured module's
+ * input. Edge and preview behave as in {@link IotHubExportFactory}.
+ */
+public final class IotEdgeModuleExportFactory implements NodeRuntimeFactory {
+    private final EdgeModuleConnection edge;
+
+    public IotEdgeModuleExportFactory(EdgeModuleConnection edge) {
+        this.edge = edge;
+    }
+
+    @Override
+    public String typeId() {
+        return IotEdgeModuleExportNode.ID;
+    }
+
+    @Override
+    public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) throws Exception {
+        Settings s = Settings.of(new IotEdgeModuleExportNode(), settings);
+        String route = EdgeRoutes.toModule(EdgeRoutes.runtimeModule(context.skill()),
+                s.text(IotEdgeModuleExportNode.MODULE_NAME), s.text(IotEdgeModuleExportNode.MODULE_INPUT));
+        return ModuleOutputExport.create(node.id(), typeId(), s, context, IotEdgeModuleExportNode.OUTPUT_NAME, route,
+                edge);
+    }
+}

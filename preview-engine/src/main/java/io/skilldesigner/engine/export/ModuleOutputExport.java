@@ -1,0 +1,38 @@
+package io.skilldesigner.engine.export;
+
+import java.nio.file.Path;
+
+import io.skilldesigner.engine.analytics.Settings;
+import io.skilldesigner.engine.runtime.ExportMessageListener;
+import io.skilldesigner.engine.runtime.RuntimeContext;
+
+/** Builds the IoT Hub / IoT Edge module exports: same message, different output and route. */
+final class ModuleOutputExport {
+    /** Workspace folder of the preview's per-node JSONL files. */
+    static final String MESSAGES_DIR = "export-messages";
+
+    private ModuleOutputExport() {
+    }
+
+    static InsightExport create(String nodeId, String type, Settings s, RuntimeContext context, String outputName,
+                                String route, EdgeModuleConnection edge) throws Exception {
+        ExportMessageListener messages = context.messages() == null ? ExportMessageListener.NONE : context.messages();
+        if (context.edge()) {
+            ModuleOutput out = edge.acquire();
+            return InsightExports.create(nodeId, s, context, body -> {
+                out.send(outputName, body);
+                messages.onMessage(InsightExports.message(nodeId, type, outputName, route, body));
+            }, out);
+        }
+        JsonlFile file = new JsonlFile(jsonlPath(context, nodeId));
+        return InsightExports.create(nodeId, s, context, body -> {
+            file.append(body);
+            messages.onMessage(InsightExports.message(nodeId, type, outputName, route, body));
+        }, file);
+    }
+
+    /** Where the preview writes a node's messages. */
+    static Path jsonlPath(RuntimeContext context, String nodeId) {
+        return context.resolve(MESSAGES_DIR).resolve(nodeId + ".jsonl");
+    }
+}

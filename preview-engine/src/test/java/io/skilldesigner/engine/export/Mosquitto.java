@@ -1,0 +1,81 @@
+package io.skilldesigner.engine.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Mosquitto broker (Debian package {@code mosquitto}) on 127.0.0.1 and a free port, with a generated
+ * config; optionally with a password file made by {@code mosquitto_passwd}. Stop and start again on the same
+ * port to simulate an outage.
+ */
+final class Mosquitto implements AutoCloseable {
+    final int port;
+    private final Path config;
+    private final Path log;
+    private Process process;
+
+    Mosquitto(Path dir, String user, String password) throws IOException, InterruptedException {
+        this.port = ExportTestSupport.freePort();
+        this.config = dir.resolve("mosquitto.conf");
+        this.log = dir.resolve("mosquitto.log");
+        StringBuilder conf = new StringBuilder()
+                .append("listener ").append(port).append(" 127.0.0.1\n")
+                .append("persistence false\n")
+                // Run as ourselves: as root, mosquitto would switch to its own user, who cannot read our temp dir.
+                .append("user ").append(System.getProperty("user.name")).append('\n');
+        if (user == null) {
+            conf.append("allow_anonymous true\n");
+        } else {
+            Path pw = dir.resolve("passwords");
+            Files.writeString(pw, "");
+            Process p = new ProcessBuilder(binary("mosquitto_passwd"), "-b", pw.toString(), user, password)
+                    .redirectErrorStream(true).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException("mosquitto_passwd failed: " + new String(p.getInputStream().readAllBytes()));
+            }
+            conf.append("allow_anonymous false\npassword_file ").append(pw).append('\n');
+        }
+        Files.writeString(config, conf.toString());
+        start();
+    }
+
+    static String binary(String name) {
+        for (String dir : new String[] {"/usr/sbin/", "/usr/bin/"}) {
+            if (Files.isExecutable(Path.of(dir + name))) {
+                return dir + name;
+            }
+        }
+        return name;  // let PATH find it; the test fails with "cannot run" when the package is missing
+    }
+
+    void start() throws IOException, InterruptedException {
+        process = new ProcessBuilder(binary("mosquitto"), "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        try {
+            ExportTestSupport.waitForPort(port, 10_000);
+        } catch (AssertionError e) {
+            throw new IOException("mosquitto did not start: " + Files.readString(log), e);
+        }
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            process = null;
+        }
+    }
+
+    String address() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
