@@ -1,13 +1,18 @@
 package io.skilldesigner.engine.model;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.skilldesigner.core.model.DecoderSettings;
@@ -33,6 +38,9 @@ public final class ModelRunner implements AutoCloseable {
     private final Preprocessor pre;
     private final DetectionDecoder decoder;
     private final StageTimes times = new StageTimes();
+    /** Output tensors ONNX Runtime writes into (static float outputs only), so no per-frame output copy. */
+    private final Map<String, OnnxTensor> pinned;
+    private final List<OutputTensor> pinnedViews;
 
     private ModelRunner(String name, ModelSession session, ModelIo io, DecoderSettings settings, List<String> labels,
                         Preprocessor pre) {
@@ -45,6 +53,29 @@ public final class ModelRunner implements AutoCloseable {
         this.inputName = io.inputs().get(0).name();
         this.pre = pre;
         this.decoder = layout == OutputLayout.CLASSIFICATION ? null : DetectionDecoder.forLayout(layout);
+        this.pinned = new LinkedHashMap<>();
+        this.pinnedViews = new ArrayList<>();
+        pinOutputs(session);
+    }
+
+    private void pinOutputs(ModelSession session) {
+        for (io.skilldesigner.core.model.TensorInfo t : io.outputs()) {
+            if (!t.elementType().equals("FLOAT") || t.shape().stream().anyMatch(d -> d <= 0)) {
+                pinned.values().forEach(OnnxTensor::close);
+                pinned.clear();
+                pinnedViews.clear();
+                return; // dynamic or non-float outputs: let ONNX Runtime allocate and copy them out per run
+            }
+            long n = t.shape().stream().reduce(1L, (a, b) -> a * b);
+            FloatBuffer buf = ByteBuffer.allocateDirect((int) n * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            long[] shape = t.shape().stream().mapToLong(Long::longValue).toArray();
+            try {
+                pinned.put(t.name(), OnnxTensor.createTensor(session.environment(), buf, shape));
+            } catch (OrtException e) {
+                throw ModelException.of(name, session.file(), "cannot allocate output " + t.name(), e);
+            }
+            pinnedViews.add(new OutputTensor(t.name(), shape, buf));
+        }
     }
 
     /**
@@ -213,6 +244,13 @@ public final class ModelRunner implements AutoCloseable {
     }
 
     private List<OutputTensor> run() {
+        if (!pinned.isEmpty()) {
+            try (OrtSession.Result r = session.session().run(Map.of(inputName, pre.tensor()), pinned)) {
+                return pinnedViews; // filled in place; valid until the next run
+            } catch (OrtException e) {
+                throw ModelException.of(name, session.file(), "inference failed: " + ModelSessions.firstLine(e), e);
+            }
+        }
         try (OrtSession.Result r = session.session().run(Map.of(inputName, pre.tensor()))) {
             return OutputTensor.all(r);
         } catch (OrtException e) {
@@ -224,5 +262,6 @@ public final class ModelRunner implements AutoCloseable {
     @Override
     public void close() {
         pre.close();
+        pinned.values().forEach(OnnxTensor::close);
     }
 }
