@@ -22,6 +22,11 @@ public final class EdgeModuleConnection {
     /** A handle on the shared connection; closing it releases this user. */
     public synchronized ModuleOutput acquire() throws Exception {
         if (client == null) {
+            if (System.getenv("IOTEDGE_WORKLOADURI") == null && System.getenv("EdgeHubConnectionString") == null) {
+                throw new IllegalStateException("not running as an IoT Edge module (no IOTEDGE_WORKLOADURI or"
+                        + " EdgeHubConnectionString in the environment): IoT Hub / IoT Edge exports can only send"
+                        + " on a device; run the skill as a preview instead");
+            }
             ModuleClient c = ModuleClient.createFromEnvironment(new JdkUnixSocketChannel(), IotHubClientProtocol.MQTT);
             c.open(true);
             client = c;

@@ -95,4 +95,14 @@ class IotExportsTest {
         assertTrue(gate.admit(frame(20, 1)));           // 1000 ms later
         assertTrue(gate.admit(frame(0, 1)));            // a looping file went back in time
     }
+
+    @Test
+    void onTheEdgeWithoutAnIotEdgeEnvironmentTheExportRefusesToStartWithAClearMessage() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("IOTEDGE_WORKLOADURI") == null);
+        ExportTestSupport t = new ExportTestSupport(workspace, true);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new IotHubExportFactory(new EdgeModuleConnection()).create(new IotHubExportNode().newNode("hub"),
+                        Map.of(), t.context));
+        assertTrue(e.getMessage().contains("not running as an IoT Edge module"), e.getMessage());
+    }
 }

@@ -163,4 +163,35 @@ class VideoSnippetExportTest {
             }
         }
     }
+
+    @Test
+    void storageDownKeepsTheClipLocallyReportsErrorAndNeverShowsTheKey() throws Exception {
+        ExportTestSupport t = new ExportTestSupport(dir, false);
+        String unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="
+                + Azurite.ACCOUNT_KEY + ";BlobEndpoint=http://127.0.0.1:" + ExportTestSupport.freePort()
+                + "/devstoreaccount1;";
+        VideoSnippetExport export = export(t, Map.of(VideoSnippetExportNode.UPLOAD, true,
+                VideoSnippetExportNode.BLOB_CONNECTION_STRING, unreachable, VideoSnippetExportNode.DURATION_SECONDS, 1L));
+        FrameImage grey = grey();
+        try {
+            for (int seq = 0; seq < 12; seq++) {
+                export.process(frame(seq, grey));
+            }
+        } finally {
+            export.close();
+        }
+        assertEquals(1, export.counters().failed(), "the clip's upload failed");
+        assertEquals(10, export.counters().sent(), "its 10 frames were encoded");
+        assertTrue(export.clips().isEmpty());
+        Path file = dir.resolve("snippets/door-inst-1-20231114T221320Z.mp4");
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
+            g.start();
+            assertEquals(10, g.getLengthInFrames(), "the local clip is complete");
+        }
+        assertTrue(t.statuses.stream().anyMatch(s -> s.state() == io.skilldesigner.engine.runtime.NodeState.ERROR
+                && s.message().contains("upload of door-inst-1-20231114T221320Z.mp4")), t.statuses.toString());
+        for (var s : t.statuses) {
+            assertFalse(s.message().contains(Azurite.ACCOUNT_KEY.substring(0, 20)), s.message());
+        }
+    }
 }
