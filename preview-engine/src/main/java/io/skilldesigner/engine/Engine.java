@@ -44,6 +44,8 @@ public final class Engine implements AutoCloseable {
 
     private final EnginePlan plan;
     private final Builder config;
+    /** The registry this engine made (closed with it), or null when the caller passed one. */
+    private final NodeRuntimeRegistry ownedRegistry;
     private final EngineEvents events;
     private final Map<String, NodeMetricsRecorder> metrics = new LinkedHashMap<>();
     private final Map<String, NodeRuntime> runtimes = new LinkedHashMap<>();
@@ -58,9 +60,10 @@ public final class Engine implements AutoCloseable {
     private long startNanos;
     private long endNanos;
 
-    private Engine(EnginePlan plan, Builder config) {
+    private Engine(EnginePlan plan, Builder config, NodeRuntimeRegistry ownedRegistry) {
         this.plan = plan;
         this.config = config;
+        this.ownedRegistry = ownedRegistry;
         this.events = new EngineEvents(config.listener, config.nodeStatus);
         for (EnginePlan.PlannedNode n : plan.nodes()) {
             metrics.put(n.node().id(), new NodeMetricsRecorder(n.node().id(), n.node().typeId()));
@@ -253,7 +256,8 @@ public final class Engine implements AutoCloseable {
         double seconds = startNanos == 0 ? 0 : (end - startNanos) / 1e9;
         NodeMetricsRecorder out = metrics.get(plan.outputNodeId());
         long frames = out == null ? 0 : out.framesOut();
-        return new RunSummary(plan.skill().id(), seconds, frames, seconds > 0 ? frames / seconds : 0, metrics(),
+        // Rate between first and last output frame: opening the source and stopping don't count.
+        return new RunSummary(plan.skill().id(), seconds, frames, out == null ? 0 : out.outputFps(), metrics(),
                 runtimeInfo());
     }
 
@@ -280,6 +284,9 @@ public final class Engine implements AutoCloseable {
             }
         }
         closeRuntimes();
+        if (ownedRegistry != null) {
+            ownedRegistry.close();
+        }
         metrics.forEach((id, m) -> {
             m.state(NodeState.STOPPED);
             events.nodeStatus(id, NodeState.STOPPED, "");
@@ -340,12 +347,12 @@ public final class Engine implements AutoCloseable {
     public static final class Builder {
         private final Skill skill;
         private NodeCatalog catalog = NodeCatalog.standard();
-        private NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard();
+        private NodeRuntimeRegistry registry;
         private ModelLibrary models = ModelLibrary.empty();
         private Path workspace = Path.of(".");
         private RunIdentity identity;
         private SourceSpec sourceOverride;
-        private SourceFactory sourceFactory = new SourceFactory();
+        private SourceFactory sourceFactory = SourceFactory.standard();
         private EngineListener listener = new EngineListener() { };
         private NodeStatusListener nodeStatus = NodeStatusListener.NONE;
         private ExportMessageListener messages = ExportMessageListener.NONE;
@@ -362,6 +369,7 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
+        /** The runtimes to use; the caller keeps it and closes it. Default: a fresh standard registry. */
         public Builder registry(NodeRuntimeRegistry r) {
             registry = r;
             return this;
@@ -433,8 +441,17 @@ public final class Engine implements AutoCloseable {
             if (!errors.isEmpty()) {
                 throw new SkillBuildException(errors);
             }
-            EnginePlan plan = EnginePlan.of(skill, catalog, registry, sourceOverride, workspace);
-            return new Engine(plan, this);
+            boolean owns = registry == null;
+            NodeRuntimeRegistry runtimes = owns ? NodeRuntimeRegistry.standard() : registry;
+            try {
+                return new Engine(EnginePlan.of(skill, catalog, runtimes, sourceOverride, workspace), this,
+                        owns ? runtimes : null);
+            } catch (SkillBuildException | RuntimeException e) {
+                if (owns) {
+                    runtimes.close();
+                }
+                throw e;
+            }
         }
 
         /** A source's own settings don't matter when the run overrides the source. */

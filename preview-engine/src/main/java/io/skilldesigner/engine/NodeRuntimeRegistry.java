@@ -7,6 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.skilldesigner.engine.analytics.CounterFactory;
+import io.skilldesigner.engine.analytics.LineCrossingFactory;
+import io.skilldesigner.engine.analytics.TrackerFactory;
+import io.skilldesigner.engine.analytics.ZoneFactory;
+import io.skilldesigner.engine.grpc.GrpcNodeFactory;
+import io.skilldesigner.engine.model.ModelNodeFactory;
 import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.transform.FilterNodeFactory;
 
@@ -14,8 +20,12 @@ import io.skilldesigner.engine.transform.FilterNodeFactory;
  * Which factory builds the runtime of each catalog node type. Each node type's runtime is ONE factory class,
  * registered in {@link #standard()} and nowhere else. Source node types (camera input) are not listed: the
  * engine runs sources itself (see {@link io.skilldesigner.engine.source.SourceFactory}).
+ * <p>
+ * Closing the registry closes the factories that hold resources (e.g. the model factory's session cache).
+ * {@link #standard()} makes fresh factories: the engine closes a registry it made itself; a registry passed to
+ * the engine's builder stays the caller's to close.
  */
-public final class NodeRuntimeRegistry {
+public final class NodeRuntimeRegistry implements AutoCloseable {
     private final Map<String, NodeRuntimeFactory> byType = new LinkedHashMap<>();
 
     public NodeRuntimeRegistry(Collection<? extends NodeRuntimeFactory> factories) {
@@ -52,5 +62,20 @@ public final class NodeRuntimeRegistry {
             copy.put(f.typeId(), f);
         }
         return new NodeRuntimeRegistry(copy.values());
+    }
+
+    @Override
+    public void close() {
+        for (NodeRuntimeFactory f : byType.values()) {
+            if (f instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // One factory failing to release must not keep the others open; worth a log line only.
+                    System.getLogger(NodeRuntimeRegistry.class.getName())
+                            .log(System.Logger.Level.WARNING, "closing runtime factory " + f.typeId() + " failed", e);
+                }
+            }
+        }
     }
 }

@@ -53,8 +53,14 @@ final class SourceRunner implements Runnable {
             metrics.state(NodeState.RUNNING);
             events.nodeStatus(nodeId, NodeState.RUNNING, "");
             long sequence = 0;
-            FrameImage img;
-            while (!stopping && (img = source.read()) != null) {
+            while (!stopping) {
+                long t0 = System.nanoTime();
+                FrameImage img = source.read();
+                if (img == null) {
+                    break;
+                }
+                // A source's latency is its decode time (a live source's includes waiting for the camera).
+                metrics.latencyNanos(System.nanoTime() - t0);
                 metrics.frameIn();
                 if (!pace()) {
                     continue;

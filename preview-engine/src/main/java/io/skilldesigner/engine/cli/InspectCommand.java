@@ -6,14 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import io.skilldesigner.core.model.ModelIo;
-import io.skilldesigner.core.model.TensorInfo;
-import io.skilldesigner.engine.model.LabelFile;
 import io.skilldesigner.engine.model.ModelException;
-import io.skilldesigner.engine.model.ModelInspector;
+import io.skilldesigner.engine.model.ModelInspectReport;
 import io.skilldesigner.engine.model.ModelSessions;
 
-/** {@code inspect}: a model's inputs, outputs and detected output layout, via the model package's inspector. */
+/** {@code inspect}: the model package's inspect report (inputs, outputs, layout, labels, proposed decoder). */
 final class InspectCommand {
     private final PrintStream out;
     private final PrintStream err;
@@ -33,26 +30,13 @@ final class InspectCommand {
             err.println("error: model file not found: " + model);
             return ExitCode.MODEL_FAILURE;
         }
-        String name = model.getFileName().toString();
+        Path labels = args.option("labels") == null ? null : Path.of(args.option("labels"));
         try (ModelSessions sessions = new ModelSessions()) {
-            ModelIo io = new ModelInspector(sessions).inspect(name, model);
-            out.println("model: " + model);
-            io.inputs().forEach(t -> out.println("input:  " + describe(t)));
-            io.outputs().forEach(t -> out.println("output: " + describe(t)));
-            out.println("layout: " + io.detectedLayout() + " (confidence " + io.layoutConfidence() + ")"
-                    + (io.layoutEvidence().isEmpty() ? "" : ": " + io.layoutEvidence()));
-            if (args.option("labels") != null) {
-                List<String> labels = LabelFile.read(Path.of(args.option("labels")));
-                out.println("labels: " + labels.size() + (labels.isEmpty() ? "" : " (first: " + labels.get(0) + ")"));
-            }
+            out.print(new ModelInspectReport(sessions).report(model, labels));
             return ExitCode.OK;
         } catch (ModelException e) {
             err.println("error: " + e.getMessage());
             return ExitCode.MODEL_FAILURE;
         }
-    }
-
-    private static String describe(TensorInfo t) {
-        return t.name() + " " + t.elementType() + " " + t.shape();
     }
 }

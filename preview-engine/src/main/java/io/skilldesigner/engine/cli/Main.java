@@ -11,6 +11,7 @@ import java.util.List;
  * run &lt;skill.json&gt; [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N] [--out insights.jsonl]
  *                    [--fps N] [--no-pacing]
  * inspect &lt;model.onnx&gt; [--labels file]
+ * bench &lt;model.onnx&gt; [--video file] [--frames N] [--rounds N] [--labels file]
  * </pre>
  * Exit codes: see {@link ExitCode}. Insights go to {@code --out} (or stdout), messages and the summary to stderr.
  */
@@ -22,7 +23,9 @@ public final class Main {
             "      one JSON line of insights per frame (to --out or stdout), then a summary on stderr",
             "      --no-pacing: read a file as fast as the pipeline takes it, every frame processed",
             "  inspect <model.onnx> [--labels file]",
-            "      inputs, outputs and detected output layout of a model");
+            "      inputs, outputs and detected output layout of a model",
+            "  bench <model.onnx> [--video file] [--frames N] [--rounds N] [--labels file]",
+            "      raw ONNX Runtime loop vs the engine end to end, same frames and session");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -47,6 +50,7 @@ public final class Main {
             return switch (list.get(0)) {
                 case "run" -> new RunCommand(out, err).execute(rest).code();
                 case "inspect" -> new InspectCommand(out, err).execute(rest).code();
+                case "bench" -> new BenchCommand(out, err).execute(rest).code();
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield ExitCode.OK.code();

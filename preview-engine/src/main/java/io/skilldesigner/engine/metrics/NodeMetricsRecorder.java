@@ -18,6 +18,8 @@ public final class NodeMetricsRecorder {
     private final AtomicReference<String> lastError = new AtomicReference<>("");
     private final AtomicReference<NodeState> state = new AtomicReference<>(NodeState.STARTING);
     private final LatencyWindow latency = new LatencyWindow(WINDOW);
+    private volatile long firstOutNanos;
+    private volatile long lastOutNanos;
 
     public NodeMetricsRecorder(String nodeId, String typeId) {
         this.nodeId = nodeId;
@@ -33,7 +35,18 @@ public final class NodeMetricsRecorder {
     }
 
     public void frameOut() {
-        framesOut.incrementAndGet();
+        long now = System.nanoTime();
+        if (framesOut.getAndIncrement() == 0) {
+            firstOutNanos = now;
+        }
+        lastOutNanos = now;
+    }
+
+    /** Frames per second between the first and the latest frame out (0 before two frames). */
+    public double outputFps() {
+        long n = framesOut.get();
+        long span = lastOutNanos - firstOutNanos;
+        return n < 2 || span <= 0 ? 0 : (n - 1) * 1e9 / span;
     }
 
     public void drop() {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A run's figures: output frames per second over the run, every node's metrics, what each runtime reported
+ * A run's figures: output frames per second (between the first and the last output frame), every node's metrics, what each runtime reported
  * about itself (e.g. a model's execution provider).
  */
 public record RunSummary(String skillId, double seconds, long outputFrames, double fps, List<NodeMetrics> nodes,
@@ -17,7 +17,7 @@ public record RunSummary(String skillId, double seconds, long outputFrames, doub
     /** A human-readable table for the command line and logs. */
     public String format() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("skill %s: %d frames in %.2f s = %.2f fps%n", skillId, outputFrames, seconds, fps));
+        sb.append(String.format("skill %s: %d frames, %.2f fps (run %.2f s)%n", skillId, outputFrames, fps, seconds));
         sb.append(String.format("%-20s %-14s %8s %8s %6s %6s %9s %9s  %s%n", "node", "type", "in", "out", "drops",
                 "errors", "p50 ms", "p95 ms", "state"));
         for (NodeMetrics m : nodes) {

@@ -109,7 +109,7 @@ class MainTest {
         Path model = shared.resolve("models/ultraface/version-RFB-320.onnx");
         Result r = main("inspect", model.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("input:  input") && r.out().contains("[1, 3, 240, 320]"), r.out());
-        assertTrue(r.out().contains("output: scores") && r.out().contains("output: boxes"), r.out());
+        assertTrue(r.out().contains("Inputs:") && r.out().contains("input FLOAT [1, 3, 240, 320]"), r.out());
+        assertTrue(r.out().contains("scores") && r.out().contains("boxes") && r.out().contains("Layout:"), r.out());
     }
 }

@@ -107,7 +107,7 @@ class SourcePartsTest {
         List<String> states = new java.util.concurrent.CopyOnWriteArrayList<>();
         SourceSpec spec = SourceSpec.webcam("/dev/video-missing-77")
                 .withReconnect(new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(10), 1));
-        try (FrameSource s = new SourceFactory().create(spec, (st, m) -> states.add(st + " " + m))) {
+        try (FrameSource s = SourceFactory.standard().create(spec, (st, m) -> states.add(st + " " + m))) {
             SourceException e = assertThrows(SourceException.class, s::open);
             assertTrue(e.getMessage().contains("webcam /dev/video-missing-77"), e.getMessage());
         }
