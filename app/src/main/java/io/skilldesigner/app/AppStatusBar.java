@@ -15,6 +15,7 @@ public final class AppStatusBar extends StatusBar {
         setText("Ready");
         workspace.setId("status-workspace");
         acceleration.setId("status-acceleration");
+        workspace.setStyle("-fx-padding: 0 16 0 4;");
         getLeftItems().add(workspace);
         getRightItems().add(acceleration);
     }

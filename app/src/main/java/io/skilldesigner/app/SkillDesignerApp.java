@@ -13,6 +13,7 @@ import io.skilldesigner.app.skills.SkillsPage;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.workspace.Workspace;
 import io.skilldesigner.engine.model.ModelSessions;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -22,6 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /** The desktop application: workspace (demo content on first start), pages, theme, window state, shortcuts. */
 public final class SkillDesignerApp extends Application {
@@ -78,7 +80,8 @@ public final class SkillDesignerApp extends Application {
         });
         stage.show();
         if (options.screenshotDir() != null) {
-            takeScreenshots(scene, options.screenshotDir());
+            takeScreenshots(scene, options.screenshotDir(), preview, 0);
+            return;
         }
         if (options.smokeTest()) {
             System.out.println("SMOKE OK: Skill Designer started on workspace " + workspace.root());
@@ -94,13 +97,35 @@ public final class SkillDesignerApp extends Application {
         }
     }
 
-    private void takeScreenshots(Scene scene, Path dir) throws Exception {
-        for (String id : shell.pageIds()) {
-            shell.show(id);
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            Screenshots.save(scene, dir.resolve(id + ".png"));
+    /**
+     * Saves a PNG of every page, one after the other without blocking the FX thread; the Live Preview page is
+     * captured while the current skill runs. Exits when done.
+     */
+    private void takeScreenshots(Scene scene, Path dir, PreviewPage preview, int index) {
+        List<String> ids = shell.pageIds();
+        if (index >= ids.size()) {
+            Platform.exit();
+            return;
         }
+        String id = ids.get(index);
+        shell.show(id);
+        boolean running = id.equals(preview.id());
+        if (running) {
+            preview.start();
+        }
+        PauseTransition wait = new PauseTransition(Duration.seconds(running ? 10 : 1));
+        wait.setOnFinished(e -> {
+            try {
+                Screenshots.save(scene, dir.resolve(id + ".png"));
+            } catch (java.io.IOException ex) {
+                System.err.println("Screenshot of " + id + " failed: " + ex.getMessage());
+            }
+            if (running) {
+                preview.stop();
+            }
+            takeScreenshots(scene, dir, preview, index + 1);
+        });
+        wait.play();
     }
 
     /** For tests. */

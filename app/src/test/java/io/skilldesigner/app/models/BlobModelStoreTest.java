@@ -104,6 +104,36 @@ class BlobModelStoreTest {
     }
 
     @Test
+    void aModelFromBlobStorageIsDownloadedOpenedAndRegistered() throws Exception {
+        Path onnx = io.skilldesigner.app.SharedFiles.shared().resolve("models/squeezenet/squeezenet1.1-fp32.onnx");
+        Path labels = io.skilldesigner.app.SharedFiles.shared().resolve("models/squeezenet/labels.txt");
+        BlobContainerClient c = BlobCredentials.connectionString(azurite.connectionString()).client()
+                .getBlobContainerClient("models");
+        c.getBlobClient("squeezenet/model.onnx").uploadFromFile(onnx.toString(), true);
+        c.getBlobClient("squeezenet/labels.txt").uploadFromFile(labels.toString(), true);
+        io.skilldesigner.core.workspace.Workspace ws = io.skilldesigner.core.workspace.Workspace.open(
+                tmp.resolve("ws-blob"), io.skilldesigner.core.catalog.NodeCatalog.standard());
+        BlobModelStore s = store(ws.root().resolve("cache"));
+        Path model = s.download("models", "squeezenet/model.onnx", (d, t) -> { }, () -> false);
+        Path lab = s.download("models", "squeezenet/labels.txt", (d, t) -> { }, () -> false);
+        try (var sessions = new io.skilldesigner.engine.model.ModelSessions()) {
+            ModelImporter.Result r = new ModelImporter(ws, sessions).importModel(new ModelImporter.Request(
+                    "squeezenet", "SqueezeNet", io.skilldesigner.core.model.ModelTask.CLASSIFICATION, model, lab, "",
+                    List.of(), io.skilldesigner.core.model.FileLocation.blob("http://127.0.0.1", "models",
+                            "squeezenet/model.onnx")));
+            assertEquals(List.of(), r.warnings(), "1000 labels fit the 1000 classes");
+            var d = ws.modelLibrary().find("squeezenet").orElseThrow();
+            assertEquals(io.skilldesigner.core.model.OutputLayout.CLASSIFICATION, d.io().detectedLayout());
+            assertEquals(io.skilldesigner.core.model.FileLocation.Kind.AZURE_BLOB, d.model().kind());
+            assertEquals("squeezenet/model.onnx", d.model().blobName());
+            assertTrue(Files.isRegularFile(ws.root().resolve(d.model().path())), "local copy in the workspace");
+            assertFalse(ws.root().resolve("models/squeezenet.model.json").toFile().length() == 0);
+            String json = Files.readString(ws.root().resolve("models/squeezenet.model.json"));
+            assertFalse(json.contains("AccountKey"), "no credentials in the model file");
+        }
+    }
+
+    @Test
     void credentialsNeverPrintTheSecret() {
         BlobCredentials c = BlobCredentials.connectionString(azurite.connectionString());
         assertFalse(c.toString().contains("AccountKey"), c.toString());

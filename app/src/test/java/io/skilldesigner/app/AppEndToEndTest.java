@@ -1,0 +1,186 @@
+package io.skilldesigner.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import io.skilldesigner.app.demo.DemoWorkspace;
+import io.skilldesigner.app.models.ModelsPage;
+import io.skilldesigner.app.packages.PackagesPage;
+import io.skilldesigner.app.preview.PreviewPage;
+import io.skilldesigner.core.catalog.PortSpec;
+import io.skilldesigner.core.catalog.nodes.CameraInputNode;
+import io.skilldesigner.core.catalog.nodes.FilterNode;
+import io.skilldesigner.core.catalog.nodes.ModelNode;
+import io.skilldesigner.core.skill.PortRef;
+import io.skilldesigner.core.skill.Position;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.engine.frame.Frame;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+
+/**
+ * The real application, headless (Monocle): first start on a fresh workspace, preview of the demo skill with
+ * detections arriving in the UI, a skill created on the canvas through the wizard, a package exported.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AppEndToEndTest {
+    @TempDir
+    static Path tmp;
+    static Application app;
+    static final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void startApp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(SkillDesignerApp.class, "--workspace", tmp.resolve("ws").toString());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private static SkillDesignerApp designer() {
+        return (SkillDesignerApp) app;
+    }
+
+    private static void waitUntil(String what, long seconds, BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+        assertTrue(condition.getAsBoolean(), what);
+    }
+
+    @Test
+    @Order(1)
+    void firstStartShowsTheDemoSkill() {
+        assertTrue(Files.isRegularFile(tmp.resolve("ws").resolve(DemoWorkspace.VIDEO)));
+        robot.clickOn("#nav-skills");
+        FlowPane cards = robot.lookup("#skills-cards").queryAs(FlowPane.class);
+        assertEquals(1, cards.getChildren().size());
+        assertNotNull(robot.lookup("#skill-card-" + DemoWorkspace.SKILL_ID).query());
+        assertTrue(robot.lookup("✔ valid").tryQuery().isPresent(), "the demo skill is valid");
+    }
+
+    @Test
+    @Order(2)
+    void previewShowsDetectionsOfTheDemoSkill() throws Exception {
+        robot.clickOn("#skill-preview-" + DemoWorkspace.SKILL_ID);
+        PreviewPage page = (PreviewPage) designer().shell().page("preview");
+        assertEquals("preview", designer().shell().currentPageId());
+        robot.clickOn("#preview-start");
+        waitUntil("frames are displayed", 60, () -> page.displayedFrames() > 10);
+        waitUntil("the ball is detected", 30, () -> {
+            Frame f = page.session() == null ? null : page.session().latestFrame();
+            return f != null && !f.objects().isEmpty();
+        });
+        Frame f = page.session().latestFrame();
+        assertEquals("ball", f.objects().get(0).label());
+        Label state = robot.lookup("#preview-state").queryAs(Label.class);
+        assertTrue(state.getText().startsWith("RUNNING"), state.getText());
+        robot.clickOn("#preview-stop");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, page.session());
+    }
+
+    @Test
+    @Order(3)
+    void createASkillOnTheCanvasReviewListsProblemsThenCreates() throws Exception {
+        robot.clickOn("#nav-skills");
+        robot.clickOn("#skills-create");
+        robot.clickOn("#skill-name").write("Ball filter");
+        robot.clickOn("#skill-wizard-next");
+        var editor = designer().shell().lookup("#skill-editor");
+        io.skilldesigner.canvas.SkillEditor ed = (io.skilldesigner.canvas.SkillEditor) editor;
+        String[] ids = new String[3];
+        robot.interact(() -> {
+            ids[0] = ed.addNode(CameraInputNode.ID, new Position(60, 40));
+            ids[1] = ed.addNode(ModelNode.ID, new Position(60, 200));
+            ids[2] = ed.addNode(FilterNode.ID, new Position(60, 360));
+            ed.connect(new PortRef(ids[0], PortSpec.FRAME_PORT), new PortRef(ids[1], PortSpec.FRAME_PORT));
+            ed.connect(new PortRef(ids[1], PortSpec.FRAME_PORT), new PortRef(ids[2], PortSpec.FRAME_PORT));
+            ed.setSetting(ids[0], CameraInputNode.SOURCE_KIND, CameraInputNode.FILE);
+            ed.setSetting(ids[0], CameraInputNode.FILE_PATH_KEY, DemoWorkspace.VIDEO);
+        });
+        robot.clickOn("#skill-wizard-next");
+        robot.clickOn("#skill-wizard-next");
+        Label count = robot.lookup("#skill-review-problem-count").queryAs(Label.class);
+        assertTrue(count.getText().contains("problem"), "review lists the problems: " + count.getText());
+        robot.clickOn("#skill-wizard-create");
+        Label problems = robot.lookup("#skill-wizard-problems").queryAs(Label.class);
+        assertTrue(problems.getText().startsWith("Cannot create"), problems.getText());
+        assertFalse(Files.exists(tmp.resolve("ws/skills")
+                .resolve(ed.getSkill().id() + ".skill.json")), "nothing saved while errors remain");
+
+        robot.clickOn(robot.lookup(".review-problem").queryLabeled());
+        assertEquals(1, ed.selectedNodes().size(), "clicking a problem selects its node");
+        robot.interact(() -> ed.setSetting(ids[1], ModelNode.MODEL, DemoWorkspace.DETECTOR_ID));
+        robot.clickOn("#skill-wizard-next");
+        robot.clickOn("#skill-wizard-next");
+        robot.clickOn("#skill-wizard-create");
+        Skill saved = designer().context().workspace().listSkills().items().stream()
+                .filter(s -> s.name().equals("Ball filter")).findFirst().orElseThrow();
+        assertEquals(3, saved.nodes().size());
+        assertEquals(2, saved.edges().size());
+        assertEquals(2, robot.lookup("#skills-cards").queryAs(FlowPane.class).getChildren().size());
+    }
+
+    @Test
+    @Order(4)
+    void exportsTheDemoSkillAsAnEdgePackage() throws Exception {
+        robot.clickOn("#nav-packages");
+        PackagesPage page = (PackagesPage) designer().shell().page("packages");
+        robot.interact(() -> page.export(tmp.resolve("out")));
+        TextArea summary = robot.lookup("#packages-summary").queryAs(TextArea.class);
+        waitUntil("the package is written", 60, () -> summary.getText().startsWith("Written"));
+        Path folder = tmp.resolve("out").resolve(designer().context().currentSkillIdProperty().get());
+        assertTrue(Files.isRegularFile(folder.resolve("skill.json")), summary.getText());
+        assertTrue(Files.isRegularFile(folder.resolve("iotedge/deployment.amd64.json")));
+        assertTrue(Files.isRegularFile(tmp.resolve("out").resolve(folder.getFileName() + ".zip")));
+    }
+
+    @Test
+    @Order(5)
+    void addsAModelFromALocalFileThroughTheWizard() throws Exception {
+        Path onnx = tmp.resolve("face.onnx");
+        Files.copy(SharedFiles.shared().resolve("models/ultraface/version-RFB-320.onnx"), onnx);
+        robot.clickOn("#nav-models");
+        robot.clickOn("#models-add");
+        robot.clickOn("#model-name").write("Faces");
+        robot.interact(() -> robot.lookup("#model-file").queryAs(TextField.class).setText(onnx.toString()));
+        robot.clickOn("#add-model-next");
+        robot.clickOn("#add-model-next");
+        robot.clickOn("#add-model-create");
+        ModelsPage page = (ModelsPage) designer().shell().page("models");
+        waitUntil("the model is added", 60, () -> page.list().getItems().stream().anyMatch(m -> m.name().equals("Faces")));
+        var m = page.list().getItems().stream().filter(x -> x.name().equals("Faces")).findFirst().orElseThrow();
+        assertEquals(io.skilldesigner.core.model.OutputLayout.ULTRAFACE, m.io().detectedLayout());
+        assertEquals(List.of(1L, 3L, 240L, 320L), m.io().inputs().get(0).shape());
+    }
+
+}
