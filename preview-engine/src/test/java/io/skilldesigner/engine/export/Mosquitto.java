@@ -17,6 +17,11 @@ final class Mosquitto implements AutoCloseable {
     private Process process;
 
     Mosquitto(Path dir, String user, String password) throws IOException, InterruptedException {
+        this(dir, user, password, null);
+    }
+
+    /** @param tls when not null, the listener speaks TLS with these files */
+    Mosquitto(Path dir, String user, String password, TlsFiles tls) throws IOException, InterruptedException {
         this.port = ExportTestSupport.freePort();
         this.config = dir.resolve("mosquitto.conf");
         this.log = dir.resolve("mosquitto.log");
@@ -25,6 +30,11 @@ final class Mosquitto implements AutoCloseable {
                 .append("persistence false\n")
                 // Run as ourselves: as root, mosquitto would switch to its own user, who cannot read our temp dir.
                 .append("user ").append(System.getProperty("user.name")).append('\n');
+        if (tls != null) {
+            conf.append("cafile ").append(tls.caCert()).append('\n')
+                    .append("certfile ").append(tls.serverCert()).append('\n')
+                    .append("keyfile ").append(tls.serverKey()).append('\n');
+        }
         if (user == null) {
             conf.append("allow_anonymous true\n");
         } else {
@@ -39,6 +49,36 @@ final class Mosquitto implements AutoCloseable {
         }
         Files.writeString(config, conf.toString());
         start();
+    }
+
+    /** A private CA and a server certificate for 127.0.0.1 it signed, made with the openssl command. */
+    record TlsFiles(Path caCert, Path serverCert, Path serverKey) {
+        static TlsFiles create(Path dir) throws IOException, InterruptedException {
+            Path ca = dir.resolve("ca.crt");
+            Path caKey = dir.resolve("ca.key");
+            Path key = dir.resolve("server.key");
+            Path csr = dir.resolve("server.csr");
+            Path cert = dir.resolve("server.crt");
+            Path ext = Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
+            openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", caKey.toString(), "-out",
+                    ca.toString(), "-days", "2", "-subj", "/CN=skill-designer-test-ca");
+            openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", csr.toString(),
+                    "-subj", "/CN=127.0.0.1");
+            openssl("x509", "-req", "-in", csr.toString(), "-CA", ca.toString(), "-CAkey", caKey.toString(),
+                    "-CAcreateserial", "-out", cert.toString(), "-days", "2", "-extfile", ext.toString());
+            return new TlsFiles(ca, cert, key);
+        }
+
+        private static void openssl(String... args) throws IOException, InterruptedException {
+            String[] cmd = new String[args.length + 1];
+            cmd[0] = "openssl";
+            System.arraycopy(args, 0, cmd, 1, args.length);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException("openssl " + String.join(" ", args) + " failed: " + out);
+            }
+        }
     }
 
     static String binary(String name) {

@@ -133,4 +133,38 @@ class MqttExportTest {
             }
         }
     }
+
+    @Test
+    void tlsWithAPrivateCaFromTheCaFileSetting() throws Exception {
+        ExportTestSupport t = new ExportTestSupport(dir, false);
+        Mosquitto.TlsFiles tls = Mosquitto.TlsFiles.create(dir);
+        try (Mosquitto broker = new Mosquitto(dir, null, null, tls)) {
+            MqttClient sub = new MqttClient("ssl://" + broker.address(), "test-tls-sub", new MemoryPersistence());
+            List<String> got = new CopyOnWriteArrayList<>();
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setSocketFactory(MqttPublisher.socketFactoryTrusting(tls.caCert()));
+            sub.connect(o);
+            sub.subscribe("mqttmessage", 1, (topic, m) -> got.add(new String(m.getPayload(), StandardCharsets.UTF_8)));
+            try {
+                // caFile relative to the workspace, as a skill would store it
+                try (CountedExport export = export(t, broker, Map.of(MqttExportNode.TLS, true,
+                        MqttExportNode.CA_FILE, "ca.crt"))) {
+                    export.process(frame(1, 1));
+                    assertTrue(export.awaitIdle(Duration.ofSeconds(10)));
+                    assertEquals(1, export.counters().sent());
+                }
+                ExportTestSupport.waitFor(() -> got.size() == 1, 5000, "TLS publish");
+                assertEquals(json.toJson(frame(1, 1)), got.get(0));
+                // Without the CA the broker's certificate is not trusted: the message fails, nothing is sent in clear.
+                try (CountedExport export = export(t, broker, Map.of(MqttExportNode.TLS, true))) {
+                    export.process(frame(2, 1));
+                    assertTrue(export.awaitIdle(Duration.ofSeconds(10)));
+                    assertEquals(1, export.counters().failed());
+                }
+            } finally {
+                sub.disconnect();
+                sub.close();
+            }
+        }
+    }
 }
