@@ -39,12 +39,13 @@ public final class NodeRuntimeRegistry implements AutoCloseable {
     /** Every built-in runtime. Add one line per node type here. */
     public static NodeRuntimeRegistry standard() {
         return new NodeRuntimeRegistry(List.of(
+                new ModelNodeFactory(),
                 new FilterNodeFactory(),
-                new io.skilldesigner.engine.grpc.GrpcNodeFactory(),
-                new io.skilldesigner.engine.analytics.TrackerFactory(),
-                new io.skilldesigner.engine.analytics.ZoneFactory(),
-                new io.skilldesigner.engine.analytics.LineCrossingFactory(),
-                new io.skilldesigner.engine.analytics.CounterFactory()));
+                new GrpcNodeFactory(),
+                new TrackerFactory(),
+                new ZoneFactory(),
+                new LineCrossingFactory(),
+                new CounterFactory()));
     }
 
     public Optional<NodeRuntimeFactory> find(String typeId) {
