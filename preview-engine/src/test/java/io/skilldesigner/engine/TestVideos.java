@@ -16,6 +16,29 @@ public final class TestVideos {
     private TestVideos() {
     }
 
+    /** {@code frames} copies of a photo (resized to width × height) as an MP4. */
+    public static Path stillImage(Path file, Path image, int frames, int width, int height, int fps) throws Exception {
+        try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toString(), width, height, 0);
+             OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
+             Mat photo = org.bytedeco.opencv.global.opencv_imgcodecs.imread(image.toString());
+             Mat resized = new Mat()) {
+            if (photo.empty()) {
+                throw new IllegalArgumentException("cannot read image " + image);
+            }
+            opencv_imgproc.resize(photo, resized, new org.bytedeco.opencv.opencv_core.Size(width, height));
+            rec.setFormat("mp4");
+            rec.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+            rec.setFrameRate(fps);
+            rec.setVideoQuality(2);
+            rec.start();
+            for (int i = 0; i < frames; i++) {
+                rec.record(converter.convert(resized));
+            }
+            rec.stop();
+        }
+        return file;
+    }
+
     public static Path movingSquare(Path file, int frames, int width, int height, int fps) throws Exception {
         try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toString(), width, height, 0);
              OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
