@@ -62,6 +62,8 @@ public final class ConformanceChecker {
                 negotiated = client.ensureHandshake(deadline());
             } catch (StatusRuntimeException e) {
                 problems.add("handshake failed: " + e.getStatus().getCode() + describe(e));
+            } catch (CustomNodeException e) {
+                problems.add(e.getMessage());
             }
             if (negotiated != null) {
                 for (int[] size : SIZES) {

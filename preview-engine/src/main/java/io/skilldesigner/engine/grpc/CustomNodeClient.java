@@ -69,8 +69,12 @@ public final class CustomNodeClient implements AutoCloseable {
         return negotiated;
     }
 
-    /** Handshakes if this connection has not yet; returns what the server asked for. */
-    public Negotiated ensureHandshake(Deadline deadline) {
+    /**
+     * Handshakes if this connection has not yet; returns what the server asked for.
+     *
+     * @throws CustomNodeException when the answer holds values the protocol does not define
+     */
+    public Negotiated ensureHandshake(Deadline deadline) throws CustomNodeException {
         if (negotiated != null && !needsHandshake.get()) {
             return negotiated;
         }
@@ -87,7 +91,7 @@ public final class CustomNodeClient implements AutoCloseable {
             negotiated = Negotiated.of(r);
             handshakes.incrementAndGet();
             return negotiated;
-        } catch (StatusRuntimeException e) {
+        } catch (StatusRuntimeException | CustomNodeException e) {
             needsHandshake.set(true);
             throw e;
         }

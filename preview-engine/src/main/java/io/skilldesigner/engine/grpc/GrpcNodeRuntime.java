@@ -61,8 +61,19 @@ public final class GrpcNodeRuntime implements NodeRuntime, RuntimeInfo {
             return frame;
         }
         Deadline deadline = Deadline.after(client.config().deadline().toNanos(), TimeUnit.NANOSECONDS);
+        Negotiated n;
         try {
-            Negotiated n = client.ensureHandshake(deadline);
+            n = client.ensureHandshake(deadline);
+        } catch (CustomNodeException e) {
+            // Asking again at once would get the same answer: wait like for a connection failure.
+            Duration wait = backoff.failed(System.nanoTime());
+            report(NodeState.ERROR, "endpoint " + client.config().authority() + ": " + e.getMessage()
+                    + "; frames pass through unchanged, retrying in " + wait.toMillis() + " ms");
+            return frame;
+        } catch (StatusRuntimeException e) {
+            return failed(frame, e);
+        }
+        try {
             ProcessRequest request = client.request(frame, n);
             ProcessResponse response = client.process(request, deadline);
             Frame out = ResponseMerger.merge(frame, response, n);
@@ -70,16 +81,20 @@ public final class GrpcNodeRuntime implements NodeRuntime, RuntimeInfo {
             report(NodeState.RUNNING, "connected to " + client.config().authority() + " (" + n + ")");
             return out;
         } catch (StatusRuntimeException e) {
-            Duration wait = backoff.failed(System.nanoTime());
-            report(NodeState.ERROR, describe(e.getStatus()) + "; frames pass through unchanged, retrying in "
-                    + wait.toMillis() + " ms");
-            return frame;
+            return failed(frame, e);
         } catch (CustomNodeException e) {
             // The connection is fine but this answer is unusable: drop this node's output for the frame only.
             report(NodeState.ERROR, "endpoint " + client.config().authority() + ": " + e.getMessage()
                     + "; frame " + frame.frameId() + " passed through unchanged");
             return frame;
         }
+    }
+
+    private Frame failed(Frame frame, StatusRuntimeException e) {
+        Duration wait = backoff.failed(System.nanoTime());
+        report(NodeState.ERROR, describe(e.getStatus()) + "; frames pass through unchanged, retrying in "
+                + wait.toMillis() + " ms");
+        return frame;
     }
 
     private String describe(Status s) {

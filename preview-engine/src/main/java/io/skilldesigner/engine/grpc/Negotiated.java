@@ -11,7 +11,14 @@ import io.skilldesigner.engine.grpc.proto.ProcessResponseType;
  * reads the order of returned images from theirs.
  */
 public record Negotiated(ImageType imageType, ProcessRequestType requestType, ProcessResponseType responseType) {
-    public static Negotiated of(HandshakeResponse r) {
+    /** Reads a handshake answer; enum values this protocol version does not define are an error. */
+    public static Negotiated of(HandshakeResponse r) throws CustomNodeException {
+        if (r.getImageType() == ImageType.UNRECOGNIZED || r.getProcessRequestType() == ProcessRequestType.UNRECOGNIZED
+                || r.getProcessResponseType() == ProcessResponseType.UNRECOGNIZED) {
+            throw new CustomNodeException("handshake answered values the protocol does not define: image_type "
+                    + r.getImageTypeValue() + ", process_request_type " + r.getProcessRequestTypeValue()
+                    + ", process_response_type " + r.getProcessResponseTypeValue());
+        }
         return new Negotiated(r.getImageType(), r.getProcessRequestType(), r.getProcessResponseType());
     }
 

@@ -218,6 +218,31 @@ class GrpcNodeResilienceTest {
     }
 
     @Test
+    void handshakeWithUndefinedEnumValues() throws Exception {
+        var service = new CustomNodeHandlerGrpc.CustomNodeHandlerImplBase() {
+            @Override
+            public void handshake(HandshakeRequest r, StreamObserver<HandshakeResponse> out) {
+                out.onNext(HandshakeResponse.newBuilder().setAck(r.getSeq()).setImageTypeValue(7).build());
+                out.onCompleted();
+            }
+        };
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(service)
+                .build().start();
+        try {
+            var statuses = new TestFrames.Statuses();
+            try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config(server.getPort(),
+                    Duration.ofSeconds(5)), IDENTITY), statuses)) {
+                Frame in = TestFrames.patches(320, 240);
+                assertSame(in, node.process(in));
+                assertEquals(NodeState.ERROR, statuses.last().state());
+                assertTrue(statuses.last().message().contains("image_type 7"), statuses.last().message());
+            }
+        } finally {
+            server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void goodAnswersAfterABadOneRecover() throws Exception {
         int[] calls = {0};
         Server server = badServer(ProcessResponseType.INSIGHTS_META_ONLY,
