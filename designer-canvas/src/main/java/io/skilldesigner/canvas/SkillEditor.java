@@ -7,7 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+
+import javafx.application.Platform;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -80,6 +85,10 @@ public final class SkillEditor extends BorderPane {
     private Function<String, List<String>> labelsOfModel = id -> List.of();
     private Fragment clipboard = new Fragment(List.of(), List.of());
     private int pasteCount;
+    /** Above this many nodes validation runs in the background. */
+    private static final int SYNC_VALIDATION_LIMIT = 150;
+    private final AtomicLong validationSeq = new AtomicLong();
+    private ExecutorService validationThread;
 
     public SkillEditor(NodeCatalog catalog, ModelLibrary models) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -415,8 +424,43 @@ public final class SkillEditor extends BorderPane {
         properties.showNode(sel.size() == 1 ? sel.iterator().next() : null);
     }
 
+    /**
+     * Small skills are checked at once, so badges and messages follow each keystroke. Large ones are checked on a
+     * background thread (the skill is immutable, so that is safe), latest skill wins, so editing stays smooth.
+     */
     private void revalidate() {
-        List<Problem> found = checker.check(model.skill());
+        Skill skill = model.skill();
+        long seq = validationSeq.incrementAndGet();
+        if (skill.nodes().size() <= SYNC_VALIDATION_LIMIT) {
+            showProblems(checker.check(skill));
+            return;
+        }
+        SkillChecker c = checker;
+        validationExecutor().execute(() -> {
+            if (seq != validationSeq.get()) {
+                return; // a newer skill is queued; checking this one would be wasted
+            }
+            List<Problem> found = c.check(skill);
+            Platform.runLater(() -> {
+                if (seq == validationSeq.get()) {
+                    showProblems(found);
+                }
+            });
+        });
+    }
+
+    private ExecutorService validationExecutor() {
+        if (validationThread == null) {
+            validationThread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "skill-validation");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return validationThread;
+    }
+
+    private void showProblems(List<Problem> found) {
         problems.setAll(found);
         problemsView.setProblems(found);
         properties.setProblems(found);

@@ -65,7 +65,7 @@ public final class TestSkills {
                         Map.of(FilterNode.LABELS, List.of("red"), FilterNode.MIN_CONFIDENCE, 0.5)),
                 node("iothub-1", IotHubExportNode.ID, "Send to IoT Hub", 160, 640, Map.of()),
                 node("mqtt-1", MqttExportNode.ID, "Publish to MQTT", 440, 640,
-                        Map.of(MqttExportNode.BROKER_ADDRESS, "mqtt.local")));
+                        Map.of(MqttExportNode.BROKER_ADDRESS, "mqtt.local:1883")));
         List<SkillEdge> edges = List.of(
                 SkillEdge.of("camera-1", "f", "model-1", "f"),
                 SkillEdge.of("model-1", "f", "model-2", "f"),

@@ -79,6 +79,13 @@ public final class GraphCanvas extends Region {
     private final Map<String, Position> livePositions = new HashMap<>();
     private Function<String, StatusBadge> statusSource = id -> null;
     private boolean viewDirty = true;
+    private boolean overviewDrawn;
+    private ViewKey gridKey;
+
+    /** What the grid depends on. */
+    private record ViewKey(double w, double h, double scale, double tx, double ty) {
+    }
+
     private boolean fitPending;
     private double lastW = -1;
     private double lastH = -1;
@@ -413,14 +420,23 @@ public final class GraphCanvas extends Region {
         Rectangle2D vis = viewport.visibleWorld(w, h);
         Rectangle2D cull = new Rectangle2D(vis.getMinX() - NodeGeometry.WIDTH, vis.getMinY() - NodeGeometry.HEIGHT,
                 vis.getWidth() + 2 * NodeGeometry.WIDTH, vis.getHeight() + 2 * NodeGeometry.HEIGHT);
-        drawGrid(w, h, detail);
+        // canvases are repainted only when what they show changed: a repaint dirties the whole area
+        ViewKey key = new ViewKey(w, h, viewport.scale(), viewport.txProperty().get(), viewport.tyProperty().get());
+        if (!key.equals(gridKey)) {
+            gridKey = key;
+            drawGrid(w, h, detail);
+        }
         GraphicsContext og = overview.getGraphicsContext2D();
-        og.clearRect(0, 0, w, h);
+        if (overviewDrawn) {
+            og.clearRect(0, 0, w, h);
+            overviewDrawn = false;
+        }
         if (detail) {
             cullNodes(cull);
             cullEdges(cull);
         } else {
             drawOverview(og, cull);
+            overviewDrawn = true;
         }
         minimap.redraw();
     }

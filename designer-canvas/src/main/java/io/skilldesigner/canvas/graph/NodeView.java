@@ -73,6 +73,9 @@ public final class NodeView extends Region {
                 e.consume();
             }
         });
+        // rendered once into a bitmap and reused while panning; the software pipeline redraws text slowly
+        setCache(true);
+        setCacheHint(javafx.scene.CacheHint.SPEED);
         setPrefSize(NodeGeometry.WIDTH, NodeGeometry.HEIGHT);
         resize(NodeGeometry.WIDTH, NodeGeometry.HEIGHT);
         update(node);
