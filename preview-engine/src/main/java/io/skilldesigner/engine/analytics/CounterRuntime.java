@@ -24,7 +24,35 @@ import io.skilldesigner.engine.runtime.NodeRuntime;
  * and again only after it fell below (no event storm while a crowd stays).
  */
 public final class CounterRuntime implements NodeRuntime {
-    private record Sample(long millis, Map<String, Set<String>> tracked, Map<String, Integer> untracked) {
+    /** Per label: when each track was last seen (oldest first), and a sliding maximum of untracked counts. */
+    private static final class LabelWindow {
+        final LinkedHashMap<String, Long> lastSeen = new LinkedHashMap<>();
+        final Deque<long[]> untrackedPeaks = new ArrayDeque<>();  // {millis, count}, counts strictly decreasing
+
+        void see(String trackId, long now) {
+            lastSeen.remove(trackId);  // re-inserted last, so the map stays ordered by last sighting
+            lastSeen.put(trackId, now);
+        }
+
+        void untracked(int count, long now) {
+            while (!untrackedPeaks.isEmpty() && untrackedPeaks.peekLast()[1] <= count) {
+                untrackedPeaks.removeLast();
+            }
+            untrackedPeaks.addLast(new long[] {now, count});
+        }
+
+        long count(long now, long windowMillis) {
+            for (var it = lastSeen.values().iterator(); it.hasNext(); ) {
+                if (now - it.next() < windowMillis) {
+                    break;
+                }
+                it.remove();
+            }
+            while (!untrackedPeaks.isEmpty() && now - untrackedPeaks.peekFirst()[0] >= windowMillis) {
+                untrackedPeaks.removeFirst();
+            }
+            return lastSeen.size() + (untrackedPeaks.isEmpty() ? 0 : untrackedPeaks.peekFirst()[1]);
+        }
     }
 
     private final Set<String> labels;
@@ -33,7 +61,7 @@ public final class CounterRuntime implements NodeRuntime {
     private final boolean onWindow;
     private final boolean emitCounts;
     private final EventIds ids;
-    private final Deque<Sample> window = new ArrayDeque<>();
+    private final Map<String, LabelWindow> window = new TreeMap<>();
     private final Set<String> above = new HashSet<>();
     private Map<String, Long> lastFrame = Map.of();
     private Map<String, Long> lastWindow = Map.of();
@@ -51,7 +79,7 @@ public final class CounterRuntime implements NodeRuntime {
     public Frame process(Frame frame) {
         Map<String, Long> perFrame = new TreeMap<>();
         labels.forEach(l -> perFrame.put(l, 0L));
-        Map<String, Set<String>> tracked = new HashMap<>();
+        long now = frame.timestampMillis();
         Map<String, Integer> untracked = new HashMap<>();
         for (DetectedObject o : frame.objects()) {
             if (!labels.isEmpty() && !labels.contains(o.label())) {
@@ -59,17 +87,20 @@ public final class CounterRuntime implements NodeRuntime {
             }
             perFrame.merge(o.label(), 1L, Long::sum);
             if (o.tracking() != null) {
-                tracked.computeIfAbsent(o.label(), k -> new HashSet<>()).add(o.tracking().trackingId());
+                window.computeIfAbsent(o.label(), k -> new LabelWindow()).see(o.tracking().trackingId(), now);
             } else {
                 untracked.merge(o.label(), 1, Integer::sum);
             }
         }
-        long now = frame.timestampMillis();
-        window.addLast(new Sample(now, tracked, untracked));
-        while (now - window.peekFirst().millis() >= windowMillis) {
-            window.removeFirst();
-        }
-        Map<String, Long> perWindow = windowCounts(perFrame);
+        untracked.forEach((label, n) -> window.computeIfAbsent(label, k -> new LabelWindow()).untracked(n, now));
+        Map<String, Long> perWindow = new TreeMap<>();
+        perFrame.keySet().forEach(l -> perWindow.put(l, 0L));
+        window.forEach((label, w) -> {
+            long c = w.count(now, windowMillis);
+            if (c > 0 || perWindow.containsKey(label)) {
+                perWindow.put(label, c);
+            }
+        });
         lastFrame = Map.copyOf(perFrame);
         lastWindow = Map.copyOf(perWindow);
 
@@ -95,20 +126,6 @@ public final class CounterRuntime implements NodeRuntime {
             events.add(new FrameEvent("object-count", ids.next(), List.of(), p, now));
         }
         return events.isEmpty() ? frame : frame.plusEvents(events);
-    }
-
-    private Map<String, Long> windowCounts(Map<String, Long> labelsNow) {
-        Map<String, Set<String>> distinct = new TreeMap<>();
-        Map<String, Integer> peakUntracked = new HashMap<>();
-        for (Sample s : window) {
-            s.tracked().forEach((l, trackIds) -> distinct.computeIfAbsent(l, k -> new HashSet<>()).addAll(trackIds));
-            s.untracked().forEach((l, n) -> peakUntracked.merge(l, n, Math::max));
-        }
-        Map<String, Long> out = new TreeMap<>();
-        labelsNow.keySet().forEach(l -> out.put(l, 0L));
-        distinct.forEach((l, set) -> out.merge(l, (long) set.size(), Long::sum));
-        peakUntracked.forEach((l, n) -> out.merge(l, (long) n, Long::sum));
-        return out;
     }
 
     private static List<String> relatedIds(Frame frame, String label) {
