@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,7 @@ import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillNode;
+import io.skilldesigner.core.workspace.Workspace;
 
 /**
  * Reads an edge deployment package (its folder or its zip) back into a workspace: every file is checked against
@@ -41,6 +43,24 @@ public final class PackageImporter {
 
     public PackageImporter(NodeCatalog catalog) {
         this.catalog = catalog;
+    }
+
+    /**
+     * Imports into a workspace: new models are copied to {@code models/<id>/} and saved as
+     * {@code models/<id>.model.json}, the skill is saved under its id, or under a new id when the workspace
+     * already has a skill with that id (the result's skill carries the id used).
+     */
+    public ImportResult importInto(Path source, Workspace workspace) throws IOException {
+        ImportResult r = importPackage(source, workspace.modelLibrary(), workspace.root().resolve(Workspace.MODELS_DIR));
+        Skill skill = r.skill();
+        if (Files.exists(workspace.skillFile(skill.id()))) {
+            skill = skill.withId(UUID.randomUUID().toString());
+        }
+        for (ModelDescriptor m : r.addedModels()) {
+            workspace.saveModel(m);
+        }
+        workspace.saveSkill(skill);
+        return new ImportResult(skill, r.addedModels(), r.reusedModels(), r.placeholders());
     }
 
     /**

@@ -26,6 +26,7 @@ import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.model.ModelTask;
 import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.workspace.Workspace;
 
 class PackageImporterTest {
     @TempDir
@@ -65,6 +66,22 @@ class PackageImporterTest {
             assertEquals(original.task(), m.task());
             assertEquals(original.name(), m.name());
         }
+    }
+
+    @Test
+    void importIntoAWorkspaceSavesSkillAndModelsThatLoadBack(@TempDir Path root) throws IOException {
+        Workspace ws = Workspace.open(root, Fixtures.catalog());
+        ImportResult r = importer().importInto(exported.zip(), ws);
+        assertEquals(expected, ws.loadSkill(expected.id()));
+        assertEquals(List.of("squeezenet", "ultraface-320"),
+                ws.listModels().items().stream().map(ModelDescriptor::id).sorted().toList());
+        assertEquals(r.addedModels().size(), 2);
+        // importing the same package again: models are found by checksum, the skill gets a new id
+        ImportResult again = importer().importInto(exported.zip(), ws);
+        assertEquals(List.of(), again.addedModels());
+        assertEquals(Map.of("ultraface-320", "ultraface-320", "squeezenet", "squeezenet"), again.reusedModels());
+        assertFalse(again.skill().id().equals(expected.id()));
+        assertEquals(expected.withId(again.skill().id()), ws.loadSkill(again.skill().id()));
     }
 
     @Test
