@@ -73,9 +73,25 @@ public record GrpcNodeConfig(String host, int port, boolean tls, Path caFile, Du
                         + "': CA certificate file " + ca + " does not exist or is not readable");
             }
         }
-        Object d = settings.get(GrpcCustomNode.DEADLINE_MS);
-        long deadlineMs = d instanceof Number n ? n.longValue() : d == null ? 1000 : Long.parseLong(String.valueOf(d));
+        Object deadline = settings.containsKey(GrpcCustomNode.DEADLINE_MS) ? settings.get(GrpcCustomNode.DEADLINE_MS)
+                : new GrpcCustomNode().defaultSettings().get(GrpcCustomNode.DEADLINE_MS);
+        long deadlineMs = deadlineMs(nodeId, deadline);
         return new GrpcNodeConfig(ep.host(), ep.port(), tls, ca, Duration.ofMillis(deadlineMs),
                 ColorFormat.COLOR_FORMAT_BGR, DEFAULT_BACKOFF_INITIAL, DEFAULT_BACKOFF_MAX);
+    }
+
+    private static long deadlineMs(String nodeId, Object d) throws CustomNodeException {
+        long ms;
+        try {
+            ms = d instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(d).trim());
+        } catch (NumberFormatException e) {
+            throw new CustomNodeException("node " + nodeId + ": setting '" + GrpcCustomNode.DEADLINE_MS + "' = '" + d
+                    + "' is not a whole number of milliseconds", e);
+        }
+        if (ms <= 0) {
+            throw new CustomNodeException("node " + nodeId + ": setting '" + GrpcCustomNode.DEADLINE_MS + "' = " + ms
+                    + " must be positive");
+        }
+        return ms;
     }
 }

@@ -150,6 +150,17 @@ class GrpcNodeTlsAndSettingsTest {
     }
 
     @Test
+    void unreadableDeadlineIsAClearError() throws Exception {
+        Map<String, Object> s = endpoint("127.0.0.1:1");
+        s.put(GrpcCustomNode.DEADLINE_MS, "soon");
+        var statuses = new TestFrames.Statuses();
+        Frame in = TestFrames.patches(320, 240);
+        assertSame(in, run(s, statuses, in));
+        assertTrue(statuses.entries.get(0).message().contains("deadlineMs")
+                && statuses.entries.get(0).message().contains("'soon'"), statuses.entries.toString());
+    }
+
+    @Test
     void malformedEndpointIsAClearError() throws Exception {
         var statuses = new TestFrames.Statuses();
         Frame in = TestFrames.patches(320, 240);
