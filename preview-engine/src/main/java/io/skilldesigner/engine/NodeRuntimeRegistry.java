@@ -11,6 +11,12 @@ import io.skilldesigner.engine.analytics.CounterFactory;
 import io.skilldesigner.engine.analytics.LineCrossingFactory;
 import io.skilldesigner.engine.analytics.TrackerFactory;
 import io.skilldesigner.engine.analytics.ZoneFactory;
+import io.skilldesigner.engine.export.EdgeModuleConnection;
+import io.skilldesigner.engine.export.HttpExportFactory;
+import io.skilldesigner.engine.export.IotEdgeModuleExportFactory;
+import io.skilldesigner.engine.export.IotHubExportFactory;
+import io.skilldesigner.engine.export.MqttExportFactory;
+import io.skilldesigner.engine.export.VideoSnippetExportFactory;
 import io.skilldesigner.engine.grpc.GrpcNodeFactory;
 import io.skilldesigner.engine.model.ModelNodeFactory;
 import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
@@ -38,6 +44,7 @@ public final class NodeRuntimeRegistry implements AutoCloseable {
 
     /** Every built-in runtime. Add one line per node type here. */
     public static NodeRuntimeRegistry standard() {
+        EdgeModuleConnection edge = new EdgeModuleConnection();  // one IoT Edge module client for both IoT exports
         return new NodeRuntimeRegistry(List.of(
                 new ModelNodeFactory(),
                 new FilterNodeFactory(),
@@ -45,7 +52,12 @@ public final class NodeRuntimeRegistry implements AutoCloseable {
                 new TrackerFactory(),
                 new ZoneFactory(),
                 new LineCrossingFactory(),
-                new CounterFactory()));
+                new CounterFactory(),
+                new VideoSnippetExportFactory(),
+                new IotHubExportFactory(edge),
+                new IotEdgeModuleExportFactory(edge),
+                new MqttExportFactory(),
+                new HttpExportFactory()));
     }
 
     public Optional<NodeRuntimeFactory> find(String typeId) {

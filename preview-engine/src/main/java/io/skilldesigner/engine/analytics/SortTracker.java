@@ -9,8 +9,9 @@ import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.TrackingInfo;
 
 /**
- * SORT-style multi-object tracker: each track predicts its box with constant velocity (per second, so dropped
- * frames and uneven frame rates don't skew it), detections are matched to predictions by IoU (greedily, best
+ * SORT-style multi-object tracker: each track predicts its box with constant velocity per source frame (using
+ * the frames' sequence numbers, so frames the engine skipped count, while capture-time jitter, which is large
+ * when a file is replayed unpaced, does not), detections are matched to predictions by IoU (greedily, best
  * overlap first, which is deterministic and equals the Hungarian result whenever overlaps are unambiguous), a
  * track gets an id once matched {@code minHits} frames in a row and ends after {@code maxAge} frames unmatched.
  * Ids are 1, 2, 3... in order of confirmation. Not thread-safe: one per node runtime.
@@ -31,11 +32,11 @@ public final class SortTracker {
     }
 
     /** Matches this frame's detections to tracks; returns them in the same order, confirmed ones with tracking info. */
-    public List<DetectedObject> update(List<DetectedObject> detections, long timestampMillis) {
+    public List<DetectedObject> update(List<DetectedObject> detections, long sequence, long timestampMillis) {
         record Pair(int track, int det, double iou) {
         }
         List<Pair> pairs = new ArrayList<>();
-        List<BBox> predicted = tracks.stream().map(t -> t.predict(timestampMillis)).toList();
+        List<BBox> predicted = tracks.stream().map(t -> t.predict(sequence)).toList();
         for (int ti = 0; ti < tracks.size(); ti++) {
             for (int di = 0; di < detections.size(); di++) {
                 DetectedObject d = detections.get(di);
@@ -76,10 +77,10 @@ public final class SortTracker {
             DetectedObject d = detections.get(di);
             Track t = trackOfDet[di];
             if (t == null) {
-                t = new Track(d.label(), d.bbox(), timestampMillis);
+                t = new Track(d.label(), d.bbox(), sequence, timestampMillis);
                 tracks.add(t);
             } else {
-                t.update(d.bbox(), timestampMillis);
+                t.update(d.bbox(), sequence, timestampMillis);
             }
             if (t.id == null && t.streak >= config.minHits()) {
                 t.id = Long.toString(nextId++);
@@ -97,35 +98,45 @@ public final class SortTracker {
     private static final class Track {
         final String label;
         BBox box;
+        long lastSequence;
         long lastMillis;
+        /** Velocity of the box centre in frame units per source frame. */
         double vx;
         double vy;
+        /** Smoothed capture time between source frames, for the speed in units per second; 0 until known. */
+        double secondsPerFrame;
         int streak = 1;
         int hits = 1;
         int missed;
         String id;
 
-        Track(String label, BBox box, long millis) {
+        Track(String label, BBox box, long sequence, long millis) {
             this.label = label;
             this.box = box;
+            this.lastSequence = sequence;
             this.lastMillis = millis;
         }
 
-        BBox predict(long millis) {
-            double dt = (millis - lastMillis) / 1000.0;
-            return new BBox((float) (box.l() + vx * dt), (float) (box.t() + vy * dt), box.w(), box.h());
+        BBox predict(long sequence) {
+            long steps = sequence - lastSequence;
+            return new BBox((float) (box.l() + vx * steps), (float) (box.t() + vy * steps), box.w(), box.h());
         }
 
-        void update(BBox measured, long millis) {
-            double dt = (millis - lastMillis) / 1000.0;
-            if (dt > 0) {
-                double mvx = (measured.centerX() - box.centerX()) / dt;
-                double mvy = (measured.centerY() - box.centerY()) / dt;
+        void update(BBox measured, long sequence, long millis) {
+            long steps = sequence - lastSequence;
+            if (steps > 0) {
+                double mvx = (measured.centerX() - box.centerX()) / steps;
+                double mvy = (measured.centerY() - box.centerY()) / steps;
                 // The first measurement sets the velocity; later ones are smoothed against detector jitter.
                 vx = hits == 1 ? mvx : VELOCITY_SMOOTHING * vx + (1 - VELOCITY_SMOOTHING) * mvx;
                 vy = hits == 1 ? mvy : VELOCITY_SMOOTHING * vy + (1 - VELOCITY_SMOOTHING) * mvy;
+                double spf = (millis - lastMillis) / 1000.0 / steps;
+                if (spf > 0) {
+                    secondsPerFrame = secondsPerFrame == 0 ? spf : 0.8 * secondsPerFrame + 0.2 * spf;
+                }
             }
             box = measured;
+            lastSequence = sequence;
             lastMillis = millis;
             hits++;
             streak++;
@@ -133,9 +144,10 @@ public final class SortTracker {
         }
 
         TrackingInfo info() {
-            double speed = Math.hypot(vx, vy);
-            float dx = speed == 0 ? 0f : (float) (vx / speed);
-            float dy = speed == 0 ? 0f : (float) (vy / speed);
+            double perFrame = Math.hypot(vx, vy);
+            float dx = perFrame == 0 ? 0f : (float) (vx / perFrame);
+            float dy = perFrame == 0 ? 0f : (float) (vy / perFrame);
+            double speed = secondsPerFrame == 0 ? 0 : perFrame / secondsPerFrame;
             return new TrackingInfo(id, (float) speed, dx, dy);
         }
     }

@@ -18,7 +18,7 @@ public final class TrackerFactory implements NodeRuntimeFactory {
     @Override
     public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) {
         SortTracker tracker = new SortTracker(config(settings));
-        return frame -> frame.withObjects(tracker.update(frame.objects(), frame.timestampMillis()));
+        return frame -> frame.withObjects(tracker.update(frame.objects(), frame.sequence(), frame.timestampMillis()));
     }
 
     /** The tracker's settings, catalog defaults for what is missing. */
