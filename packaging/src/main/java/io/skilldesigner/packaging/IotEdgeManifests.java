@@ -26,7 +26,7 @@ public final class IotEdgeManifests {
     public static final String EDGE_AGENT_IMAGE = "mcr.microsoft.com/azureiotedge-agent:1.4";
     public static final String EDGE_HUB_IMAGE = "mcr.microsoft.com/azureiotedge-hub:1.4";
     public static final String RUNTIME_IMAGE_PLACEHOLDER = "${SD_RUNTIME_IMAGE}";
-    /** Where the runtime container finds the package's models and labels (bind-mounted from the device). */
+    /** Where the runtime container finds the package (bind-mounted from the device folder). */
     public static final String CONTAINER_PACKAGE_DIR = "/package";
     public static final String DEVICE_BASE_DIR = "/var/lib/skill-designer";
     public static final int TWIN_STRING_CHUNK = 4000;
@@ -188,7 +188,8 @@ public final class IotEdgeManifests {
     /** The runtime container's environment: where things are, plus one variable per secret left out. */
     public Map<String, String> runtimeEnv() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SD_SKILL_SOURCE", "twin");
+        env.put("SD_SKILL_SOURCE", "file");
+        env.put("SD_SKILL_FILE", CONTAINER_PACKAGE_DIR + "/" + PackageLayout.SKILL);
         env.put("SD_PACKAGE_DIR", CONTAINER_PACKAGE_DIR);
         env.put("SD_RUNTIME_MODULE", plan.runtimeModule());
         for (SecretRef s : plan.runtimeSecrets()) {
@@ -198,11 +199,9 @@ public final class IotEdgeManifests {
     }
 
     private JsonObject runtimeCreateOptions(Architecture arch) {
-        String dir = deviceDir(plan.runtimeModule());
+        // the operator copies the package folder (skill.json, models/, labels/) here; clips go to its snippets/
         JsonArray binds = new JsonArray();
-        binds.add(dir + "/models:" + CONTAINER_PACKAGE_DIR + "/models:ro");
-        binds.add(dir + "/labels:" + CONTAINER_PACKAGE_DIR + "/labels:ro");
-        binds.add(dir + "/snippets:" + CONTAINER_PACKAGE_DIR + "/snippets");
+        binds.add(deviceDir(plan.runtimeModule()) + ":" + CONTAINER_PACKAGE_DIR);
         JsonObject host = new JsonObject();
         host.add("Binds", binds);
         RuntimeImage image = arch == null ? null : plan.runtimeImage(arch);

@@ -103,7 +103,7 @@ public final class KubernetesManifests {
         Map<String, Object> container = new LinkedHashMap<>();
         container.put("name", "runtime");
         container.put("image", RUNTIME_IMAGE_NAME);
-        container.put("args", List.of("run", "--skill", dir + "/skill.json", "--package", dir));
+        container.put("args", List.of("run", dir + "/skill.json", "--workspace", dir));
         container.put("env", env);
         container.put("volumeMounts", List.of(
                 map("name", "skill", "mountPath", dir + "/skill.json", "subPath", "skill.json", "readOnly", true),

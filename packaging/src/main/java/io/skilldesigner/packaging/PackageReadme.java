@@ -49,9 +49,10 @@ final class PackageReadme {
             sb.append("- ").append(a.id()).append(": `").append(i.image()).append("` from `runtime/")
                     .append(i.dockerfile()).append("`\n");
         }
-        sb.append("\n## Deploy with Azure IoT Edge\n\n1. Copy `models/` and `labels/` to the device folder `")
-                .append(IotEdgeManifests.deviceDir(rt)).append("/` (the runtime module binds it as `")
-                .append(IotEdgeManifests.CONTAINER_PACKAGE_DIR).append("`).\n")
+        sb.append("\n## Deploy with Azure IoT Edge\n\n1. Copy this package folder (at least `skill.json`, `models/`,"
+                        + " `labels/`) to the device folder `")
+                .append(IotEdgeManifests.deviceDir(rt)).append("/`, writable by uid 10001 (the runtime module binds it as `")
+                .append(IotEdgeManifests.CONTAINER_PACKAGE_DIR).append("` and writes video clips to its `snippets/`).\n")
                 .append("2. Substitute the placeholders: `CONTAINER_REGISTRY`, `CONTAINER_REGISTRY_USERNAME`,"
                         + " `CONTAINER_REGISTRY_PASSWORD` and the secret variables above, e.g.\n"
                         + "   `envsubst < iotedge/deployment.amd64.json > deployment.json`"
@@ -59,8 +60,9 @@ final class PackageReadme {
                         + " `iotedge/deployment.template.json`; set `SD_RUNTIME_IMAGE` to the image for your"
                         + " device's architecture).\n")
                 .append("3. `az iot edge set-modules --hub-name <hub> --device-id <device> --content deployment.json`\n\n");
-        sb.append("The skill reaches the runtime through its module twin (desired property `skill`: the skill JSON in"
-                + " ordered chunks `json00`, `json01`, … with its SHA-256).\n\n");
+        sb.append("The runtime runs `run /package/skill.json --workspace /package`. The module twin carries the same"
+                + " skill (desired property `skill`: the skill JSON in ordered chunks `json00`, `json01`, … with its"
+                + " SHA-256), so the deployed skill can be checked against the device's copy.\n\n");
         if (!routes.isEmpty()) {
             sb.append("Edge hub routes:\n\n");
             routes.forEach((k, v) -> sb.append("- `").append(k).append("`: `").append(v).append("`\n"));

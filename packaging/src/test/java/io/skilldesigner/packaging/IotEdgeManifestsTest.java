@@ -161,7 +161,7 @@ class IotEdgeManifestsTest {
                 String options = CreateOptions.join(parts);
                 assertEquals(e.getValue().get(i).contains("cuda"), options.contains("\"DeviceRequests\""), options);
                 assertEquals(e.getValue().get(i).contains("jetson"), options.contains("\"Runtime\":\"nvidia\""), options);
-                assertTrue(options.contains(":/package/models:ro"), options);
+                assertTrue(options.contains("\"Binds\":[\"/var/lib/skill-designer/sd-faces-at-the-door:/package\"]"), options);
             }
             assertEquals(IotEdgeManifests.RUNTIME_IMAGE_PLACEHOLDER, modules(m.template())
                     .getAsJsonObject("sd-faces-at-the-door").getAsJsonObject("settings").get("image").getAsString());

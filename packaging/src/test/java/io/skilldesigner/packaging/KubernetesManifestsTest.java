@@ -116,6 +116,7 @@ class KubernetesManifestsTest {
             assertTrue(volumeNames.contains((String) mount.get("name")), "mount of unknown volume " + mount);
         }
         // the runtime image is set through the kustomization, GPU requested for an NVIDIA skill
+        assertEquals(List.of("run", "/package/skill.json", "--workspace", "/package"), container.get("args"));
         Map<String, Object> image = ((List<Map<String, Object>>) kustomization.get("images")).get(0);
         assertEquals(container.get("image"), image.get("name"));
         assertEquals("3.1.0-cuda-amd64", image.get("newTag"));

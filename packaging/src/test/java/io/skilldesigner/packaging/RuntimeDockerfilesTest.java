@@ -42,7 +42,7 @@ class RuntimeDockerfilesTest {
             assertEquals(1, lines.stream().filter(l -> l.startsWith("ENTRYPOINT ")).count(), f);
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("ENTRYPOINT ")
                     && l.contains("\"io.skilldesigner.engine.cli.Main\"")), f);
-            assertTrue(lines.stream().anyMatch(l -> l.equals("CMD [\"run\", \"--package\", \"/package\"]")), f);
+            assertTrue(lines.stream().anyMatch(l -> l.equals("CMD [\"run\", \"/package/skill.json\", \"--workspace\", \"/package\"]")), f);
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("USER ")), f + " runs as non-root");
         }
         assertTrue(resource("Dockerfile.cuda-amd64").contains("FROM nvidia/cuda:"));
@@ -52,7 +52,7 @@ class RuntimeDockerfilesTest {
     @Test
     void readmeExplainsBuildPushAndEnvironment() throws IOException {
         String readme = resource("README.md");
-        for (String s : List.of("docker buildx build", "--push", "SD_SKILL_SOURCE", "SD_PACKAGE_DIR", "SD_SECRET_",
+        for (String s : List.of("docker buildx build", "--push", "SD_SECRET_", "--workspace /package",
                 "Dockerfile.amd64", "Dockerfile.cuda-amd64", "Dockerfile.arm64v8", "jetson-arm64v8")) {
             assertTrue(readme.contains(s), "runtime README lacks " + s);
         }
