@@ -105,7 +105,7 @@ class HttpExportTest {
             for (int seq = 3; seq < 8; seq++) {
                 long start = System.nanoTime();
                 export.process(frame(seq, 1));
-                assertTrue(System.nanoTime() - start < 50_000_000L, "process() must not wait for the server");
+                assertTrue(System.nanoTime() - start < 500_000_000L, "process() must not wait for the server");
             }
             assertTrue(export.awaitIdle(Duration.ofSeconds(20)));
             assertEquals(new ExportCounters(8, 3, 5, 0, 0), export.counters());

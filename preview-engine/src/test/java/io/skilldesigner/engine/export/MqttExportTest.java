@@ -86,7 +86,8 @@ class MqttExportTest {
             for (int seq = 10; seq < 14; seq++) {
                 long start = System.nanoTime();
                 export.process(frame(seq, 1));
-                assertTrue(System.nanoTime() - start < 50_000_000L, "process() must not wait for the broker");
+                assertTrue(System.nanoTime() - start < 500_000_000L,
+                        "process() must not wait for the broker (a publish would wait up to 5 s)");
             }
             assertTrue(export.awaitIdle(Duration.ofSeconds(30)));
             assertEquals(new ExportCounters(7, 3, 4, 0, 0), export.counters());
