@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.networknt.schema.InputFormat;
+import com.networknt.schema.NonValidationKeyword;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -46,8 +48,14 @@ public final class ManifestValidator {
     private final Map<Kind, JsonSchema> schemas = new EnumMap<>(Kind.class);
 
     public ManifestValidator() {
+        // The SchemaStore files use two later-draft annotations; declared as annotations, not validated (draft-04
+        // has no such keywords) and not warned about on every load.
+        JsonMetaSchema v4 = JsonMetaSchema.builder(JsonMetaSchema.getV4())
+                .keyword(new NonValidationKeyword("examples"))
+                .keyword(new NonValidationKeyword("contentMediaType"))
+                .build();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-                b -> b.schemaMappers(m -> m.mapPrefix(SCHEMASTORE, "classpath:iotedge/")));
+                b -> b.metaSchema(v4).schemaMappers(m -> m.mapPrefix(SCHEMASTORE, "classpath:iotedge/")));
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().failFast(false).build();
         for (Kind k : Kind.values()) {
             schemas.put(k, factory.getSchema(SchemaLocation.of(SCHEMASTORE + k.file()), config));
