@@ -26,6 +26,7 @@ import io.skilldesigner.engine.runtime.RuntimeContext;
 import io.skilldesigner.engine.source.FramePacer;
 import io.skilldesigner.engine.source.SourceFactory;
 import io.skilldesigner.engine.source.SourceSpec;
+import io.skilldesigner.engine.source.SourceState;
 
 /**
  * Runs a skill: each source on its own decode thread, each node on its own worker thread, joined by single-slot
@@ -140,7 +141,7 @@ public final class Engine implements AutoCloseable {
             boolean output = id.equals(plan.outputNodeId());
             if (n.isSource()) {
                 SourceRunner runner = new SourceRunner(id,
-                        factory.create(n.source(), (s, m) -> events.sourceState(id, s, m)),
+                        factory.create(n.source(), (s, m) -> sourceState(id, s, m)),
                         new FramePacer(config.paced ? plan.skill().basics().desiredFps() : 0), children,
                         metrics.get(id), events, config.lossless, output);
                 sources.add(runner);
@@ -176,6 +177,21 @@ public final class Engine implements AutoCloseable {
     }
 
     private List<FrameSlot> slots = List.of();
+
+    /** Reports a source's state, and mirrors it on the source node's badge (RECONNECTING shows as STARTING). */
+    private void sourceState(String nodeId, SourceState s, String message) {
+        events.sourceState(nodeId, s, message);
+        NodeState badge = switch (s) {
+            case CONNECTING, RECONNECTING -> NodeState.STARTING;
+            case LIVE -> NodeState.RUNNING;
+            case FAILED -> NodeState.ERROR;
+            case ENDED, CLOSED -> null;
+        };
+        NodeMetricsRecorder m = metrics.get(nodeId);
+        if (badge != null && m != null && m.state(badge) != badge) {
+            events.nodeStatus(nodeId, badge, message);
+        }
+    }
 
     private void watchCompletion() {
         try {

@@ -50,8 +50,6 @@ final class SourceRunner implements Runnable {
     public void run() {
         try {
             source.open();
-            metrics.state(NodeState.RUNNING);
-            events.nodeStatus(nodeId, NodeState.RUNNING, "");
             long sequence = 0;
             while (!stopping) {
                 long t0 = System.nanoTime();
@@ -72,10 +70,12 @@ final class SourceRunner implements Runnable {
             }
         } catch (SourceException e) {
             if (!stopping) {
+                // The source already reported FAILED (which the engine shows as ERROR on its badge).
                 failure.set(e.getMessage());
                 metrics.error(e.getMessage());
-                metrics.state(NodeState.ERROR);
-                events.nodeStatus(nodeId, NodeState.ERROR, e.getMessage());
+                if (metrics.state(NodeState.ERROR) != NodeState.ERROR) {
+                    events.nodeStatus(nodeId, NodeState.ERROR, e.getMessage());
+                }
             }
         } catch (InterruptedException e) {
             // Stop requested while waiting (pacing, backoff, a full slot): just leave.
