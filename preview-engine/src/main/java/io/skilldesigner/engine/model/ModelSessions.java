@@ -65,7 +65,7 @@ public final class ModelSessions implements AutoCloseable {
         if (existing != null) {
             return existing;
         }
-        ModelSession created = create(modelName, abs, sha, wantsCuda);
+        ModelSession created = onRoomyStack(() -> create(modelName, abs, sha, wantsCuda));
         sessions.put(key, created);
         return created;
     }
@@ -73,6 +73,34 @@ public final class ModelSessions implements AutoCloseable {
     /** Every session opened so far, in opening order. */
     public synchronized List<ModelSession> openSessions() {
         return List.copyOf(sessions.values());
+    }
+
+    /**
+     * Runs session creation on a thread with a 16 MB stack: ONNX Runtime's model loading needs several hundred KB
+     * of native stack and crashed the JVM (segfault, no hs_err) on the launcher's main thread and on small-stack
+     * threads. The caller waits; exceptions come through unchanged.
+     */
+    private static ModelSession onRoomyStack(java.util.function.Supplier<ModelSession> work) {
+        ModelSession[] result = new ModelSession[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = work.get();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "onnx-session-open", 16L << 20);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelException("interrupted while opening a model session", e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return result[0];
     }
 
     private ModelSession create(String modelName, Path file, String sha, boolean wantsCuda) {
