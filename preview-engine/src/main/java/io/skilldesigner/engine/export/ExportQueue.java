@@ -140,14 +140,20 @@ public final class ExportQueue<T> implements AutoCloseable {
         return sb.toString();
     }
 
-    /** Stops accepting, sends what is queued for at most {@code drain}, then stops the thread. */
-    public void close(Duration drain) throws InterruptedException {
+    /**
+     * Stops accepting, sends what is queued for at most {@code drain}, then interrupts the sender.
+     *
+     * @return true when the sender thread has ended (false: it is stuck in a call that ignores interrupts, and
+     *         whatever it uses must not be touched from another thread)
+     */
+    public boolean close(Duration drain) throws InterruptedException {
         closing = true;
         thread.join(drain.toMillis());
         if (thread.isAlive()) {
             thread.interrupt();
             thread.join(2000);
         }
+        return !thread.isAlive();
     }
 
     @Override

@@ -29,6 +29,8 @@ public final class VideoSnippetExport implements CountedExport {
     record Config(String prefix, Duration duration, Duration delay, boolean overlay, Path folder, boolean upload) {
     }
 
+    private final String nodeId;
+    private final io.skilldesigner.engine.runtime.NodeStatusListener status;
     private final Config config;
     private final RunIdentity identity;
     private final ExportQueue<SnippetWriter.Item> queue;
@@ -43,6 +45,8 @@ public final class VideoSnippetExport implements CountedExport {
         this.config = config;
         this.identity = identity;
         this.writer = writer;
+        this.nodeId = nodeId;
+        this.status = status == null ? io.skilldesigner.engine.runtime.NodeStatusListener.NONE : status;
         this.queue = new ExportQueue<>(nodeId, QUEUE_CAPACITY, writer, status);
     }
 
@@ -113,10 +117,12 @@ public final class VideoSnippetExport implements CountedExport {
         if (pendingEnd != null) {
             queue.offer(pendingEnd);
         }
-        try {
-            queue.close(Duration.ofSeconds(30));
-        } finally {
+        if (queue.close(Duration.ofSeconds(30))) {
             writer.close();
+        } else {
+            // The encoder thread is still inside FFmpeg; finishing the file from here could crash natively.
+            status.onStatus(nodeId, io.skilldesigner.engine.runtime.NodeState.ERROR,
+                    "the video encoder did not stop in time; the last clip may be incomplete");
         }
     }
 }

@@ -1,0 +1,12 @@
+/**
+ * Analytics node runtimes (what KAN lacked): {@link io.skilldesigner.engine.analytics.SortTracker} (stable track
+ * ids, speed, direction), {@link io.skilldesigner.engine.analytics.ZoneRuntime} (polygon filter, enter/exit
+ * events with time in zone), {@link io.skilldesigner.engine.analytics.LineCrossingRuntime} (crossings per label
+ * and direction) and {@link io.skilldesigner.engine.analytics.CounterRuntime} (per-frame and windowed counts,
+ * threshold events). Their settings are defined once in skill-core's catalog (TrackerNode, ZoneNode,
+ * LineCrossingNode, CounterNode); {@link io.skilldesigner.engine.analytics.Settings} reads them with the catalog's
+ * defaults. All coordinates are normalised to the frame (0..1, y down). Events use KAN's event shape (type, id,
+ * related object ids, string properties) with ids {@code <node id>-<n>}, reproducible for the same input.
+ * Zone events and line crossings need tracked objects: put a tracker upstream.
+ */
+package io.skilldesigner.engine.analytics;
