@@ -157,6 +157,19 @@ class ModelInspectorTest {
     }
 
     @Test
+    void descriptorsGetIoChecksumAndProposedDecoder() {
+        io.skilldesigner.core.model.ModelDescriptor d = new io.skilldesigner.core.model.ModelDescriptor("uf", "faces",
+                io.skilldesigner.core.model.ModelTask.DETECTION, null,
+                io.skilldesigner.core.model.FileLocation.local("ultraface/version-RFB-320.onnx"), null, "", List.of(),
+                null, null, null);
+        io.skilldesigner.core.model.ModelDescriptor filled = ModelDescriptors.inspect(sessions, d, MODELS);
+        assertEquals(OutputLayout.ULTRAFACE, filled.io().detectedLayout());
+        assertEquals(OutputLayout.ULTRAFACE, filled.decoder().layout());
+        assertEquals(0.7, filled.decoder().scoreThreshold());
+        assertTrue(filled.sha256().startsWith("34cd7e60"), "MANIFEST.md's checksum: " + filled.sha256());
+    }
+
+    @Test
     void checksumKeysTheCache() throws Exception {
         ModelSession a = sessions.open("a", model("yolov8_test.onnx"), false);
         ModelSession b = sessions.open("b", model("yolov8_test.onnx").toAbsolutePath(), false);
