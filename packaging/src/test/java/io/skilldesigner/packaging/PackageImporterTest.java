@@ -155,7 +155,15 @@ class PackageImporterTest {
                 "..\\evil.txt")) {
             Path zip = ws.resolve("slip.zip");
             Files.deleteIfExists(zip);
-            rezip(exported.folder(), zip, Map.of(evil, "pwned".getBytes(StandardCharsets.UTF_8)));
+            // the evil entry first, then a real file: refused before anything is written
+            try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream zos = new ZipOutputStream(os)) {
+                zos.putNextEntry(new ZipEntry(evil));
+                zos.write("pwned".getBytes(StandardCharsets.UTF_8));
+                zos.closeEntry();
+                zos.putNextEntry(new ZipEntry("skill.json"));
+                zos.write(Files.readAllBytes(exported.folder().resolve("skill.json")));
+                zos.closeEntry();
+            }
             PackageException e = assertThrows(PackageException.class,
                     () -> importer().importPackage(zip, ModelLibrary.empty(), ws.resolve("models")), evil);
             assertTrue(e.getMessage().contains("refused") && e.getMessage().contains(evil), e.getMessage());
