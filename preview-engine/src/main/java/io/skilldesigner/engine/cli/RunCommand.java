@@ -20,6 +20,7 @@ import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.engine.Engine;
 import io.skilldesigner.engine.EngineListener;
+import io.skilldesigner.engine.NodeRuntimeRegistry;
 import io.skilldesigner.engine.NodeStartException;
 import io.skilldesigner.engine.RunState;
 import io.skilldesigner.engine.SkillBuildException;
@@ -27,6 +28,7 @@ import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.metrics.RunSummary;
+import io.skilldesigner.engine.model.ModelNodeFactory;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.source.SourceSpec;
 import io.skilldesigner.engine.source.SourceState;
@@ -106,6 +108,14 @@ final class RunCommand {
 
     private ExitCode run(Skill skill, ModelLibrary models, Path workspace, SourceSpec source, int maxFrames,
                          boolean paced, Writer sink) throws IOException {
+        // Our own registry, so the summary can ask the model factory which provider each model runs on.
+        try (NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard()) {
+            return run(skill, models, workspace, source, maxFrames, paced, sink, registry);
+        }
+    }
+
+    private ExitCode run(Skill skill, ModelLibrary models, Path workspace, SourceSpec source, int maxFrames,
+                         boolean paced, Writer sink, NodeRuntimeRegistry registry) throws IOException {
         RunIdentity identity = RunIdentity.preview(skill.id());
         InsightsJson insights = new InsightsJson(identity);
         CountDownLatch done = new CountDownLatch(1);
@@ -153,7 +163,7 @@ final class RunCommand {
         };
         Engine engine;
         try {
-            engine = Engine.builder(skill).models(models).workspace(workspace).identity(identity)
+            engine = Engine.builder(skill).registry(registry).models(models).workspace(workspace).identity(identity)
                     .sourceOverride(source).listener(listener).paced(paced).lossless(!paced)
                     .nodeStatus((id, s, m) -> err.println("node " + id + ": " + s + (m.isEmpty() ? "" : " " + m)))
                     .build();
@@ -180,6 +190,9 @@ final class RunCommand {
         sink.flush();
         RunSummary summary = engine.summary();
         err.print(summary.format());
+        registry.find(ModelNode.ID).filter(ModelNodeFactory.class::isInstance).map(ModelNodeFactory.class::cast)
+                .ifPresent(f -> f.providerReports().forEach(r -> err.println("model node " + r.nodeId() + ": "
+                        + r.describe())));
         if (writeFailure.get() != null) {
             throw writeFailure.get();
         }

@@ -20,7 +20,12 @@ import com.google.gson.JsonParser;
 
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.nodes.FilterNode;
+import io.skilldesigner.core.catalog.nodes.ModelNode;
+import io.skilldesigner.core.io.ModelJson;
 import io.skilldesigner.core.io.SkillJson;
+import io.skilldesigner.core.model.FileLocation;
+import io.skilldesigner.core.model.ModelDescriptor;
+import io.skilldesigner.core.model.ModelTask;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.engine.TestSkills;
 import io.skilldesigner.engine.TestVideos;
@@ -101,6 +106,45 @@ class MainTest {
 
         Result noModel = main("inspect", dir.resolve("gone.onnx").toString());
         assertEquals(5, noModel.code());
+    }
+
+    @Test
+    void runWithARealModelReportsItsProviderAndAnUnreadableModelExitsWith5() throws Exception {
+        Path shared = Path.of(System.getProperty("sd.shared.dir", "../shared"));
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        Path faces = TestVideos.stillImage(ws.resolve("faces.mp4"), shared.resolve("media/faces/1.jpg"), 3, 720, 478,
+                10);
+        Path broken = Files.writeString(ws.resolve("broken.onnx"), "not a model");
+        writeModel(ws, "ultraface", shared.resolve("models/ultraface/version-RFB-320.onnx").toAbsolutePath());
+        writeModel(ws, "broken", broken);
+        Path skill = writeSkill(ws, "faces", faces, "ultraface");
+        Result r = main("run", skill.toString(), "--no-pacing", "--workspace", ws.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size());
+        assertTrue(JsonParser.parseString(lines.get(0)).getAsJsonObject().getAsJsonObject("insights_meta")
+                .getAsJsonArray("objects_meta").size() >= 3, lines.get(0));
+        assertTrue(r.err().contains("model node detector: ") && r.err().contains("CPU"), r.err());
+
+        Result bad = main("run", writeSkill(ws, "bad", faces, "broken").toString(), "--workspace", ws.toString());
+        assertEquals(5, bad.code(), bad.err());
+        assertTrue(bad.err().contains("node 'detector' (model) could not start"), bad.err());
+    }
+
+    private static void writeModel(Path ws, String id, Path file) throws Exception {
+        ModelDescriptor d = new ModelDescriptor(id, id, ModelTask.DETECTION, null, FileLocation.local(file.toString()),
+                null, "", List.of(), null, null, "");
+        Files.writeString(ws.resolve(id + ModelJson.EXTENSION), new ModelJson().write(d));
+    }
+
+    private static Path writeSkill(Path ws, String name, Path video, String modelId) throws Exception {
+        Skill skill = TestSkills.fileCamera(video, false)
+                .node("detector", ModelNode.ID, "camera", Map.of(ModelNode.MODEL, modelId, ModelNode.TASK,
+                        ModelNode.DETECTION))
+                .node("filter", FilterNode.ID, "detector", Map.of(FilterNode.MIN_CONFIDENCE, 0.9)).build();
+        Path file = ws.resolve(name + ".skill.json");
+        Files.writeString(file, new SkillJson(NodeCatalog.standard()).write(skill));
+        return file;
     }
 
     @Test
