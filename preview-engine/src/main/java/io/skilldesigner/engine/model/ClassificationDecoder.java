@@ -7,7 +7,8 @@ import java.util.function.IntFunction;
 
 /**
  * [1,C] or [1,C,1,1] class scores → the top k. Softmax is applied when the values are logits (any value outside
- * 0..1 or a sum away from 1); probabilities are used as they are.
+ * 0..1); values inside 0..1 are probabilities, used as they are (softmax outputs summing to 1, or independent
+ * sigmoid scores of a multi-label model, which must not be squashed together).
  */
 public final class ClassificationDecoder {
     private ClassificationDecoder() {
@@ -16,14 +17,12 @@ public final class ClassificationDecoder {
     public static List<ClassScore> topK(OutputTensor t, int k, IntFunction<String> labels) {
         int n = t.size();
         float[] p = new float[n];
-        double sum = 0;
         boolean inRange = true;
         for (int i = 0; i < n; i++) {
             p[i] = t.get(i);
-            sum += p[i];
             inRange &= p[i] >= 0 && p[i] <= 1;
         }
-        if (!inRange || Math.abs(sum - 1) > 0.01) {
+        if (!inRange) {
             softmax(p);
         }
         List<Integer> order = new ArrayList<>(n);
