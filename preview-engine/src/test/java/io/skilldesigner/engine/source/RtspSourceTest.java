@@ -90,6 +90,22 @@ class RtspSourceTest {
     }
 
     @Test
+    void udpTransportDeliversFramesToo() throws Exception {
+        try (GstRtspServer server = new GstRtspServer(GstRtspServer.freePort(), "udp").start()) {
+            Skill skill = TestSkills.rtspCamera(server.url()).fps(15).node("filter", FilterNode.ID, "camera").build();
+            SourceSpec spec = SourceSpec.rtsp(server.url(), "udp")
+                    .withReconnect(new ReconnectPolicy(Duration.ofMillis(200), Duration.ofSeconds(1), 3));
+            Watch watch = new Watch();
+            try (Engine engine = Engine.builder(skill).sourceOverride(spec).listener(watch).build()) {
+                engine.start();
+                waitFor(() -> watch.outputs.get() >= 10, Duration.ofSeconds(30), "frames over UDP");
+                assertEquals(320, watch.width);
+                assertTrue(watch.saw(SourceState.LIVE), watch.states.toString());
+            }
+        }
+    }
+
+    @Test
     void closedPortFailsWithAClearMessageAfterTheAttemptsAllowed() throws Exception {
         int port = GstRtspServer.freePort();
         String url = "rtsp://user:secret@127.0.0.1:" + port + "/nothing";
