@@ -84,7 +84,10 @@ public final class SkillDesignerApp extends Application {
             return;
         }
         if (options.smokeTest()) {
-            System.out.println("SMOKE OK: Skill Designer started on workspace " + workspace.root());
+            long ms = System.currentTimeMillis()
+                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("SMOKE OK: Skill Designer started on workspace " + workspace.root()
+                    + "; first window after " + ms + " ms from JVM start");
             Platform.exit();
         }
     }

@@ -157,7 +157,9 @@ class AppEndToEndTest {
         PackagesPage page = (PackagesPage) designer().shell().page("packages");
         robot.interact(() -> page.export(tmp.resolve("out")));
         TextArea summary = robot.lookup("#packages-summary").queryAs(TextArea.class);
-        waitUntil("the package is written", 60, () -> summary.getText().startsWith("Written"));
+        waitUntil("the export ends", 60, () -> summary.getText().startsWith("Written")
+                || summary.getText().startsWith("Export failed") || summary.getText().startsWith("The skill has"));
+        assertTrue(summary.getText().startsWith("Written"), summary.getText());
         Path folder = tmp.resolve("out").resolve(designer().context().currentSkillIdProperty().get());
         assertTrue(Files.isRegularFile(folder.resolve("skill.json")), summary.getText());
         assertTrue(Files.isRegularFile(folder.resolve("iotedge/deployment.amd64.json")));

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import io.skilldesigner.app.AppContext;
 import io.skilldesigner.app.Page;
+import io.skilldesigner.app.models.AbsoluteModelLibrary;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.validation.Problem;
 import io.skilldesigner.core.validation.SkillValidator;
@@ -145,7 +146,8 @@ public final class PackagesPage implements Page {
             protected ExportResult call() throws Exception {
                 updateMessage("Exporting " + skill.name());
                 updateProgress(-1, 1);
-                ExportResult r = new EdgePackageExporter(ctx.catalog()).export(skill, ctx.workspace().modelLibrary(),
+                ExportResult r = new EdgePackageExporter(ctx.catalog()).export(skill,
+                        new AbsoluteModelLibrary(ctx.workspace().modelLibrary(), ctx.workspace().root()),
                         folder, zip);
                 updateProgress(1, 1);
                 return r;
