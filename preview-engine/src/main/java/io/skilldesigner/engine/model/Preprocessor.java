@@ -22,6 +22,7 @@ import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
@@ -74,6 +75,11 @@ public final class Preprocessor implements AutoCloseable {
     private final OnnxTensor tensor;
     private final BytePointer pointer;
     private final Mat[] planes = new Mat[3];
+    /** Letterbox: the image's window in each plane, for the current geometry. */
+    private final Mat[] windows = new Mat[3];
+    private Window window;
+
+    private record Window(int x, int y, int w, int h) { }
     private final Mat packed;
     private final Mat resized = new Mat();
     private final Mat boxed = new Mat();
@@ -147,6 +153,10 @@ public final class Preprocessor implements AutoCloseable {
             int top = (height - nh) / 2;
             if (nw == width && nh == height) {
                 fitted = scaled;
+            } else if (settings.nchw()) {
+                // write the image into its window of each plane; the grey bars are filled once per geometry
+                fillWindow(scaled, left, top, nw, nh);
+                return new InputTransform(sw, sh, width, height, nw / (double) sw, nh / (double) sh, left, top);
             } else {
                 copyMakeBorder(scaled, boxed, top, height - nh - top, left, width - nw - left, BORDER_CONSTANT,
                         new Scalar(LETTERBOX_GREY, LETTERBOX_GREY, LETTERBOX_GREY, 0));
@@ -161,6 +171,34 @@ public final class Preprocessor implements AutoCloseable {
         return transform;
     }
 
+    private void fillWindow(Mat scaled, int left, int top, int nw, int nh) {
+        Window w = new Window(left, top, nw, nh);
+        if (!w.equals(window)) {
+            closeWindows();
+            try (Rect r = new Rect(left, top, nw, nh)) {
+                for (int c = 0; c < 3; c++) {
+                    planes[c].put(new Scalar(LETTERBOX_GREY * alpha[c] + beta[c]));
+                    windows[c] = new Mat(planes[c], r);
+                }
+            }
+            window = w;
+        }
+        split(scaled, channels);
+        for (int c = 0; c < 3; c++) {
+            channels.get(sourceChannel(c)).convertTo(windows[c], type.depth, alpha[c], beta[c]);
+        }
+    }
+
+    private void closeWindows() {
+        window = null;
+        for (int c = 0; c < 3; c++) {
+            if (windows[c] != null) {
+                windows[c].close();
+                windows[c] = null;
+            }
+        }
+    }
+
     private Mat sizeTo(Mat src, int w, int h) {
         if (src.cols() == w && src.rows() == h) {
             return src;
@@ -170,6 +208,7 @@ public final class Preprocessor implements AutoCloseable {
     }
 
     private void fill(Mat fitted) {
+        closeWindows(); // the whole tensor is rewritten: bars from an earlier letterbox are gone
         if (settings.nchw()) {
             split(fitted, channels);
             for (int c = 0; c < 3; c++) {
@@ -201,6 +240,7 @@ public final class Preprocessor implements AutoCloseable {
 
     @Override
     public void close() {
+        closeWindows();
         tensor.close();
         for (Mat m : planes) {
             if (m != null) {

@@ -92,6 +92,35 @@ class PreprocessorTest {
     }
 
     @Test
+    void letterboxBarsSurviveFramesOfOtherShapes() throws Exception {
+        DecoderSettings s = settings(8, 8, true, false, true, 1 / 255.0, null, List.of(0.5, 0.5, 0.5));
+        try (Preprocessor p = new Preprocessor(s, Preprocessor.ElementType.FLOAT, ENV)) {
+            p.prepare(new Mat(4, 8, CV_8UC3, PIXEL));
+            p.prepare(new Mat(8, 8, CV_8UC3, new Scalar(200, 200, 200, 0))); // fills the whole tensor
+            p.prepare(new Mat(8, 4, CV_8UC3, PIXEL)); // bars left and right now
+            p.prepare(new Mat(4, 8, CV_8UC3, PIXEL)); // bars top and bottom again
+            FloatBuffer f = p.tensor().getFloatBuffer();
+            float grey = (float) (114 / 255.0 / 0.5);
+            for (int c = 0; c < 3; c++) {
+                assertEquals(grey, f.get(c * 64), 1e-6, "top bar, channel " + c);
+                assertEquals(grey, f.get(c * 64 + 63), 1e-6, "bottom bar, channel " + c);
+                assertEquals(new double[] {10, 20, 30}[c] / 255.0 / 0.5, f.get(c * 64 + 2 * 8), 1e-6, "image row");
+            }
+        }
+        DecoderSettings half = settings(4, 4, true, true, true, 1 / 255.0, null, null);
+        try (Preprocessor p = new Preprocessor(half, Preprocessor.ElementType.FLOAT16, ENV)) {
+            p.prepare(new Mat(2, 4, CV_8UC3, PIXEL));
+            assertEquals(114 / 255.0, p.tensor().getFloatBuffer().get(0), 1e-3, "float16 bar");
+        }
+        DecoderSettings bytes = settings(4, 4, true, true, true, 1, null, null);
+        try (Preprocessor p = new Preprocessor(bytes, Preprocessor.ElementType.UINT8, ENV)) {
+            p.prepare(new Mat(2, 4, CV_8UC3, PIXEL));
+            assertEquals(114, p.tensor().getByteBuffer().get(0) & 0xff, "uint8 bar");
+            assertEquals(30, p.tensor().getByteBuffer().get(4) & 0xff, "uint8 image, R first");
+        }
+    }
+
+    @Test
     void buffersAreReusedAcrossFrames() throws Exception {
         DecoderSettings s = settings(2, 2, false, false, true, 1, null, null);
         try (Preprocessor p = new Preprocessor(s, Preprocessor.ElementType.FLOAT, ENV)) {
