@@ -85,6 +85,20 @@ class LayoutDecodersTest {
     }
 
     @Test
+    void oneRunnerManyFramesReusesItsBuffers() {
+        try (ModelRunner r = ModelRunner.load(sessions, ModelSpec.of(model("yolov8_test.onnx"), model("rgb_labels.txt")))) {
+            for (int i = 0; i < 5; i++) {
+                int x = 40 + 60 * i;
+                List<DetectedObject> found = r.detect(TestModels.frameWithSquare(640, 480, x, 200, 40,
+                        i % 2 == 0 ? TestModels.GREEN : TestModels.BLUE));
+                assertEquals(i % 2 == 0 ? "green" : "blue", found.get(0).label(), "frame " + i);
+                assertBox(px(x, 200, 40, 40, 640, 480), found.get(0).bbox(), TOL);
+            }
+            assertEquals(5, r.times().runs());
+        }
+    }
+
+    @Test
     void nmsIncludedCornersAndClassIndex() {
         List<DetectedObject> found = detect("nms_included_test.onnx", "rgb_labels.txt",
                 TestModels.frameWithSquare(640, 480, 100, 120, 80, TestModels.BLUE), OutputLayout.NMS_INCLUDED);
