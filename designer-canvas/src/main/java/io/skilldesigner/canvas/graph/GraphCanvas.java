@@ -80,11 +80,12 @@ public final class GraphCanvas extends Region {
     private Function<String, StatusBadge> statusSource = id -> null;
     private boolean viewDirty = true;
     private boolean overviewDrawn;
-    private ViewKey gridKey;
+    private GridKey gridKey;
 
-    /** What the grid depends on. */
-    private record ViewKey(double w, double h, double scale, double tx, double ty) {
+    /** What the grid bitmap depends on (panning only moves it). */
+    private record GridKey(double w, double h, double step, boolean detail) {
     }
+
 
     private boolean fitPending;
     private double lastW = -1;
@@ -334,8 +335,6 @@ public final class GraphCanvas extends Region {
         if (getWidth() != lastW || getHeight() != lastH) {
             lastW = getWidth();
             lastH = getHeight();
-            grid.setWidth(lastW);
-            grid.setHeight(lastH);
             overview.setWidth(lastW);
             overview.setHeight(lastH);
             viewDirty = true;
@@ -420,12 +419,7 @@ public final class GraphCanvas extends Region {
         Rectangle2D vis = viewport.visibleWorld(w, h);
         Rectangle2D cull = new Rectangle2D(vis.getMinX() - NodeGeometry.WIDTH, vis.getMinY() - NodeGeometry.HEIGHT,
                 vis.getWidth() + 2 * NodeGeometry.WIDTH, vis.getHeight() + 2 * NodeGeometry.HEIGHT);
-        // canvases are repainted only when what they show changed: a repaint dirties the whole area
-        ViewKey key = new ViewKey(w, h, viewport.scale(), viewport.txProperty().get(), viewport.tyProperty().get());
-        if (!key.equals(gridKey)) {
-            gridKey = key;
-            drawGrid(w, h, detail);
-        }
+        drawGrid(w, h, detail);
         GraphicsContext og = overview.getGraphicsContext2D();
         if (overviewDrawn) {
             og.clearRect(0, 0, w, h);
@@ -507,24 +501,41 @@ public final class GraphCanvas extends Region {
         }
     }
 
+    /**
+     * The grid is drawn once per zoom level on a canvas one grid step larger than the view; panning only shifts
+     * that canvas, which is far cheaper for the software pipeline than re-rasterising the lines every frame.
+     */
     private void drawGrid(double w, double h, boolean detail) {
-        GraphicsContext g = grid.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
         double step = NodeGeometry.GRID * viewport.scale();
         while (step < 12) {
             step *= 5;
         }
+        GridKey key = new GridKey(w, h, step, detail);
+        if (!key.equals(gridKey)) {
+            gridKey = key;
+            double gw = w + step;
+            double gh = h + step;
+            grid.setWidth(gw);
+            grid.setHeight(gh);
+            GraphicsContext g = grid.getGraphicsContext2D();
+            g.clearRect(0, 0, gw, gh);
+            g.setStroke(Color.rgb(0, 0, 0, detail ? 0.06 : 0.04));
+            g.setLineWidth(1);
+            for (double x = 0; x < gw; x += step) {
+                g.strokeLine(Math.floor(x) + 0.5, 0, Math.floor(x) + 0.5, gh);
+            }
+            for (double y = 0; y < gh; y += step) {
+                g.strokeLine(0, Math.floor(y) + 0.5, gw, Math.floor(y) + 0.5);
+            }
+        }
         Point2D origin = viewport.toScreen(0, 0);
-        double x0 = origin.getX() % step;
-        double y0 = origin.getY() % step;
-        g.setStroke(Color.rgb(0, 0, 0, detail ? 0.06 : 0.04));
-        g.setLineWidth(1);
-        for (double x = x0; x < w; x += step) {
-            g.strokeLine(Math.floor(x) + 0.5, 0, Math.floor(x) + 0.5, h);
-        }
-        for (double y = y0; y < h; y += step) {
-            g.strokeLine(0, Math.floor(y) + 0.5, w, Math.floor(y) + 0.5);
-        }
+        grid.setTranslateX(floorMod(origin.getX(), step) - step);
+        grid.setTranslateY(floorMod(origin.getY(), step) - step);
+    }
+
+    private static double floorMod(double v, double m) {
+        double r = v % m;
+        return r < 0 ? r + m : r;
     }
 
     private void drawOverview(GraphicsContext g, Rectangle2D cull) {

@@ -10,7 +10,7 @@ import io.skilldesigner.core.skill.Position;
 
 /** Node size and port places in canvas units: inputs along the top edge, outputs along the bottom. */
 public final class NodeGeometry {
-    public static final double WIDTH = 200;
+    public static final double WIDTH = 220;
     public static final double HEIGHT = 72;
     public static final double PORT_RADIUS = 7;
     public static final double GRID = 20;
