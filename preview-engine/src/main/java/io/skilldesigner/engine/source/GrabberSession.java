@@ -1,6 +1,7 @@
 package io.skilldesigner.engine.source;
 
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -51,7 +52,13 @@ final class GrabberSession {
         }
         Mat reused = converter.convert(f);
         // The converter and grabber reuse their buffers on the next grab: one copy at decode, none afterwards.
-        return new FrameImage(reused.clone());
+        // The copy lives in memory JavaCPP allocated and counts, so when frames pile up faster than the
+        // garbage collector frees them JavaCPP runs it (OpenCV's own allocations are invisible to it, and the
+        // process grew to gigabytes before a collection).
+        BytePointer pixels = new BytePointer(reused.total() * reused.elemSize());
+        Mat copy = new Mat(reused.rows(), reused.cols(), reused.type(), pixels);
+        reused.copyTo(copy);
+        return new FrameImage(copy);
     }
 
     double frameRate() {

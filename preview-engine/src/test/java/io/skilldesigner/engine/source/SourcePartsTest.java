@@ -103,6 +103,22 @@ class SourcePartsTest {
     }
 
     @Test
+    void decodedPixelsAreMemoryJavaCppCountsSoItCollectsThemInTime(@TempDir Path dir) throws Exception {
+        Path video = io.skilldesigner.engine.TestVideos.movingSquare(dir.resolve("v.mp4"), 3, 320, 240, 10);
+        try (VideoFileSource s = new VideoFileSource(SourceSpec.file(video.toString(), false), SourceStateListener.NONE)) {
+            s.open();
+            long before = org.bytedeco.javacpp.Pointer.totalBytes();
+            io.skilldesigner.engine.frame.FrameImage a = s.read();
+            io.skilldesigner.engine.frame.FrameImage b = s.read();
+            assertTrue(org.bytedeco.javacpp.Pointer.totalBytes() - before >= 2L * 320 * 240 * 3,
+                    "frame pixels not counted by JavaCPP");
+            assertTrue(a.mat().data().address() != b.mat().data().address(), "frames must not share pixels");
+            assertEquals(320, a.width());
+            assertEquals(240, b.height());
+        }
+    }
+
+    @Test
     void webcamThatDoesNotExistFailsWithTheDeviceInTheMessage() throws Exception {
         List<String> states = new java.util.concurrent.CopyOnWriteArrayList<>();
         SourceSpec spec = SourceSpec.webcam("/dev/video-missing-77")
