@@ -32,6 +32,7 @@ final class Overlay {
             Color.web("#ff4081"), Color.web("#ff9100"), Color.web("#b388ff")};
     private final List<Shape> shapes;
     private final List<String> recentEvents = new ArrayList<>();
+    private Frame eventsTakenFrom;
 
     private record Shape(String name, List<List<Double>> points) {
     }
@@ -88,8 +89,11 @@ final class Overlay {
             g.setFill(Color.BLACK);
             g.fillText(text, bx + 4, by - 3);
         }
-        for (FrameEvent e : frame.events()) {
-            recentEvents.add(0, describe(e));
+        if (frame != eventsTakenFrom) {
+            eventsTakenFrom = frame;
+            for (FrameEvent e : frame.events()) {
+                recentEvents.add(0, describe(e));
+            }
         }
         while (recentEvents.size() > 6) {
             recentEvents.remove(recentEvents.size() - 1);

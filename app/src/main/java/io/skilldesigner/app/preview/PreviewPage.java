@@ -137,6 +137,7 @@ public final class PreviewPage implements Page {
     private Node toolbar() {
         Label title = new Label("Live Preview");
         title.getStyleClass().add("page-title");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         skillBox.setId("preview-skill");
         skillBox.setPromptText("Skill");
         skillBox.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
@@ -159,16 +160,25 @@ public final class PreviewPage implements Page {
         snapshotButton.setOnAction(e -> snapshot());
         stateLabel.setId("preview-state");
         fpsLabel.setId("preview-fps");
-        HBox bar = new HBox(10, title, skillBox, sourceBox, startButton, stopButton, snapshotButton, stateLabel,
-                fpsLabel);
+        for (Button b : List.of(startButton, stopButton, snapshotButton)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        skillBox.setMinWidth(200);
+        sourceBox.setMinWidth(200);
+        HBox bar = new HBox(10, title, skillBox, sourceBox, startButton, stopButton, snapshotButton);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(0, 0, 10, 0));
+        stateLabel.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(stateLabel, Priority.ALWAYS);
+        HBox status = new HBox(16, stateLabel, fpsLabel);
+        status.setAlignment(Pos.CENTER_LEFT);
         providerBanner.setId("preview-provider");
         providerBanner.getStyleClass().add("provider-banner");
         providerBanner.setMaxWidth(Double.MAX_VALUE);
         providerBanner.setVisible(false);
         providerBanner.managedProperty().bind(providerBanner.visibleProperty());
-        return new VBox(6, bar, providerBanner);
+        VBox top = new VBox(6, bar, status, providerBanner);
+        top.setPadding(new Insets(0, 0, 10, 0));
+        return top;
     }
 
     private Node centre() {
