@@ -1,0 +1,21 @@
+/**
+ * The preview engine: runs a validated skill on frames from a file, an RTSP camera or a webcam.
+ * <p>
+ * <b>Building.</b> {@link io.skilldesigner.engine.Engine#builder} checks the skill with skill-core's validator,
+ * plans the graph (nodes not reached from a source are left out with a warning) and resolves every node's
+ * settings; each node type's runtime comes from ONE factory registered in
+ * {@link io.skilldesigner.engine.NodeRuntimeRegistry#standard()}.
+ * <p>
+ * <b>Threads.</b> Each source decodes on its own thread, paced to the skill's desired fps; each node runs on its
+ * own thread. Stages are joined by single-slot handoffs: a source replaces a frame its children have not taken
+ * yet (drop-to-latest, counted as the source's drops), nodes wait for their child's slot (backpressure up to the
+ * source). So throughput is that of the slowest stage, latency never grows, and nothing queues without bound.
+ * Fan-out hands the same {@link io.skilldesigner.engine.frame.Frame} to every child: pixels are copied once, at
+ * decode.
+ * <p>
+ * <b>Failures.</b> A node that throws goes to ERROR (with the message, through the node status listener) and its
+ * input frame passes through unchanged to its children, so the rest of the graph keeps running; it returns to
+ * RUNNING on its next success. A source that cannot open or loses its stream reports CONNECTING / LIVE /
+ * RECONNECTING / FAILED; a failed source ends the run as FAILED. Listener exceptions are logged, never fatal.
+ */
+package io.skilldesigner.engine;
