@@ -54,6 +54,26 @@ class SecretsNeverWrittenTest {
     }
 
     @Test
+    void grepFindsNoSecretInTheFolderNorInTheZip() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("grep", "-r", "-l", "-a", "-F"));
+        for (String secret : Fixtures.SECRET_VALUES) {
+            cmd.add("-e");
+            cmd.add(secret);
+        }
+        cmd.add(result.folder().toString());
+        cmd.add(result.zip().toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // grep exits 1 when nothing matched, 0 when a file matched, 2 on trouble
+        assertEquals(1, p.waitFor(), "files with secrets:\n" + out);
+        // and grep does find them where they are, so the check can fail
+        Path control = tmp.resolve("control.txt");
+        Files.writeString(control, "x" + Fixtures.MQTT_PASSWORD + "x");
+        cmd.set(cmd.size() - 1, control.toString());
+        assertEquals(0, new ProcessBuilder(cmd).redirectErrorStream(true).start().waitFor());
+    }
+
+    @Test
     void noEntryOfTheZipNorTheZipItselfContainsASecret() throws IOException {
         List<String> leaks = new ArrayList<>();
         String raw = new String(Files.readAllBytes(result.zip()), StandardCharsets.ISO_8859_1);
