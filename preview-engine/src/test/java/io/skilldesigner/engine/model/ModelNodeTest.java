@@ -174,6 +174,28 @@ class ModelNodeTest {
         }
     }
 
+    /** The app's demo video colours (BGR, not pure), anti-aliased on grey, through lossy JPEG like a video. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"40,40,220,red", "40,200,40,green", "220,60,40,blue",
+            "30,210,230,yellow"})
+    void demoModelsOnCompressedDemoLikeFrames(int b, int g, int r, String colour) throws Exception {
+        Mat frame = TestModels.frameWithBall(640, 360, 200, 150, 40, new org.bytedeco.opencv.opencv_core.Scalar(b, g, r, 0));
+        org.bytedeco.javacpp.BytePointer jpeg = new org.bytedeco.javacpp.BytePointer();
+        org.bytedeco.opencv.global.opencv_imgcodecs.imencode(".jpg", frame, jpeg,
+                new org.bytedeco.javacpp.IntPointer(org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY, 70));
+        Mat decoded = org.bytedeco.opencv.global.opencv_imgcodecs.imdecode(new Mat(jpeg),
+                org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR);
+        try (NodeRuntime det = node("ball", settings("ball"));
+             NodeRuntime cls = node("colour", settings("demo-colour"))) {
+            Frame out = cls.process(det.process(frame(decoded)));
+            assertEquals(1, out.objects().size(), out.objects().toString());
+            assertBox(px(160, 110, 81, 81, 640, 360), out.objects().get(0).bbox(), 0.01);
+            assertEquals(colour, out.objects().get(0).attributes().get(0).label());
+            assertTrue(out.objects().get(0).attributes().get(0).confidence() > 0.8,
+                    out.objects().get(0).attributes().toString());
+        }
+    }
+
     @Test
     void cudaRequestOnTheCpuBuildFallsBackWithTheReason() throws Exception {
         Map<String, Object> s = settings("det");
