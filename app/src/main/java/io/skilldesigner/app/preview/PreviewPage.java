@@ -72,6 +72,7 @@ public final class PreviewPage implements Page {
     private final Button startButton = new Button("▶ Start");
     private final Button stopButton = new Button("■ Stop");
     private final Button snapshotButton = new Button("Snapshot");
+    private final javafx.scene.control.ToggleButton recordButton = new javafx.scene.control.ToggleButton("● Record");
     private final Label stateLabel = new Label("Stopped");
     private final Label fpsLabel = new Label();
     private final Label providerBanner = new Label();
@@ -160,12 +161,17 @@ public final class PreviewPage implements Page {
         snapshotButton.setOnAction(e -> snapshot());
         stateLabel.setId("preview-state");
         fpsLabel.setId("preview-fps");
-        for (Button b : List.of(startButton, stopButton, snapshotButton)) {
+        for (javafx.scene.control.ButtonBase b : List.of(startButton, stopButton, snapshotButton, recordButton)) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
+        recordButton.setId("preview-record");
+        recordButton.setDisable(true);
+        recordButton.setTooltip(new javafx.scene.control.Tooltip("Record the output frames and their insights;"
+                + " replay a recording by choosing it as the video file source."));
+        recordButton.setOnAction(e -> toggleRecording());
         skillBox.setMinWidth(200);
         sourceBox.setMinWidth(200);
-        HBox bar = new HBox(10, title, skillBox, sourceBox, startButton, stopButton, snapshotButton);
+        HBox bar = new HBox(10, title, skillBox, sourceBox, startButton, stopButton, snapshotButton, recordButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         stateLabel.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(stateLabel, Priority.ALWAYS);
@@ -359,6 +365,7 @@ public final class PreviewPage implements Page {
             session = task.getValue();
             stopButton.setDisable(false);
             snapshotButton.setDisable(false);
+            recordButton.setDisable(false);
             displayedFrames = 0;
             lastFpsNanos = System.nanoTime();
             lastFpsFrames = 0;
@@ -391,6 +398,8 @@ public final class PreviewPage implements Page {
         startButton.setDisable(false);
         stopButton.setDisable(true);
         snapshotButton.setDisable(true);
+        recordButton.setSelected(false);
+        recordButton.setDisable(true);
     }
 
     private void paint(long now) {
@@ -482,6 +491,30 @@ public final class PreviewPage implements Page {
             ctx.statusBar().setText("Snapshot saved to " + file);
         } catch (IOException e) {
             ctx.statusBar().setText("Snapshot failed: " + e.getMessage());
+        }
+    }
+
+    private void toggleRecording() {
+        PreviewSession s = session;
+        if (s == null) {
+            recordButton.setSelected(false);
+            return;
+        }
+        if (recordButton.isSelected()) {
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Path video = ctx.workspace().root().resolve("recordings").resolve(s.engine().skill().id() + "-" + stamp + ".mp4");
+            s.startRecording(video);
+            ctx.statusBar().setText("Recording to " + video);
+        } else {
+            ctx.background().submit(() -> {
+                SessionRecorder r = s.stopRecording();
+                if (r != null) {
+                    String text = r.error().isEmpty()
+                            ? "Recorded " + r.written() + " frames to " + r.video() + " (+ insights JSONL; "
+                            + r.dropped() + " skipped)" : r.error();
+                    javafx.application.Platform.runLater(() -> ctx.statusBar().setText(text));
+                }
+            });
         }
     }
 

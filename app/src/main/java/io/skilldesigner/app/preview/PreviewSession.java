@@ -18,6 +18,7 @@ import io.skilldesigner.engine.NodeStartException;
 import io.skilldesigner.engine.RunState;
 import io.skilldesigner.engine.SkillBuildException;
 import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.runtime.ExportMessage;
 import io.skilldesigner.engine.runtime.RunIdentity;
@@ -42,9 +43,12 @@ public final class PreviewSession implements AutoCloseable {
     private final AtomicReference<String> sourceState = new AtomicReference<>("");
     private final AtomicReference<RunState> runState = new AtomicReference<>(RunState.STARTING);
     private final AtomicReference<String> runMessage = new AtomicReference<>("");
+    private final AtomicReference<SessionRecorder> recorder = new AtomicReference<>();
+    private final Skill skill;
 
     private PreviewSession(Skill skill, NodeCatalog catalog, ModelLibrary models, Path workspace,
                            SourceSpec sourceOverride) throws SkillBuildException {
+        this.skill = skill;
         Engine.Builder b = Engine.builder(skill).catalog(catalog).models(models).workspace(workspace)
                 .identity(RunIdentity.preview(skill.id()))
                 .listener(new Listener())
@@ -84,6 +88,10 @@ public final class PreviewSession implements AutoCloseable {
         public void onOutput(Frame frame) {
             latestOutput.set(frame);
             outputFrames.incrementAndGet();
+            SessionRecorder r = recorder.get();
+            if (r != null) {
+                r.offer(frame);
+            }
         }
 
         @Override
@@ -152,8 +160,37 @@ public final class PreviewSession implements AutoCloseable {
         return engine;
     }
 
+    /** Starts recording the skill's output frames and insights into {@code video} (+ .insights.jsonl). */
+    public SessionRecorder startRecording(Path video) {
+        SessionRecorder r = new SessionRecorder(video, new InsightsJson(RunIdentity.preview(skill.id())),
+                skill.basics().desiredFps());
+        SessionRecorder old = recorder.getAndSet(r);
+        if (old != null) {
+            stop(old);
+        }
+        return r;
+    }
+
+    /** Stops recording; returns the finished recorder, or null when none was running. */
+    public SessionRecorder stopRecording() {
+        SessionRecorder r = recorder.getAndSet(null);
+        if (r != null) {
+            stop(r);
+        }
+        return r;
+    }
+
+    private static void stop(SessionRecorder r) {
+        try {
+            r.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        stopRecording();
         engine.close();
     }
 }

@@ -52,6 +52,24 @@ class PreviewSessionTest {
             }
             Thread.sleep(500);
             messages.addAll(s.drainMessages());
+
+            Path video = dir.resolve("recordings/session.mp4");
+            s.startRecording(video);
+            Thread.sleep(2500);
+            SessionRecorder r = s.stopRecording();
+            assertEquals("", r.error());
+            assertTrue(r.written() > 10, "frames recorded: " + r.written());
+            try (org.bytedeco.javacv.FFmpegFrameGrabber g = new org.bytedeco.javacv.FFmpegFrameGrabber(video.toFile())) {
+                g.start();
+                int frames = 0;
+                while (g.grabImage() != null) {
+                    frames++;
+                }
+                assertEquals(r.written(), frames, "one video frame per recorded output frame");
+            }
+            List<String> lines = java.nio.file.Files.readAllLines(r.insights());
+            assertEquals(r.written(), lines.size(), "one insights line per video frame");
+            assertTrue(lines.get(0).startsWith("{\"image\":{\"properties\""), lines.get(0));
         }
         // the tracker confirms a track after minHits (3) frames; from then on every frame carries its id
         int confirmAfter = 3;
