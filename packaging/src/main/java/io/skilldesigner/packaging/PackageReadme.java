@@ -32,8 +32,9 @@ final class PackageReadme {
             sb.append("This skill has no secrets.\n\n");
         } else {
             sb.append("No secret is written into this package. Where the skill had one, it holds a placeholder"
-                    + " (`${NAME}` for a whole value, `$NAME` inside a URL's user:password part); the runtime replaces"
-                    + " it with the environment variable of that name when it starts. Set each of these:\n\n"
+                    + " (`${NAME}` for a whole value, `$NAME` inside a URL's user:password part) naming the environment"
+                    + " variable that holds it on the device. Set each of these (the manifests pass them to the"
+                    + " containers; the engine CLI does not substitute them yet, see runtime/README.md):\n\n"
                     + "| variable | replaces |\n| --- | --- |\n");
             for (SecretRef s : plan.secrets()) {
                 sb.append("| `").append(s.envVar()).append("` | ").append(s.what()).append(" |\n");
