@@ -91,7 +91,7 @@ public final class SessionRecorder implements AutoCloseable {
             if (rec != null) {
                 try {
                     rec.close();
-                } catch (FFmpegFrameRecorder.Exception e) {
+                } catch (org.bytedeco.javacv.FrameRecorder.Exception e) {
                     error.compareAndSet("", "Closing " + video + " failed: " + e.getMessage());
                 }
             }
