@@ -416,4 +416,79 @@ class SkillEditorUiTest {
         assertTrue(shown > 10 && shown < 150, "views for the visible part only: " + shown);
         assertTrue(ms < 10_000, "opened in " + ms + " ms");
     }
+
+    @Test
+    void editorsMatchSettingTypes(FxRobot robot) {
+        Skill s = Skill.empty("t", "t")
+                .withNode(TestSkills.node("mqtt-1", "mqtt-export", "MQTT", 0, 0, Map.of()))
+                .withNode(TestSkills.node("grpc-1", "grpc-custom", "Custom", 300, 0, Map.of()))
+                .withNode(TestSkills.node("model-1", ModelNode.ID, "Model", 600, 0, Map.of()))
+                .withNode(TestSkills.node("zone-1", "zone", "Zone", 900, 0, Map.of()));
+        open(robot, s);
+        robot.interact(() -> editor.select(List.of("mqtt-1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#setting-password").query() instanceof javafx.scene.control.PasswordField);
+        assertTrue(robot.lookup("#setting-tls").query() instanceof javafx.scene.control.CheckBox);
+        assertTrue(robot.lookup("#setting-qos").query() instanceof javafx.scene.control.TextField);
+        Node ca = robot.lookup("#setting-caFile").query();
+        assertFalse(row(ca).isVisible(), "CA file only with TLS");
+        robot.clickOn("#setting-tls");
+        assertTrue(row(ca).isVisible());
+        assertTrue(robot.from(row(ca)).lookup(".button").queryButton().getText().startsWith("Browse"));
+        assertEquals(Boolean.TRUE, editor.getSkill().node("mqtt-1").orElseThrow().setting("tls"));
+        robot.interact(() -> editor.select(List.of("grpc-1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#setting-env").query() instanceof javafx.scene.control.TableView);
+        robot.interact(() -> editor.select(List.of("model-1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ComboBox<?> models = robot.lookup("#setting-modelId").queryComboBox();
+        assertEquals(List.of("vehicle-detector", "colour-classifier"), List.copyOf(models.getItems()));
+        assertEquals(NodeStatus.NOT_CONFIGURED, editor.badge("model-1").orElseThrow().status());
+        robot.interact(() -> ((javafx.scene.control.ComboBox<String>) (javafx.scene.control.ComboBox) models)
+                .setValue("vehicle-detector"));
+        assertEquals("vehicle-detector", editor.getSkill().node("model-1").orElseThrow().setting(ModelNode.MODEL));
+        assertEquals(NodeStatus.OK, editor.badge("model-1").orElseThrow().status());
+        robot.interact(() -> editor.select(List.of("zone-1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextArea polygon = robot.lookup("#setting-polygon").query();
+        robot.interact(() -> polygon.setText("0.1, 0.1\n0.9, 0.1\n0.5, 1.7"));
+        assertTrue(editor.properties().messageFor("polygon").orElseThrow().contains("line 3"));
+        robot.interact(() -> polygon.setText("0.1, 0.1\n0.9, 0.1\n0.5, 0.7"));
+        assertEquals(List.of(List.of(0.1, 0.1), List.of(0.9, 0.1), List.of(0.5, 0.7)),
+                editor.getSkill().node("zone-1").orElseThrow().setting("polygon"));
+    }
+
+    @Test
+    void renameByDoubleClickAndZoomAndMinimap(FxRobot robot) {
+        open(robot, TestSkills.realistic());
+        robot.interact(() -> {
+            editor.canvas().viewport().scaleProperty().set(1);
+            editor.centreOn("model-1");
+            // selected beforehand so the first click does not rebuild the properties panel between the two clicks
+            editor.select(List.of("model-1"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.doubleClickOn("#node-model-1 .node-name");
+        robot.lookup("#rename-model-1").query();
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("Cars").type(KeyCode.ENTER);
+        assertEquals("Cars", editor.getSkill().node("model-1").orElseThrow().displayName());
+        robot.interact(editor::undo);
+        assertEquals("Vehicle detector", editor.getSkill().node("model-1").orElseThrow().displayName());
+        double before = editor.canvas().viewport().scale();
+        robot.moveTo(".graph-canvas").scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals(before, editor.canvas().viewport().scale(), 1e-9);
+        robot.clickOn(".graph-canvas");
+        robot.type(KeyCode.DIGIT0);
+        assertTrue(editor.canvas().viewport().scale() <= 1.0);
+        // clicking the minimap centres the view on that place
+        Point2D target = fx(() -> editor.canvas().minimap().toMinimap(400, 700), robot);
+        Node mini = robot.lookup("#minimap").query();
+        Point2D screen = fx(() -> mini.localToScreen(target), robot);
+        robot.clickOn(screen);
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D centre = fx(() -> editor.canvas().visibleCentreWorld(), robot);
+        assertEquals(400, centre.getX(), 30);
+        assertEquals(700, centre.getY(), 30);
+    }
 }
