@@ -52,6 +52,9 @@ class PreviewSessionTest {
             }
             Thread.sleep(500);
             messages.addAll(s.drainMessages());
+            assertEquals("CPU", s.runtimeInfo().get("detector").get("provider"), "provider shown per model");
+            assertEquals("CPU", s.runtimeInfo().get("classifier").get("provider"));
+            assertTrue(ProviderText.describe(s.runtimeInfo()).contains("detector: CPU"));
 
             Path video = dir.resolve("recordings/session.mp4");
             s.startRecording(video);

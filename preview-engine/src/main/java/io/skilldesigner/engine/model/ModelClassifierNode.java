@@ -1,5 +1,7 @@
 package io.skilldesigner.engine.model;
 
+import io.skilldesigner.engine.RuntimeInfo;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +19,7 @@ import io.skilldesigner.engine.runtime.NodeRuntime;
  * minCropSize pixels) and adds the top classes inside the confidence window as attributes named after the
  * model. With classifyOn = frame it classifies the whole frame and adds a whole-frame object.
  */
-public final class ModelClassifierNode implements NodeRuntime {
+public final class ModelClassifierNode implements NodeRuntime, RuntimeInfo {
     private final String nodeId;
     private final ModelRunner runner;
     private final ModelNodeSettings settings;
@@ -104,5 +106,10 @@ public final class ModelClassifierNode implements NodeRuntime {
     @Override
     public void close() {
         runner.close();
+    }
+
+    @Override
+    public java.util.Map<String, String> runtimeInfo() {
+        return ModelRuntimeInfo.of(runner);
     }
 }

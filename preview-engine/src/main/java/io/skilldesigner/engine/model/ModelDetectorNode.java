@@ -1,5 +1,7 @@
 package io.skilldesigner.engine.model;
 
+import io.skilldesigner.engine.RuntimeInfo;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +10,7 @@ import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 
 /** A detector node: adds the model's detections inside the confidence window to the frame's objects. */
-public final class ModelDetectorNode implements NodeRuntime {
+public final class ModelDetectorNode implements NodeRuntime, RuntimeInfo {
     private final String nodeId;
     private final ModelRunner runner;
     private final ModelNodeSettings settings;
@@ -41,5 +43,10 @@ public final class ModelDetectorNode implements NodeRuntime {
     @Override
     public void close() {
         runner.close();
+    }
+
+    @Override
+    public java.util.Map<String, String> runtimeInfo() {
+        return ModelRuntimeInfo.of(runner);
     }
 }

@@ -1,0 +1,23 @@
+package io.skilldesigner.engine.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a model node tells the preview and the CLI about how it runs: the model, the execution provider actually
+ * used and, when it is not the one asked for, why (shown prominently in the preview).
+ */
+final class ModelRuntimeInfo {
+    private ModelRuntimeInfo() {
+    }
+
+    static Map<String, String> of(ModelRunner runner) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("model", runner.name());
+        out.put("provider", runner.provider().provider());
+        out.put("fallback", runner.provider().fellBack() ? runner.provider().fallbackReason() : "");
+        out.put("layout", String.valueOf(runner.layout()));
+        out.put("input", runner.settings().inputWidth() + "x" + runner.settings().inputHeight());
+        return out;
+    }
+}
