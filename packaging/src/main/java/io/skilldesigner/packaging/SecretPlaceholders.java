@@ -25,7 +25,7 @@ import io.skilldesigner.core.skill.SkillNode;
  * values that look like Azure connection strings or SAS tokens anywhere (settings, env lists, parameters).
  */
 public final class SecretPlaceholders {
-    public static final String PREFIX = "SD_SECRET_";
+    public static final String PREFIX = io.skilldesigner.core.skill.SecretEnvironment.PREFIX;
     private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^@/\\s?#]+)@");
     /** Azure connection strings and SAS tokens: the key material has these field names. */
     private static final Pattern CREDENTIAL_LIKE = Pattern.compile(

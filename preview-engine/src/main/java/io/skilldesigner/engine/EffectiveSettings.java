@@ -1,5 +1,7 @@
 package io.skilldesigner.engine;
 
+import io.skilldesigner.core.skill.SecretEnvironment;
+
 import java.util.List;
 import java.util.Map;
 
@@ -27,11 +29,40 @@ final class EffectiveSettings {
     }
 
     static Result resolve(NodeCatalog catalog, Skill skill, SkillNode node, NodeType type) {
+        return resolve(catalog, skill, node, type, SecretEnvironment.system());
+    }
+
+    /**
+     * As above; secret placeholders of an exported package ({@code ${SD_SECRET_...}}) are filled from
+     * {@code secrets}, and an unset one is an error on its setting (naming the variable, never a value).
+     */
+    static Result resolve(NodeCatalog catalog, Skill skill, SkillNode node, NodeType type, SecretEnvironment secrets) {
         ResolvedSettings resolved = new SettingsResolver(catalog).resolve(node, type, skill.parameters());
         List<Problem> problems = new java.util.ArrayList<>(resolved.problems());
-        if (resolved.isUsable()) {
-            problems.addAll(type.checkSettings(node, resolved.values()));
+        Map<String, Object> values = new java.util.LinkedHashMap<>(resolved.values());
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            try {
+                e.setValue(expand(e.getValue(), secrets));
+            } catch (IllegalStateException missing) {
+                problems.add(Problem.error(node.id(), e.getKey(), missing.getMessage()));
+            }
         }
-        return new Result(resolved.values(), problems);
+        if (resolved.isUsable()) {
+            problems.addAll(type.checkSettings(node, values));
+        }
+        return new Result(values, problems);
+    }
+
+    private static Object expand(Object value, SecretEnvironment secrets) {
+        if (value instanceof String s && SecretEnvironment.hasPlaceholder(s)) {
+            return secrets.expand(s);
+        }
+        if (value instanceof Map<?, ?> m && m.values().stream().anyMatch(v -> v instanceof String s
+                && SecretEnvironment.hasPlaceholder(s))) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), expand(v, secrets)));
+            return copy;
+        }
+        return value;
     }
 }

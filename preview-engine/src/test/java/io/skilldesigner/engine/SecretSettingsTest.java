@@ -1,0 +1,56 @@
+package io.skilldesigner.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.catalog.NodeType;
+import io.skilldesigner.core.catalog.nodes.CameraInputNode;
+import io.skilldesigner.core.catalog.nodes.MqttExportNode;
+import io.skilldesigner.core.skill.SecretEnvironment;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.skill.SkillNode;
+
+/** Secrets in an exported package are placeholders; on the device the runtime fills them from the environment. */
+class SecretSettingsTest {
+    private final NodeCatalog catalog = NodeCatalog.standard();
+
+    @Test
+    void placeholdersAreFilledFromTheEnvironment() {
+        NodeType mqtt = catalog.get(MqttExportNode.ID);
+        SkillNode node = mqtt.newNode("mqtt-1").withSetting(MqttExportNode.PASSWORD, "${SD_SECRET_MQTT_1_PASSWORD}");
+        NodeType cam = catalog.get(CameraInputNode.ID);
+        SkillNode camera = cam.newNode("cam").withSetting(CameraInputNode.RTSP_URL,
+                "rtsp://$SD_SECRET_CAM_RTSP_URL_USERINFO@10.0.0.5:554/stream");
+        Skill skill = Skill.empty("s", "s").withNode(node).withNode(camera);
+        SecretEnvironment env = new SecretEnvironment(Map.of("SD_SECRET_MQTT_1_PASSWORD", "hunter2",
+                "SD_SECRET_CAM_RTSP_URL_USERINFO", "admin:pw")::get);
+
+        EffectiveSettings.Result r = EffectiveSettings.resolve(catalog, skill, node, mqtt, env);
+        assertEquals("hunter2", r.settings().get(MqttExportNode.PASSWORD));
+        assertTrue(r.problems().stream().noneMatch(p -> p.isError()), r.problems().toString());
+
+        EffectiveSettings.Result c = EffectiveSettings.resolve(catalog, skill, camera, cam, env);
+        assertEquals("rtsp://admin:pw@10.0.0.5:554/stream", c.settings().get(CameraInputNode.RTSP_URL));
+    }
+
+    @Test
+    void anUnsetSecretIsAnErrorNamingTheVariableNotAValue() {
+        NodeType mqtt = catalog.get(MqttExportNode.ID);
+        SkillNode node = mqtt.newNode("mqtt-1").withSetting(MqttExportNode.PASSWORD, "${SD_SECRET_MQTT_1_PASSWORD}");
+        Skill skill = Skill.empty("s", "s").withNode(node);
+        EffectiveSettings.Result r = EffectiveSettings.resolve(catalog, skill, node, mqtt,
+                new SecretEnvironment(name -> null));
+        assertEquals(1, r.problems().stream().filter(p -> p.isError()).count(), r.problems().toString());
+        var p = r.problems().stream().filter(x -> x.isError()).findFirst().orElseThrow();
+        assertEquals("mqtt-1", p.nodeId());
+        assertEquals(MqttExportNode.PASSWORD, p.setting());
+        assertTrue(p.message().contains("SD_SECRET_MQTT_1_PASSWORD is not set"), p.message());
+        assertFalse(SecretEnvironment.variablesIn("no placeholder").iterator().hasNext());
+    }
+}
