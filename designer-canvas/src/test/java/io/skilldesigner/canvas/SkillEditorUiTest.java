@@ -252,10 +252,12 @@ class SkillEditorUiTest {
         Skill after = editor.getSkill();
         assertTrue(after.node("filter-1").isEmpty());
         assertTrue(after.edges().stream().noneMatch(e -> e.touches("filter-1")));
-        // delete an edge
-        robot.interact(() -> editor.selectEdges(List.of(SkillEdge.of("camera-1", "f", "model-1", "f"))));
-        robot.clickOn("#node-camera-1").clickOn(".graph-canvas"); // focus back on the canvas
-        robot.interact(() -> editor.selectEdges(List.of(SkillEdge.of("camera-1", "f", "model-1", "f"))));
+        // click an edge (half way between the two ports) and delete it
+        Point2D a = centreOf(robot, "#port-camera-1-out-f");
+        Point2D b = centreOf(robot, "#port-model-1-in-f");
+        robot.clickOn(a.midpoint(b));
+        assertEquals(Set.of(SkillEdge.of("camera-1", "f", "model-1", "f")), editor.selectedEdges());
+        assertTrue(editor.selectedNodes().isEmpty());
         robot.type(KeyCode.DELETE);
         assertFalse(editor.getSkill().edges().contains(SkillEdge.of("camera-1", "f", "model-1", "f")));
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).type(KeyCode.Z).release(KeyCode.CONTROL);

@@ -19,6 +19,9 @@ public final class EdgeView extends Group {
         line.getStyleClass().add("edge-line");
         hit.getStyleClass().add("edge-hit");
         line.setMouseTransparent(true);
+        // no fill at all: a filled curve would catch clicks in the area between the curve and its chord
+        line.setFill(null);
+        hit.setFill(null);
         getChildren().addAll(hit, line);
         getStyleClass().add("skill-edge");
         setId("edge-" + edge.from().node() + "-" + edge.to().node());

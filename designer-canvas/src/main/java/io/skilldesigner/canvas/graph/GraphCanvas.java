@@ -119,6 +119,7 @@ public final class GraphCanvas extends Region {
         s.yProperty().bind(viewport.scaleProperty());
         preview.getStyleClass().add("connection-preview");
         preview.setMouseTransparent(true);
+        preview.setFill(null);
         preview.setVisible(false);
         world.getChildren().addAll(edgeLayer, nodeLayer, preview);
         world.setPickOnBounds(false);
