@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments: {@code --runs N} (default 5), {@code --cp-file FILE} (class path of the app JVM; default this
  * JVM's), {@code --dir DIR} (scratch folder; default a temp folder), {@code --xmx 4g} (as the installer's
- * launcher).
+ * launcher), {@code --java-opt OPT} (repeatable: extra JVM option for the app, e.g. an AppCDS archive).
  */
 public final class ColdStartBenchmark {
     private static final Pattern FIRST_WINDOW = Pattern.compile("first window after (\\d+) ms from JVM start");
@@ -37,14 +37,16 @@ public final class ColdStartBenchmark {
         String cp = System.getProperty("java.class.path");
         Path dir = null;
         String xmx = "4g";
+        List<String> javaOpts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--cp-file" -> cp = Files.readString(Path.of(args[++i])).trim();
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--xmx" -> xmx = args[++i];
+                case "--java-opt" -> javaOpts.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --runs N --cp-file FILE --dir DIR --xmx SIZE");
+                        + "; use --runs N --cp-file FILE --dir DIR --xmx SIZE --java-opt OPT");
             }
         }
         if (dir == null) {
@@ -52,7 +54,8 @@ public final class ColdStartBenchmark {
         }
         Files.createDirectories(dir);
         String java = ProcessHandle.current().info().command().orElse("java");
-        Launch launch = new Launch(java, cp, xmx, dir.resolve("prefs"));
+        Launch launch = new Launch(java, cp, xmx, javaOpts, dir.resolve("prefs"));
+        System.out.println("app JVM options: -Xmx" + xmx + " " + String.join(" ", javaOpts));
         Path existing = dir.resolve("existing-ws");
         System.out.println("load average before: " + loadAverage());
         // warm-up (discarded): fills the OS file cache with the jars and natives, and creates the existing workspace
@@ -87,11 +90,12 @@ public final class ColdStartBenchmark {
     }
 
     /** How the app JVM is started: as the installer's launcher does (same heap limit), own preferences root. */
-    private record Launch(String java, String classPath, String xmx, Path prefsRoot) {
+    private record Launch(String java, String classPath, String xmx, List<String> javaOpts, Path prefsRoot) {
         Run run(Path workspace) throws IOException, InterruptedException {
-            List<String> cmd = List.of(java, "-Xmx" + xmx, "-Djava.util.prefs.userRoot=" + prefsRoot,
-                    "-cp", classPath, "io.skilldesigner.app.Launcher", "--workspace", workspace.toString(),
-                    "--smoke-test");
+            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-Djava.util.prefs.userRoot=" + prefsRoot));
+            cmd.addAll(javaOpts);
+            cmd.addAll(List.of("-cp", classPath, "io.skilldesigner.app.Launcher", "--workspace", workspace.toString(),
+                    "--smoke-test"));
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             long firstWindow = -1;

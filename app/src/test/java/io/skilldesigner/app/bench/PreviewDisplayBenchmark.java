@@ -1,0 +1,206 @@
+package io.skilldesigner.app.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import io.skilldesigner.app.AppContext;
+import io.skilldesigner.app.AppStatusBar;
+import io.skilldesigner.app.demo.DemoWorkspace;
+import io.skilldesigner.app.preview.PreviewPage;
+import io.skilldesigner.app.preview.PreviewSession;
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.catalog.nodes.CameraInputNode;
+import io.skilldesigner.core.skill.Acceleration;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.skill.SkillBasics;
+import io.skilldesigner.core.skill.SkillNode;
+import io.skilldesigner.core.workspace.Workspace;
+import io.skilldesigner.engine.frame.Frame;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Live Preview of one 1080p30 stream: camera input (a generated 1920×1080 30 fps MPEG-4 file) → the demo ball
+ * detector, at the skill's 30 fps. Measured twice on the same skill:
+ * <ol>
+ * <li>headless: {@link PreviewSession} alone with a 60 Hz "display" thread taking the newest frame;</li>
+ * <li>the real {@link PreviewPage} in a window (needs a display: run under xvfb-run), with {@link FxPulseProbe}
+ * measuring the pulse interval, FX-thread stalls and what each paint costs.</li>
+ * </ol>
+ * Reports decoded, inferred, offered and painted frame rates; the point is that the display paints every newest
+ * frame at its own pace, whatever the inference rate.
+ *
+ * <p>Arguments: {@code --workspace DIR} (demo workspace, created if missing; default /tmp/appbench-preview-ws),
+ * {@code --seconds S} measured window (default 20), {@code --warmup S} (default 5), {@code --mode
+ * headless|fx|both} (default both), {@code --width W --height H} window size (default 1600×1000).
+ */
+public final class PreviewDisplayBenchmark {
+    static final String SKILL_ID = "bench-1080p30";
+    static final String VIDEO = "media/bench-1080p30.mp4";
+    private static final String SOURCE = "camera";
+    private static final String DETECTOR = "detector";
+
+    private PreviewDisplayBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of("/tmp/appbench-preview-ws");
+        int seconds = 20;
+        int warmup = 5;
+        String mode = "both";
+        int width = 1600;
+        int height = 1000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--workspace" -> dir = Path.of(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--mode" -> mode = args[++i];
+                case "--width" -> width = Integer.parseInt(args[++i]);
+                case "--height" -> height = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; use --workspace DIR --seconds S --warmup S --mode headless|fx|both --width W --height H");
+            }
+        }
+        NodeCatalog catalog = NodeCatalog.standard();
+        Workspace ws = DemoWorkspace.openOrCreate(dir, catalog);
+        long encodeMs = Bench1080pVideo.ensure(ws.root().resolve(VIDEO));
+        System.out.println("video " + ws.root().resolve(VIDEO) + (encodeMs > 0 ? " written in " + encodeMs + " ms" : " reused"));
+        Skill skill = skill(catalog);
+        ws.saveSkill(skill);
+        System.out.println("cpus " + Runtime.getRuntime().availableProcessors() + ", load average "
+                + ColdStartBenchmark.loadAverage() + ", java " + System.getProperty("java.version"));
+        if (!mode.equals("fx")) {
+            headless(ws, catalog, skill, warmup, seconds);
+        }
+        if (!mode.equals("headless")) {
+            fx(ws, catalog, skill, warmup, seconds, width, height);
+        }
+        System.out.println("load average at the end " + ColdStartBenchmark.loadAverage());
+        System.exit(0);
+    }
+
+    /** The demo skill cut down to camera → detector, reading the 1080p30 file at 30 fps. */
+    static Skill skill(NodeCatalog catalog) {
+        Skill demo = DemoWorkspace.skill(catalog);
+        SkillNode camera = demo.node(SOURCE).orElseThrow().withSetting(CameraInputNode.FILE_PATH_KEY, VIDEO);
+        SkillNode detector = demo.node(DETECTOR).orElseThrow();
+        return demo.withId(SKILL_ID).withName("Bench: 1080p30 ball detector")
+                .withDescription("Benchmark skill: a 1920×1080 30 fps file into the demo ball detector.")
+                .withBasics(new SkillBasics(Bench1080pVideo.FPS, Acceleration.CPU))
+                .withNodes(List.of(camera, detector))
+                .withEdges(demo.edgesOutOf(SOURCE));
+    }
+
+    private static void headless(Workspace ws, NodeCatalog catalog, Skill skill, int warmup, int seconds)
+            throws Exception {
+        System.out.println("== headless: PreviewSession, 60 Hz display thread taking the newest frame ==");
+        AtomicLong taken = new AtomicLong();
+        AtomicReference<Frame> last = new AtomicReference<>();
+        ScheduledExecutorService display = Executors.newSingleThreadScheduledExecutor();
+        try (PreviewSession s = PreviewSession.start(skill, catalog, ws.modelLibrary(), ws.root(), null)) {
+            display.scheduleAtFixedRate(() -> {
+                Frame f = s.latestFrame();
+                if (f != null && f != last.getAndSet(f)) {
+                    taken.incrementAndGet();
+                }
+            }, 0, 16_667, TimeUnit.MICROSECONDS);
+            waitForFirstOutput(s::outputFrames, 60);
+            Thread.sleep(warmup * 1000L);
+            RunSnapshot a = RunSnapshot.take(s, SOURCE, DETECTOR, taken.get());
+            Thread.sleep(seconds * 1000L);
+            RunSnapshot b = RunSnapshot.take(s, SOURCE, DETECTOR, taken.get());
+            System.out.println(b.ratesSince(a));
+            System.out.println("  (load average " + ColdStartBenchmark.loadAverage() + ")");
+        } finally {
+            display.shutdownNow();
+        }
+    }
+
+    private static void fx(Workspace ws, NodeCatalog catalog, Skill skill, int warmup, int seconds, int width,
+                           int height) throws Exception {
+        System.out.println("== fx: the real PreviewPage in a " + width + "×" + height + " window ==");
+        Platform.startup(() -> {
+        });
+        AppContext ctx = onFx(() -> new AppContext(ws, catalog, new AppStatusBar()));
+        PreviewPage page = onFx(() -> new PreviewPage(ctx));
+        FxPulseProbe probe = new FxPulseProbe(Math.max(1, (warmup + seconds + 120) * 250), page::displayedFrames);
+        onFx(() -> {
+            Stage stage = new Stage();
+            stage.setTitle("PreviewDisplayBenchmark");
+            stage.setScene(new Scene((Parent) page.view(), width, height));
+            stage.show();
+            page.onShow();
+            page.select(skill.id());
+            probe.startFirst();
+            page.start();
+            return null;
+        });
+        waitForFirstOutput(() -> {
+            PreviewSession s = page.session();
+            return s == null ? 0 : s.outputFrames();
+        }, 60);
+        // page.session() is set in the start task's handler that also starts the display timer, so this timer
+        // starts after it and runs after it in every pulse
+        onFx(() -> {
+            probe.startSecond();
+            return null;
+        });
+        Thread.sleep(warmup * 1000L);
+        PreviewSession s = page.session();
+        RunSnapshot a = onFx(() -> RunSnapshot.take(s, SOURCE, DETECTOR, page.displayedFrames()));
+        Thread.sleep(seconds * 1000L);
+        RunSnapshot b = onFx(() -> RunSnapshot.take(s, SOURCE, DETECTOR, page.displayedFrames()));
+        FxPulseProbe.Result r = onFx(() -> {
+            probe.stop();
+            return probe.between(a.nanos(), b.nanos());
+        });
+        System.out.println(b.ratesSince(a));
+        System.out.println("  FX pulse interval     " + r.pulseMs().format(" ms"));
+        System.out.println(String.format(Locale.ROOT, "  FX stalls             %d pulses > 50 ms, %d > 33.4 ms (of %d)",
+                r.stallsOver50(), r.over33(), r.pulseMs().count()));
+        System.out.println("  paint, new frame     " + r.paintNewMs().format(" ms"));
+        System.out.println("  paint, same frame    " + r.paintSameMs().format(" ms"));
+        System.out.println("  paint alloc, new     " + r.allocNewKb().format(" KiB"));
+        System.out.println("  paint alloc, same    " + r.allocSameKb().format(" KiB"));
+        System.out.println("  (load average " + ColdStartBenchmark.loadAverage() + ")");
+        onFx(() -> {
+            page.stop();
+            ctx.close();
+            return null;
+        });
+    }
+
+    private static void waitForFirstOutput(Supplier<Long> outputs, int timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (outputs.get() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no output frame within " + timeoutSeconds + " s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Runs on the FX thread and waits for the result. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Exception | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(60, TimeUnit.SECONDS);
+    }
+}
