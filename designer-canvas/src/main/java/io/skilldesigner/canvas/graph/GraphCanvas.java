@@ -56,6 +56,7 @@ public final class GraphCanvas extends Region {
     /** Below this zoom the graph is drawn as an overview on a canvas. */
     public static final double DETAIL_SCALE = 0.45;
     private static final int MAX_HIDDEN_VIEWS = 400;
+    private static final Color BACKGROUND = Color.web("#fafafa");
     private final NodeCatalog catalog;
     private final EditorModel model;
     private final IconCache icons;
@@ -519,7 +520,9 @@ public final class GraphCanvas extends Region {
             grid.setWidth(gw);
             grid.setHeight(gh);
             GraphicsContext g = grid.getGraphicsContext2D();
-            g.clearRect(0, 0, gw, gh);
+            // opaque, it is the canvas background too: one copy per frame instead of a fill plus a blend
+            g.setFill(BACKGROUND);
+            g.fillRect(0, 0, gw, gh);
             g.setStroke(Color.rgb(0, 0, 0, detail ? 0.06 : 0.04));
             g.setLineWidth(1);
             for (double x = 0; x < gw; x += step) {
