@@ -76,8 +76,10 @@ public record GrpcNodeConfig(String host, int port, boolean tls, Path caFile, Du
         Object deadline = settings.containsKey(GrpcCustomNode.DEADLINE_MS) ? settings.get(GrpcCustomNode.DEADLINE_MS)
                 : new GrpcCustomNode().defaultSettings().get(GrpcCustomNode.DEADLINE_MS);
         long deadlineMs = deadlineMs(nodeId, deadline);
-        return new GrpcNodeConfig(ep.host(), ep.port(), tls, ca, Duration.ofMillis(deadlineMs),
-                ColorFormat.COLOR_FORMAT_BGR, DEFAULT_BACKOFF_INITIAL, DEFAULT_BACKOFF_MAX);
+        ColorFormat color = "RGB".equals(settings.get(GrpcCustomNode.COLOR_FORMAT)) ? ColorFormat.COLOR_FORMAT_RGB
+                : ColorFormat.COLOR_FORMAT_BGR;
+        return new GrpcNodeConfig(ep.host(), ep.port(), tls, ca, Duration.ofMillis(deadlineMs), color,
+                DEFAULT_BACKOFF_INITIAL, DEFAULT_BACKOFF_MAX);
     }
 
     private static long deadlineMs(String nodeId, Object d) throws CustomNodeException {

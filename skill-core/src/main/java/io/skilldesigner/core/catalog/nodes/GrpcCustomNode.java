@@ -46,6 +46,7 @@ public final class GrpcCustomNode extends NodeType {
     public static final String TLS = "tls";
     public static final String CA_FILE = "caFile";
     public static final String DEADLINE_MS = "deadlineMs";
+    public static final String COLOR_FORMAT = "colorFormat";
     public static final String CONTAINER_NAME = "containerName";
     public static final String IMAGE = "image";
     public static final String CREATE_OPTIONS = "createOptions";
@@ -91,6 +92,10 @@ public final class GrpcCustomNode extends NodeType {
                                 .defaultValue(1000).unit("ms")
                                 .help("A frame whose answer takes longer passes on without this node's output.")
                                 .build(),
+                        SettingSpec.builder(COLOR_FORMAT, CHOICE).label("Colour order sent").choices("BGR", "RGB")
+                                .defaultValue("BGR")
+                                .help("The handshake does not negotiate colour; KAN sends BGR. Pick RGB if your"
+                                        + " server expects RGB pixels.").build(),
                         SettingSpec.builder(CONTAINER_NAME, TEXT).label("Container name").required()
                                 .pattern(CONTAINER_NAME_PATTERN).enabledWhen(MODE, CONTAINER)
                                 .help("IoT Edge module name: letters, digits, - and _.").build(),
