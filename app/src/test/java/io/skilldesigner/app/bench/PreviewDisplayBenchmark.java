@@ -18,6 +18,7 @@ import io.skilldesigner.app.preview.PreviewPage;
 import io.skilldesigner.app.preview.PreviewSession;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.nodes.CameraInputNode;
+import io.skilldesigner.core.catalog.nodes.ModelNode;
 import io.skilldesigner.core.skill.Acceleration;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillBasics;
@@ -42,7 +43,10 @@ import javafx.stage.Stage;
  *
  * <p>Arguments: {@code --workspace DIR} (demo workspace, created if missing; default /tmp/appbench-preview-ws),
  * {@code --seconds S} measured window (default 20), {@code --warmup S} (default 5), {@code --mode
- * headless|fx|both} (default both), {@code --width W --height H} window size (default 1600×1000).
+ * headless,fx,scaled} (any of them; default all three; scaled = {@link ScaledDisplay}, the suggested display path,
+ * at the size PreviewPage showed the video), {@code --width W --height H} window size (default 1600×1000),
+ * {@code --detector-model FILE.onnx} a slower detector instead of the demo one (imported into the workspace once,
+ * with placeholder labels: only its speed matters here).
  */
 public final class PreviewDisplayBenchmark {
     static final String SKILL_ID = "bench-1080p30";
@@ -57,9 +61,10 @@ public final class PreviewDisplayBenchmark {
         Path dir = Path.of("/tmp/appbench-preview-ws");
         int seconds = 20;
         int warmup = 5;
-        String mode = "both";
+        String mode = "headless,fx,scaled";
         int width = 1600;
         int height = 1000;
+        Path heavy = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--workspace" -> dir = Path.of(args[++i]);
@@ -68,34 +73,49 @@ public final class PreviewDisplayBenchmark {
                 case "--mode" -> mode = args[++i];
                 case "--width" -> width = Integer.parseInt(args[++i]);
                 case "--height" -> height = Integer.parseInt(args[++i]);
+                case "--detector-model" -> heavy = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --workspace DIR --seconds S --warmup S --mode headless|fx|both --width W --height H");
+                        + "; use --workspace DIR --seconds S --warmup S --mode headless,fx,scaled --width W --height H --detector-model FILE");
             }
         }
         NodeCatalog catalog = NodeCatalog.standard();
         Workspace ws = DemoWorkspace.openOrCreate(dir, catalog);
         long encodeMs = Bench1080pVideo.ensure(ws.root().resolve(VIDEO));
         System.out.println("video " + ws.root().resolve(VIDEO) + (encodeMs > 0 ? " written in " + encodeMs + " ms" : " reused"));
-        Skill skill = skill(catalog);
+        String modelId = heavy == null ? DemoWorkspace.DETECTOR_ID : SlowDetector.ensure(ws, heavy);
+        Skill skill = skill(catalog, modelId);
+        System.out.println("detector model " + modelId);
         ws.saveSkill(skill);
         System.out.println("cpus " + Runtime.getRuntime().availableProcessors() + ", load average "
                 + ColdStartBenchmark.loadAverage() + ", java " + System.getProperty("java.version"));
-        if (!mode.equals("fx")) {
+        List<String> modes = List.of(mode.split(","));
+        if (modes.contains("headless")) {
             headless(ws, catalog, skill, warmup, seconds);
         }
-        if (!mode.equals("headless")) {
-            fx(ws, catalog, skill, warmup, seconds, width, height);
+        if (modes.contains("fx") || modes.contains("scaled")) {
+            Platform.startup(() -> {
+            });
+        }
+        // where PreviewPage showed the video; the scaled experiment shows it at the same size
+        int[] shownSize = {Math.round(width * 0.8f), Math.round(width * 0.8f) * 9 / 16};
+        if (modes.contains("fx")) {
+            shownSize = fx(ws, catalog, skill, warmup, seconds, width, height);
+        }
+        if (modes.contains("scaled")) {
+            scaled(ws, catalog, skill, warmup, seconds, shownSize[0], shownSize[1]);
         }
         System.out.println("load average at the end " + ColdStartBenchmark.loadAverage());
         System.exit(0);
     }
 
     /** The demo skill cut down to camera → detector, reading the 1080p30 file at 30 fps. */
-    static Skill skill(NodeCatalog catalog) {
+    static Skill skill(NodeCatalog catalog, String modelId) {
         Skill demo = DemoWorkspace.skill(catalog);
         SkillNode camera = demo.node(SOURCE).orElseThrow().withSetting(CameraInputNode.FILE_PATH_KEY, VIDEO);
-        SkillNode detector = demo.node(DETECTOR).orElseThrow();
-        return demo.withId(SKILL_ID).withName("Bench: 1080p30 ball detector")
+        SkillNode detector = demo.node(DETECTOR).orElseThrow().withSetting(ModelNode.MODEL, modelId);
+        boolean demoModel = modelId.equals(DemoWorkspace.DETECTOR_ID);
+        return demo.withId(demoModel ? SKILL_ID : SKILL_ID + "-" + modelId)
+                .withName("Bench: 1080p30 into " + modelId)
                 .withDescription("Benchmark skill: a 1920×1080 30 fps file into the demo ball detector.")
                 .withBasics(new SkillBasics(Bench1080pVideo.FPS, Acceleration.CPU))
                 .withNodes(List.of(camera, detector))
@@ -127,11 +147,10 @@ public final class PreviewDisplayBenchmark {
         }
     }
 
-    private static void fx(Workspace ws, NodeCatalog catalog, Skill skill, int warmup, int seconds, int width,
-                           int height) throws Exception {
+    /** Returns the size the page showed the video at. */
+    private static int[] fx(Workspace ws, NodeCatalog catalog, Skill skill, int warmup, int seconds, int width,
+                            int height) throws Exception {
         System.out.println("== fx: the real PreviewPage in a " + width + "×" + height + " window ==");
-        Platform.startup(() -> {
-        });
         AppContext ctx = onFx(() -> new AppContext(ws, catalog, new AppStatusBar()));
         PreviewPage page = onFx(() -> new PreviewPage(ctx));
         FxPulseProbe probe = new FxPulseProbe(Math.max(1, (warmup + seconds + 120) * 250), page::displayedFrames);
@@ -165,7 +184,55 @@ public final class PreviewDisplayBenchmark {
             probe.stop();
             return probe.between(a.nanos(), b.nanos());
         });
+        int[] shown = onFx(() -> {
+            javafx.geometry.Bounds v = page.view().lookup("#preview-video").getLayoutBounds();
+            return new int[]{(int) Math.round(v.getWidth()), (int) Math.round(v.getHeight())};
+        });
         System.out.println(b.ratesSince(a));
+        System.out.println("  video shown at        " + shown[0] + "×" + shown[1] + " (ImageView, smooth, scaled by Prism)");
+        print(r);
+        onFx(() -> {
+            page.stop();
+            ctx.close();
+            return null;
+        });
+        return shown;
+    }
+
+    private static void scaled(Workspace ws, NodeCatalog catalog, Skill skill, int warmup, int seconds, int w, int h)
+            throws Exception {
+        System.out.println("== scaled (experiment): OpenCV resize to " + w + "×" + h
+                + " into a PixelBuffer, shown 1:1, same session ==");
+        try (PreviewSession s = PreviewSession.start(skill, catalog, ws.modelLibrary(), ws.root(), null)) {
+            ScaledDisplay display = onFx(() -> new ScaledDisplay(s, w, h));
+            FxPulseProbe probe = new FxPulseProbe(Math.max(1, (warmup + seconds + 120) * 250), display::painted);
+            onFx(() -> {
+                Stage stage = new Stage();
+                stage.setTitle("ScaledDisplay");
+                stage.setScene(new Scene(new javafx.scene.layout.StackPane(display.view()), w + 40, h + 40));
+                stage.show();
+                probe.startFirst();
+                display.start();
+                probe.startSecond();
+                return null;
+            });
+            waitForFirstOutput(s::outputFrames, 60);
+            Thread.sleep(warmup * 1000L);
+            RunSnapshot a = onFx(() -> RunSnapshot.take(s, SOURCE, DETECTOR, display.painted()));
+            Thread.sleep(seconds * 1000L);
+            RunSnapshot b = onFx(() -> RunSnapshot.take(s, SOURCE, DETECTOR, display.painted()));
+            FxPulseProbe.Result r = onFx(() -> {
+                probe.stop();
+                display.stop();
+                return probe.between(a.nanos(), b.nanos());
+            });
+            System.out.println(b.ratesSince(a));
+            System.out.println("  video shown at        " + display.describe() + " (1:1)");
+            print(r);
+        }
+    }
+
+    private static void print(FxPulseProbe.Result r) {
         System.out.println("  FX pulse interval     " + r.pulseMs().format(" ms"));
         System.out.println(String.format(Locale.ROOT, "  FX stalls             %d pulses > 50 ms, %d > 33.4 ms (of %d)",
                 r.stallsOver50(), r.over33(), r.pulseMs().count()));
@@ -174,11 +241,6 @@ public final class PreviewDisplayBenchmark {
         System.out.println("  paint alloc, new     " + r.allocNewKb().format(" KiB"));
         System.out.println("  paint alloc, same    " + r.allocSameKb().format(" KiB"));
         System.out.println("  (load average " + ColdStartBenchmark.loadAverage() + ")");
-        onFx(() -> {
-            page.stop();
-            ctx.close();
-            return null;
-        });
     }
 
     private static void waitForFirstOutput(Supplier<Long> outputs, int timeoutSeconds) throws InterruptedException {
