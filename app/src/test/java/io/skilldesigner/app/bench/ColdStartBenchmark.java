@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments: {@code --runs N} (default 5), {@code --cp-file FILE} (class path of the app JVM; default this
  * JVM's), {@code --dir DIR} (scratch folder; default a temp folder), {@code --xmx 4g} (as the installer's
- * launcher), {@code --java-opt OPT} (repeatable: extra JVM option for the app, e.g. an AppCDS archive).
+ * launcher), {@code --java-opt OPT} (repeatable: extra JVM option for the app), {@code --compare-opt OPT}
+ * (repeatable: a second configuration with these options added, e.g. an AppCDS archive, launched interleaved with
+ * the first so both see the same load), {@code --main CLASS} (default the app's Launcher; e.g.
+ * {@link EmptyWindowBaseline} for the floor).
  */
 public final class ColdStartBenchmark {
     private static final Pattern FIRST_WINDOW = Pattern.compile("first window after (\\d+) ms from JVM start");
@@ -38,6 +41,8 @@ public final class ColdStartBenchmark {
         Path dir = null;
         String xmx = "4g";
         List<String> javaOpts = new ArrayList<>();
+        List<String> compareOpts = new ArrayList<>();
+        String main = "io.skilldesigner.app.Launcher";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -45,8 +50,10 @@ public final class ColdStartBenchmark {
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--xmx" -> xmx = args[++i];
                 case "--java-opt" -> javaOpts.add(args[++i]);
+                case "--compare-opt" -> compareOpts.add(args[++i]);
+                case "--main" -> main = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --runs N --cp-file FILE --dir DIR --xmx SIZE --java-opt OPT");
+                        + "; use --runs N --cp-file FILE --dir DIR --xmx SIZE --java-opt OPT --compare-opt OPT --main CLASS");
             }
         }
         if (dir == null) {
@@ -54,25 +61,41 @@ public final class ColdStartBenchmark {
         }
         Files.createDirectories(dir);
         String java = ProcessHandle.current().info().command().orElse("java");
-        Launch launch = new Launch(java, cp, xmx, javaOpts, dir.resolve("prefs"));
-        System.out.println("app JVM options: -Xmx" + xmx + " " + String.join(" ", javaOpts));
-        Path existing = dir.resolve("existing-ws");
+        Launch launch = new Launch(java, cp, xmx, javaOpts, dir.resolve("prefs"), main);
+        System.out.println("main " + main + ", app JVM options: -Xmx" + xmx + " " + String.join(" ", javaOpts));
+        List<Launch> configs = new ArrayList<>(List.of(launch));
+        if (!compareOpts.isEmpty()) {
+            List<String> opts = new ArrayList<>(javaOpts);
+            opts.addAll(compareOpts);
+            configs.add(new Launch(java, cp, xmx, opts, dir.resolve("prefs"), main));
+            System.out.println("compared with: -Xmx" + xmx + " " + String.join(" ", opts));
+        }
         System.out.println("load average before: " + loadAverage());
-        // warm-up (discarded): fills the OS file cache with the jars and natives, and creates the existing workspace
-        Run warm = launch.run(existing);
-        System.out.println("warm-up (creates the existing workspace): " + warm);
-        List<Run> fresh = new ArrayList<>();
-        List<Run> again = new ArrayList<>();
+        List<List<Run>> fresh = new ArrayList<>();
+        List<List<Run>> again = new ArrayList<>();
+        for (int c = 0; c < configs.size(); c++) {
+            // warm-up (discarded): fills the OS file cache and creates the existing workspace
+            Run warm = configs.get(c).run(dir.resolve("existing-ws-" + c));
+            System.out.println("config " + c + " warm-up (creates its existing workspace): " + warm);
+            fresh.add(new ArrayList<>());
+            again.add(new ArrayList<>());
+        }
         for (int i = 0; i < runs; i++) {
-            Run f = launch.run(dir.resolve("fresh-ws-" + i));
-            Run e = launch.run(existing);
-            System.out.printf(Locale.ROOT, "run %d: fresh %s | existing %s | load %s%n", i + 1, f, e, loadAverage());
-            fresh.add(f);
-            again.add(e);
+            for (int c = 0; c < configs.size(); c++) {
+                Run f = configs.get(c).run(dir.resolve("fresh-ws-" + c + "-" + i));
+                Run e = configs.get(c).run(dir.resolve("existing-ws-" + c));
+                System.out.printf(Locale.ROOT, "run %d config %d: fresh %s | existing %s | load %s%n", i + 1, c, f, e,
+                        loadAverage());
+                fresh.get(c).add(f);
+                again.get(c).add(e);
+            }
         }
         System.out.println("load average after: " + loadAverage());
-        report("fresh workspace (demo created)", fresh);
-        report("existing workspace", again);
+        for (int c = 0; c < configs.size(); c++) {
+            System.out.println("== config " + c + ": -Xmx" + xmx + " " + String.join(" ", configs.get(c).javaOpts()));
+            report("fresh workspace (demo created)", fresh.get(c));
+            report("existing workspace", again.get(c));
+        }
     }
 
     private static void report(String name, List<Run> runs) {
@@ -90,11 +113,12 @@ public final class ColdStartBenchmark {
     }
 
     /** How the app JVM is started: as the installer's launcher does (same heap limit), own preferences root. */
-    private record Launch(String java, String classPath, String xmx, List<String> javaOpts, Path prefsRoot) {
+    private record Launch(String java, String classPath, String xmx, List<String> javaOpts, Path prefsRoot,
+                          String main) {
         Run run(Path workspace) throws IOException, InterruptedException {
             List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-Djava.util.prefs.userRoot=" + prefsRoot));
             cmd.addAll(javaOpts);
-            cmd.addAll(List.of("-cp", classPath, "io.skilldesigner.app.Launcher", "--workspace", workspace.toString(),
+            cmd.addAll(List.of("-cp", classPath, main, "--workspace", workspace.toString(),
                     "--smoke-test"));
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
