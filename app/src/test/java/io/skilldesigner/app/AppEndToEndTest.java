@@ -185,4 +185,42 @@ class AppEndToEndTest {
         assertEquals(List.of(1L, 3L, 240L, 320L), m.io().inputs().get(0).shape());
     }
 
+
+    @Test
+    @Order(6)
+    void addsAModelFromAzureBlobStorageThroughTheWizard() throws Exception {
+        try (io.skilldesigner.app.models.AzuriteServer azurite =
+                     io.skilldesigner.app.models.AzuriteServer.start(tmp.resolve("azurite"))) {
+            var container = io.skilldesigner.app.models.BlobCredentials.connectionString(azurite.connectionString())
+                    .client().createBlobContainer("detectors");
+            container.getBlobClient("faces/model.onnx").uploadFromFile(
+                    SharedFiles.shared().resolve("models/ultraface/version-RFB-320.onnx").toString());
+            robot.clickOn("#nav-models");
+            robot.clickOn("#models-add");
+            robot.clickOn("#model-name").write("Blob faces");
+            robot.clickOn("#model-source-blob");
+            robot.interact(() -> robot.lookup("#blob-connection-string")
+                    .queryAs(javafx.scene.control.PasswordField.class).setText(azurite.connectionString()));
+            robot.clickOn("#blob-connect");
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ListView<io.skilldesigner.app.models.BlobEntry> blobs =
+                    robot.lookup("#blob-list").queryAs(javafx.scene.control.ListView.class);
+            waitUntil("the container's blobs are listed", 30, () -> !blobs.getItems().isEmpty());
+            robot.interact(() -> blobs.getSelectionModel().select(0));
+            robot.clickOn("#blob-use-model");
+            robot.clickOn("#add-model-next");
+            robot.clickOn("#add-model-next");
+            robot.clickOn("#add-model-create");
+            ModelsPage page = (ModelsPage) designer().shell().page("models");
+            waitUntil("the blob model is downloaded, opened and added", 60,
+                    () -> page.list().getItems().stream().anyMatch(m -> m.name().equals("Blob faces")));
+            var m = page.list().getItems().stream().filter(x -> x.name().equals("Blob faces")).findFirst()
+                    .orElseThrow();
+            assertEquals(io.skilldesigner.core.model.FileLocation.Kind.AZURE_BLOB, m.model().kind());
+            assertEquals("faces/model.onnx", m.model().blobName());
+            assertEquals(io.skilldesigner.core.model.OutputLayout.ULTRAFACE, m.io().detectedLayout());
+            String json = Files.readString(tmp.resolve("ws/models").resolve(m.id() + ".model.json"));
+            assertFalse(json.contains("AccountKey"), "the connection string is not stored with the model");
+        }
+    }
 }

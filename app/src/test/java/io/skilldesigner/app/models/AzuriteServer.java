@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** A real Azurite blob service (npm package azurite) on 127.0.0.1 and a free port, for tests. */
-final class AzuriteServer implements AutoCloseable {
+public final class AzuriteServer implements AutoCloseable {
     /** Azurite's well-known development account key (public, documented by Microsoft). */
     private static final String DEV_KEY =
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -22,7 +22,7 @@ final class AzuriteServer implements AutoCloseable {
         this.port = port;
     }
 
-    static AzuriteServer start(Path dataDir) throws IOException, InterruptedException {
+    public static AzuriteServer start(Path dataDir) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -49,7 +49,7 @@ final class AzuriteServer implements AutoCloseable {
         throw new IOException("azurite-blob did not open port " + port + " within 30 s");
     }
 
-    String connectionString() {
+    public String connectionString() {
         return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + DEV_KEY
                 + ";BlobEndpoint=http://127.0.0.1:" + port + "/devstoreaccount1;";
     }
