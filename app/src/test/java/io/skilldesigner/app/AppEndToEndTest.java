@@ -183,6 +183,11 @@ class AppEndToEndTest {
         var m = page.list().getItems().stream().filter(x -> x.name().equals("Faces")).findFirst().orElseThrow();
         assertEquals(io.skilldesigner.core.model.OutputLayout.ULTRAFACE, m.io().detectedLayout());
         assertEquals(List.of(1L, 3L, 240L, 320L), m.io().inputs().get(0).shape());
+
+        robot.interact(() -> page.tryOn(m, SharedFiles.shared().resolve("media/faces/2.jpg")));
+        waitUntil("try on an image shows the faces", 60, () -> page.tryResult().getText().contains("detections"));
+        String text = page.tryResult().getText();
+        assertTrue(text.matches("(?s).* on CPU in .* ms — [1-9][0-9]* detections: face .*"), text);
     }
 
 
