@@ -228,4 +228,25 @@ class AppEndToEndTest {
             assertFalse(json.contains("AccountKey"), "the connection string is not stored with the model");
         }
     }
+
+    @Test
+    @Order(7)
+    void conformanceCheckOfACustomNodeFromSettings() throws Exception {
+        try (var server = io.skilldesigner.engine.grpc.ReferenceCustomNodeServer.start(
+                io.skilldesigner.engine.grpc.ReferenceServerOptions.loopback(
+                        io.skilldesigner.engine.grpc.proto.ImageType.IMAGE_TYPE_JPEG,
+                        io.skilldesigner.engine.grpc.proto.ColorFormat.COLOR_FORMAT_BGR,
+                        io.skilldesigner.engine.grpc.proto.ProcessRequestType.FRAME_WITH_IMAGE,
+                        io.skilldesigner.engine.grpc.proto.ProcessResponseType.INSIGHTS_META_ONLY))) {
+            robot.clickOn("#nav-settings");
+            robot.clickOn("#conformance-endpoint").write("127.0.0.1:" + server.port());
+            robot.clickOn("#conformance-run");
+            TextArea report = robot.lookup("#conformance-report").queryAs(TextArea.class);
+            waitUntil("the report arrives", 90, () -> report.getText().contains("Result:")
+                    || report.getText().startsWith("Check failed"));
+            assertTrue(report.getText().contains("Result: PASS"), report.getText());
+            assertTrue(report.getText().contains("IMAGE_TYPE_JPEG"), report.getText());
+            assertTrue(report.getText().contains("1920x1080"), report.getText());
+        }
+    }
 }

@@ -84,6 +84,7 @@ public final class PreviewPage implements Page {
     private final ObservableList<String> messageLog = FXCollections.observableArrayList();
     private final LineChart<Number, Number> latencyChart = new LineChart<>(new NumberAxis(), new NumberAxis());
     private final Map<String, XYChart.Series<Number, Number>> series = new HashMap<>();
+    private final Map<String, NodeMetrics> metricsById = new HashMap<>();
     private final FxFrames fxFrames = new FxFrames();
     private final Timeline metricsTimer;
     private final AnimationTimer displayTimer;
@@ -212,7 +213,28 @@ public final class PreviewPage implements Page {
             @Override
             protected void updateItem(SkillNode n, boolean empty) {
                 super.updateItem(n, empty);
-                setText(empty || n == null ? null : n.displayName() + "  (" + n.typeId() + ")");
+                getStyleClass().removeAll("badge-ok", "badge-error", "badge-warning");
+                if (empty || n == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                NodeMetrics m = metricsById.get(n.id());
+                String state = m == null ? "" : switch (m.state()) {
+                    case RUNNING -> "●";
+                    case ERROR -> "✖";
+                    default -> "○";
+                };
+                setText(state + " " + n.displayName() + "  (" + n.typeId() + ")"
+                        + (m == null ? "" : String.format(Locale.ROOT, "  %.1f ms", m.p50Millis())));
+                if (m != null) {
+                    getStyleClass().add(switch (m.state()) {
+                        case RUNNING -> "badge-ok";
+                        case ERROR -> "badge-error";
+                        default -> "badge-warning";
+                    });
+                    setTooltip(m.lastError().isBlank() ? null : new javafx.scene.control.Tooltip(m.lastError()));
+                }
             }
         });
         nodeList.getSelectionModel().selectedItemProperty().addListener((obs, old, n) -> {
@@ -451,6 +473,9 @@ public final class PreviewPage implements Page {
                 + (src.isBlank() ? "" : " · source " + src));
         List<NodeMetrics> metrics = s.metrics();
         metricsTable.getItems().setAll(metrics);
+        metricsById.clear();
+        metrics.forEach(m -> metricsById.put(m.nodeId(), m));
+        nodeList.refresh();
         tick++;
         for (NodeMetrics m : metrics) {
             XYChart.Series<Number, Number> ser = series.computeIfAbsent(m.nodeId(), id -> {

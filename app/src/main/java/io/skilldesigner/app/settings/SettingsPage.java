@@ -1,6 +1,17 @@
 package io.skilldesigner.app.settings;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
+
+import io.skilldesigner.core.catalog.nodes.GrpcCustomNode;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.engine.grpc.ConformanceChecker;
+import io.skilldesigner.engine.grpc.GrpcNodeConfig;
+import io.skilldesigner.engine.runtime.ExportMessageListener;
+import io.skilldesigner.engine.runtime.NodeStatusListener;
+import io.skilldesigner.engine.runtime.RunIdentity;
+import io.skilldesigner.engine.runtime.RuntimeContext;
 
 import io.skilldesigner.app.AppContext;
 import io.skilldesigner.app.Page;
@@ -41,7 +52,45 @@ public final class SettingsPage implements Page {
                 + " is present; otherwise models run on the CPU and the preview says why.");
         note.setWrapText(true);
         note.getStyleClass().add("muted");
-        root.getChildren().addAll(title, g, note);
+        root.getChildren().addAll(title, g, note, conformancePane(ctx));
+    }
+
+    /** The gRPC custom node conformance checker, against any endpoint, with its readable report. */
+    private VBox conformancePane(AppContext ctx) {
+        Label header = new Label("Check a gRPC custom node");
+        header.getStyleClass().add("card-title");
+        javafx.scene.control.TextField endpoint = new javafx.scene.control.TextField();
+        endpoint.setId("conformance-endpoint");
+        endpoint.setPromptText("host:port or grpcs://host:port");
+        javafx.scene.control.Button check = new javafx.scene.control.Button("Run conformance check");
+        check.setId("conformance-run");
+        javafx.scene.control.TextArea report = new javafx.scene.control.TextArea();
+        report.setId("conformance-report");
+        report.setEditable(false);
+        report.setPrefRowCount(14);
+        report.getStyleClass().add("message-log");
+        check.setOnAction(e -> {
+            Map<String, Object> settings = new HashMap<>(new GrpcCustomNode().defaultSettings());
+            settings.put(GrpcCustomNode.ENDPOINT_URL, endpoint.getText().trim());
+            javafx.concurrent.Task<String> t = new javafx.concurrent.Task<>() {
+                @Override
+                protected String call() throws Exception {
+                    updateMessage("Checking " + endpoint.getText().trim());
+                    RuntimeContext rc = new RuntimeContext(Skill.empty("conformance", "conformance"),
+                            ctx.workspace().modelLibrary(), ctx.workspace().root(), RunIdentity.preview("conformance"),
+                            ExportMessageListener.NONE, NodeStatusListener.NONE, false);
+                    return new ConformanceChecker(GrpcNodeConfig.fromSettings("conformance", settings, rc), 5).run()
+                            .toText();
+                }
+            };
+            t.setOnSucceeded(x -> report.setText(t.getValue()));
+            t.setOnFailed(x -> report.setText("Check failed: " + t.getException().getMessage()));
+            ctx.statusBar().track(t);
+            ctx.background().submit(t);
+        });
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, endpoint, check);
+        javafx.scene.layout.HBox.setHgrow(endpoint, javafx.scene.layout.Priority.ALWAYS);
+        return new VBox(6, header, row, report);
     }
 
     @Override

@@ -44,7 +44,8 @@ import javafx.stage.Stage;
  * <p>Arguments: {@code --workspace DIR} (demo workspace, created if missing; default /tmp/appbench-preview-ws),
  * {@code --seconds S} measured window (default 20), {@code --warmup S} (default 5), {@code --mode
  * headless,fx,scaled} (any of them; default all three; scaled = {@link ScaledDisplay}, the suggested display path,
- * at the size PreviewPage showed the video), {@code --width W --height H} window size (default 1600×1000),
+ * at the size PreviewPage showed the video; also {@code pixelbuffer}: the same without the OpenCV resize, Prism
+ * scaling the 1080p image as in PreviewPage), {@code --width W --height H} window size (default 1600×1000),
  * {@code --detector-model FILE.onnx} a slower detector instead of the demo one (imported into the workspace once,
  * with placeholder labels: only its speed matters here).
  */
@@ -92,7 +93,7 @@ public final class PreviewDisplayBenchmark {
         if (modes.contains("headless")) {
             headless(ws, catalog, skill, warmup, seconds);
         }
-        if (modes.contains("fx") || modes.contains("scaled")) {
+        if (modes.contains("fx") || modes.contains("scaled") || modes.contains("pixelbuffer")) {
             Platform.startup(() -> {
             });
         }
@@ -102,7 +103,10 @@ public final class PreviewDisplayBenchmark {
             shownSize = fx(ws, catalog, skill, warmup, seconds, width, height);
         }
         if (modes.contains("scaled")) {
-            scaled(ws, catalog, skill, warmup, seconds, shownSize[0], shownSize[1]);
+            scaled(ws, catalog, skill, warmup, seconds, shownSize[0], shownSize[1], false);
+        }
+        if (modes.contains("pixelbuffer")) {
+            scaled(ws, catalog, skill, warmup, seconds, shownSize[0], shownSize[1], true);
         }
         System.out.println("load average at the end " + ColdStartBenchmark.loadAverage());
         System.exit(0);
@@ -199,12 +203,13 @@ public final class PreviewDisplayBenchmark {
         return shown;
     }
 
-    private static void scaled(Workspace ws, NodeCatalog catalog, Skill skill, int warmup, int seconds, int w, int h)
-            throws Exception {
-        System.out.println("== scaled (experiment): OpenCV resize to " + w + "×" + h
-                + " into a PixelBuffer, shown 1:1, same session ==");
+    private static void scaled(Workspace ws, NodeCatalog catalog, Skill skill, int warmup, int seconds, int w, int h,
+                               boolean fullSize) throws Exception {
+        System.out.println(fullSize
+                ? "== pixelbuffer (experiment): 1080p BGRA straight into a PixelBuffer, Prism scales to " + w + "×" + h + " =="
+                : "== scaled (experiment): OpenCV resize to " + w + "×" + h + " into a PixelBuffer, shown 1:1 ==");
         try (PreviewSession s = PreviewSession.start(skill, catalog, ws.modelLibrary(), ws.root(), null)) {
-            ScaledDisplay display = onFx(() -> new ScaledDisplay(s, w, h));
+            ScaledDisplay display = onFx(() -> new ScaledDisplay(s, w, h, Bench1080pVideo.WIDTH, Bench1080pVideo.HEIGHT, fullSize));
             FxPulseProbe probe = new FxPulseProbe(Math.max(1, (warmup + seconds + 120) * 250), display::painted);
             onFx(() -> {
                 Stage stage = new Stage();
@@ -227,7 +232,7 @@ public final class PreviewDisplayBenchmark {
                 return probe.between(a.nanos(), b.nanos());
             });
             System.out.println(b.ratesSince(a));
-            System.out.println("  video shown at        " + display.describe() + " (1:1)");
+            System.out.println("  video shown at        " + display.describe());
             print(r);
         }
     }

@@ -24,7 +24,8 @@ import javafx.scene.image.WritableImage;
  * Experiment, not app code: the display path the benchmark suggests for PreviewPage, to measure what it would
  * gain. The newest frame is scaled by OpenCV to the size it is shown at and converted to BGRA straight into the
  * memory of a {@link PixelBuffer} the image is built on, so the FX side neither copies 8 MB per frame nor scales
- * 1080p in Prism's software pipeline. FX thread only.
+ * 1080p in Prism's software pipeline. With {@code fullSize} the buffer keeps the frame's size and Prism scales
+ * it (smooth), as PreviewPage does: that isolates the cost of Prism's scaling from the copy. FX thread only.
  */
 final class ScaledDisplay {
     private final PreviewSession session;
@@ -35,6 +36,7 @@ final class ScaledDisplay {
     private final PixelBuffer<ByteBuffer> pixels;
     private final ImageView view;
     private final Size size;
+    private final boolean fullSize;
     private Frame shown;
     private long painted;
     private final AnimationTimer timer = new AnimationTimer() {
@@ -44,15 +46,22 @@ final class ScaledDisplay {
         }
     };
 
-    ScaledDisplay(PreviewSession session, int width, int height) {
+    /** @param frameW, frameH the video's size; w, h the size it is shown at */
+    ScaledDisplay(PreviewSession session, int w, int h, int frameW, int frameH, boolean fullSize) {
         this.session = session;
-        this.width = width;
-        this.height = height;
-        ByteBuffer buf = ByteBuffer.allocateDirect(width * height * 4);
-        target = new Mat(height, width, opencv_core.CV_8UC4, new BytePointer(buf));
-        pixels = new PixelBuffer<>(width, height, buf, PixelFormat.getByteBgraPreInstance());
+        this.width = w;
+        this.height = h;
+        this.fullSize = fullSize;
+        int bw = fullSize ? frameW : w;
+        int bh = fullSize ? frameH : h;
+        ByteBuffer buf = ByteBuffer.allocateDirect(bw * bh * 4);
+        target = new Mat(bh, bw, opencv_core.CV_8UC4, new BytePointer(buf));
+        pixels = new PixelBuffer<>(bw, bh, buf, PixelFormat.getByteBgraPreInstance());
         view = new ImageView(new WritableImage(pixels));
-        size = new Size(width, height);
+        view.setFitWidth(w);
+        view.setFitHeight(h);
+        view.setSmooth(true);
+        size = new Size(w, h);
     }
 
     ImageView view() {
@@ -78,13 +87,17 @@ final class ScaledDisplay {
         }
         shown = f;
         // the frame's aspect is the video's; the benchmark sizes the view to it, so no letterboxing here
-        resize(f.image().mat(), scaled, size, 0, 0, INTER_LINEAR);
-        cvtColor(scaled, target, COLOR_BGR2BGRA); // alpha 255: BGRA is also premultiplied BGRA
+        if (fullSize) {
+            cvtColor(f.image().mat(), target, COLOR_BGR2BGRA); // alpha 255: BGRA is also premultiplied BGRA
+        } else {
+            resize(f.image().mat(), scaled, size, 0, 0, INTER_LINEAR);
+            cvtColor(scaled, target, COLOR_BGR2BGRA);
+        }
         pixels.updateBuffer(b -> null);
         painted++;
     }
 
     String describe() {
-        return width + "×" + height;
+        return width + "×" + height + (fullSize ? " (1920×1080 PixelBuffer, Prism scales, smooth)" : " (1:1)");
     }
 }
