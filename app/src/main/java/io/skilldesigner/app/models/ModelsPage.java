@@ -70,6 +70,9 @@ public final class ModelsPage implements Page {
         Button add = new Button("+ Add model");
         add.setId("models-add");
         add.setOnAction(e -> openWizard());
+        Button edit = new Button("Edit");
+        edit.setId("models-edit");
+        edit.setOnAction(e -> editSelected());
         Button duplicate = new Button("Duplicate");
         duplicate.setOnAction(e -> duplicateSelected());
         Button delete = new Button("Delete");
@@ -77,7 +80,7 @@ public final class ModelsPage implements Page {
         delete.setOnAction(e -> deleteSelected());
         message.setId("models-message");
         message.setWrapText(true);
-        HBox bar = new HBox(8, title, add, duplicate, delete, message);
+        HBox bar = new HBox(8, title, add, edit, duplicate, delete, message);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
         list.setId("models-list");
@@ -183,6 +186,22 @@ public final class ModelsPage implements Page {
         } catch (IOException e) {
             message.setText("Could not save: " + e.getMessage());
         }
+    }
+
+    private void editSelected() {
+        ModelDescriptor m = list.getSelectionModel().getSelectedItem();
+        if (m == null) {
+            return;
+        }
+        EditModelDialog.show(m).ifPresent(changed -> {
+            try {
+                ctx.workspace().saveModel(changed);
+                message.setText("Saved " + changed.name());
+                reload(changed.id());
+            } catch (IOException e) {
+                message.setText("Could not save: " + e.getMessage());
+            }
+        });
     }
 
     private void deleteSelected() {
