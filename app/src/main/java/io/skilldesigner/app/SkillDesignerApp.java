@@ -51,8 +51,13 @@ public final class SkillDesignerApp extends Application {
         }
         ctx = new AppContext(workspace, catalog, status);
         status.setWorkspace(workspace.root().toString());
-        status.setAcceleration("Inference: " + String.join(", ",
-                ModelSessions.availableProviders().stream().map(Object::toString).toList()));
+        status.setAcceleration("Inference: …");
+        // ONNX Runtime's natives take a while to load: ask on a background thread, not on the way to the window
+        ctx.background().submit(() -> {
+            String text = "Inference: " + String.join(", ",
+                    ModelSessions.availableProviders().stream().map(Object::toString).toList());
+            Platform.runLater(() -> status.setAcceleration(text));
+        });
         ctx.currentSkillIdProperty().set(DemoWorkspace.SKILL_ID);
         theme = Theme.of(state.theme());
         PreviewPage preview = new PreviewPage(ctx);

@@ -92,6 +92,8 @@ public final class PreviewPage implements Page {
     private PreviewSession session;
     private Overlay overlay;
     private Frame shownFrame;
+    private double overlayWidth;
+    private double overlayHeight;
     private long displayedFrames;
     private long lastFpsNanos;
     private long lastFpsFrames;
@@ -430,14 +432,20 @@ public final class PreviewPage implements Page {
             return;
         }
         Frame f = s.latestFrame();
-        if (f != null && f != shownFrame && f.image() != null) {
+        boolean newFrame = f != null && f != shownFrame && f.image() != null;
+        if (newFrame) {
             shownFrame = f;
-            video.setImage(fxFrames.toImage(f.image().mat()));
+            video.setImage(fxFrames.toImage(f.image().mat(), (int) Math.ceil(videoPane.getWidth()),
+                    (int) Math.ceil(videoPane.getHeight())));
             displayedFrames++;
         }
-        if (shownFrame != null && overlay != null) {
+        // the overlay is redrawn only when there is something new to show: a frame or a resized view
+        boolean resized = videoPane.getWidth() != overlayWidth || videoPane.getHeight() != overlayHeight;
+        if (shownFrame != null && overlay != null && (newFrame || resized)) {
+            overlayWidth = videoPane.getWidth();
+            overlayHeight = videoPane.getHeight();
             double[] r = imageRect();
-            overlay.draw(overlayCanvas, f == shownFrame ? shownFrame : null, r[0], r[1], r[2], r[3]);
+            overlay.draw(overlayCanvas, shownFrame, r[0], r[1], r[2], r[3]);
         }
         if (now - lastFpsNanos > 1_000_000_000L) {
             double fps = (displayedFrames - lastFpsFrames) * 1e9 / (now - lastFpsNanos);

@@ -43,7 +43,11 @@ public final class SettingsPage implements Page {
         g.setPadding(new Insets(4));
         g.addRow(0, new Label("Theme"), theme);
         g.addRow(1, new Label("Workspace"), new Label(ctx.workspace().root().toString()));
-        Label providers = new Label(String.valueOf(ModelSessions.availableProviders()));
+        Label providers = new Label("…");
+        ctx.background().submit(() -> {
+            String text = String.valueOf(ModelSessions.availableProviders());
+            javafx.application.Platform.runLater(() -> providers.setText(text));
+        });
         providers.setId("settings-providers");
         g.addRow(2, new Label("ONNX Runtime providers"), providers);
         g.addRow(3, new Label("Java"), new Label(System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"));

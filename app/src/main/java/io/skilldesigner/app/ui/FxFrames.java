@@ -1,32 +1,59 @@
 package io.skilldesigner.app.ui;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2BGRA;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.nio.ByteBuffer;
 
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
 
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
 /**
- * Turns BGR frames into a JavaFX image with one OpenCV colour conversion into a reused buffer; the image is
- * reused while the frame size stays the same. Used on the FX thread only.
+ * Turns BGR frames into a JavaFX image on the FX thread as cheaply as it can: OpenCV shrinks the frame to the size
+ * it is shown at (a 1080p frame in a 1177×662 view would otherwise be scaled in software by the ImageView on
+ * every pulse) and converts it to BGRA in one pass into reused buffers; the pixels are handed to JavaFX in its
+ * native premultiplied format (alpha is 255, so the bytes are the same) to skip JavaFX's per-pixel conversion.
+ * OpenCV's natives load on first use, not when a page is built, to keep them off the start-up path.
  */
 public final class FxFrames {
-    private final Mat bgra = new Mat();
+    private Mat scaled;
+    private Mat bgra;
     private WritableImage image;
 
+    /** The whole frame at its own size. */
     public WritableImage toImage(Mat bgr) {
-        cvtColor(bgr, bgra, COLOR_BGR2BGRA);
+        return toImage(bgr, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** The frame fitted (aspect kept) inside maxWidth × maxHeight, never enlarged. */
+    public WritableImage toImage(Mat bgr, int maxWidth, int maxHeight) {
+        if (bgra == null) {
+            bgra = new Mat();
+            scaled = new Mat();
+        }
+        Mat source = bgr;
+        double scale = Math.min(1.0, Math.min(maxWidth / (double) bgr.cols(), maxHeight / (double) bgr.rows()));
+        if (scale < 1.0) {
+            int w = Math.max(1, (int) Math.round(bgr.cols() * scale));
+            int h = Math.max(1, (int) Math.round(bgr.rows() * scale));
+            try (Size size = new Size(w, h)) {
+                resize(bgr, scaled, size, 0, 0, INTER_AREA);
+            }
+            source = scaled;
+        }
+        cvtColor(source, bgra, COLOR_BGR2BGRA);
         int w = bgra.cols();
         int h = bgra.rows();
         if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
             image = new WritableImage(w, h);
         }
         ByteBuffer buf = bgra.createBuffer();
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getByteBgraInstance(), buf, (int) bgra.step());
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getByteBgraPreInstance(), buf, (int) bgra.step());
         return image;
     }
 }
