@@ -249,4 +249,18 @@ class AppEndToEndTest {
             assertTrue(report.getText().contains("1920x1080"), report.getText());
         }
     }
+
+    @Test
+    @Order(8)
+    void aModelUsedByASkillIsNotDeleted() throws Exception {
+        robot.clickOn("#nav-models");
+        ModelsPage page = (ModelsPage) designer().shell().page("models");
+        robot.interact(() -> page.list().getSelectionModel().select(page.list().getItems().stream()
+                .filter(m -> m.id().equals(DemoWorkspace.DETECTOR_ID)).findFirst().orElseThrow()));
+        robot.clickOn("#models-delete");
+        Label message = robot.lookup("#models-message").queryAs(Label.class);
+        assertTrue(message.getText().contains("Cannot delete Demo ball detector: used by Demo: ball colours"),
+                message.getText());
+        assertTrue(designer().context().workspace().modelLibrary().find(DemoWorkspace.DETECTOR_ID).isPresent());
+    }
 }
