@@ -51,6 +51,9 @@ final class HelpOverlay extends StackPane {
         getChildren().add(card);
         setAlignment(Pos.CENTER);
         setVisible(false);
+        // the card's size must not become the editor's minimum: a small embedded editor (the preview's mini
+        // graph) would otherwise overflow its place
+        setMinSize(0, 0);
         setOnMouseClicked(e -> setVisible(false));
     }
 }

@@ -80,12 +80,14 @@ public final class PreviewPage implements Page {
     private final Canvas overlayCanvas = new Canvas();
     private final StackPane videoPane = new StackPane();
     private final ListView<SkillNode> nodeList = new ListView<>();
+    private io.skilldesigner.canvas.SkillEditor miniGraph;
     private final TableView<NodeMetrics> metricsTable = new TableView<>();
     private final ObservableList<String> messageLog = FXCollections.observableArrayList();
     private final LineChart<Number, Number> latencyChart = new LineChart<>(new NumberAxis(), new NumberAxis());
     private final Map<String, XYChart.Series<Number, Number>> series = new HashMap<>();
     private final Map<String, NodeMetrics> metricsById = new HashMap<>();
     private final FxFrames fxFrames = new FxFrames();
+    private final StackPane miniGraphHolder = new StackPane();
     private final Timeline metricsTimer;
     private final AnimationTimer displayTimer;
 
@@ -246,12 +248,24 @@ public final class PreviewPage implements Page {
         });
         Button all = new Button("Show skill output");
         all.setOnAction(e -> nodeList.getSelectionModel().clearSelection());
-        Label hint = new Label("Click a node to see only its output.");
+        Label hint = new Label("Click a node in the graph or the list to see only its output and timings.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
-        VBox box = new VBox(6, new Label("Nodes"), nodeList, all, hint);
+        miniGraphHolder.setId("preview-mini-graph");
+        miniGraphHolder.setPrefSize(300, 300);
+        miniGraphHolder.setMinSize(0, 200);
+        miniGraphHolder.setMaxHeight(340);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(miniGraphHolder.widthProperty());
+        clip.heightProperty().bind(miniGraphHolder.heightProperty());
+        miniGraphHolder.setClip(clip);
+        VBox box = new VBox(6, new Label("Skill"), miniGraphHolder, nodeList, all, hint);
         box.setPadding(new Insets(0, 0, 0, 10));
+        box.setPrefWidth(310);
+        box.setMinWidth(310);
+        box.setMaxWidth(310);
         VBox.setVgrow(nodeList, Priority.ALWAYS);
+        nodeList.setPrefHeight(150);
         return box;
     }
 
@@ -373,6 +387,7 @@ public final class PreviewPage implements Page {
         stateLabel.setText("Starting…");
         ctx.currentSkillIdProperty().set(skill.id());
         nodeList.getItems().setAll(skill.nodes());
+        showMiniGraph(skill);
         overlay = new Overlay(skill, ctx.catalog());
         messageLog.clear();
         series.clear();
@@ -484,6 +499,7 @@ public final class PreviewPage implements Page {
         metricsById.clear();
         metrics.forEach(m -> metricsById.put(m.nodeId(), m));
         nodeList.refresh();
+        updateMiniGraph(metrics);
         tick++;
         for (NodeMetrics m : metrics) {
             XYChart.Series<Number, Number> ser = series.computeIfAbsent(m.nodeId(), id -> {
@@ -524,6 +540,61 @@ public final class PreviewPage implements Page {
             ctx.statusBar().setText("Snapshot saved to " + file);
         } catch (IOException e) {
             ctx.statusBar().setText("Snapshot failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The running skill as a small read-only graph: the canvas alone (no palette, properties or problems), node
+     * badges following the engine's node states, and a click on a node showing only that node's output.
+     */
+    private void showMiniGraph(Skill skill) {
+        if (miniGraph == null) {
+            miniGraph = new io.skilldesigner.canvas.SkillEditor(ctx.catalog(), ctx.workspace().modelLibrary());
+            miniGraph.setLeft(null);
+            miniGraph.setRight(null);
+            miniGraph.setBottom(null);
+            miniGraph.setMinSize(0, 0);
+            miniGraph.setPrefSize(300, 300);
+            miniGraph.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            // fit again whenever the holder gets its real size (layout happens after the skill is set)
+            miniGraphHolder.heightProperty().addListener((o, a, b) -> miniGraph.fitToView());
+            miniGraphHolder.widthProperty().addListener((o, a, b) -> miniGraph.fitToView());
+            miniGraph.canvas().minimap().setVisible(false);
+            miniGraph.canvas().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+                var selected = miniGraph.selectedNodes();
+                String id = selected.size() == 1 ? selected.iterator().next() : null;
+                nodeList.getItems().stream().filter(n -> n.id().equals(id)).findFirst()
+                        .ifPresentOrElse(n -> nodeList.getSelectionModel().select(n),
+                                () -> nodeList.getSelectionModel().clearSelection());
+            });
+            miniGraphHolder.getChildren().setAll(miniGraph);
+        }
+        miniGraph.setSkill(skill);
+        miniGraph.clearNodeStatuses();
+        PauseTransitionHolder.fitSoon(miniGraph);
+    }
+
+    /** Fits the graph once the scene has laid it out (a pulse or two after it is shown). */
+    private static final class PauseTransitionHolder {
+        static void fitSoon(io.skilldesigner.canvas.SkillEditor editor) {
+            javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(Duration.millis(250));
+            p.setOnFinished(e -> editor.fitToView());
+            p.play();
+        }
+    }
+
+    private void updateMiniGraph(List<NodeMetrics> metrics) {
+        if (miniGraph == null) {
+            return;
+        }
+        for (NodeMetrics m : metrics) {
+            switch (m.state()) {
+                case RUNNING -> miniGraph.setNodeStatus(m.nodeId(), io.skilldesigner.canvas.NodeStatus.RUNNING,
+                        String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms", m.p50Millis(), m.p95Millis()));
+                case ERROR -> miniGraph.setNodeStatus(m.nodeId(), io.skilldesigner.canvas.NodeStatus.ERROR,
+                        m.lastError());
+                default -> miniGraph.setNodeStatus(m.nodeId(), io.skilldesigner.canvas.NodeStatus.OK, m.state().name());
+            }
         }
     }
 
