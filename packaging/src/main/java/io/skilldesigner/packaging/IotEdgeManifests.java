@@ -1,5 +1,7 @@
 package io.skilldesigner.packaging;
 
+import io.skilldesigner.core.skill.EdgeNames;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +11,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import io.skilldesigner.core.catalog.nodes.IotEdgeModuleExportNode;
-import io.skilldesigner.core.catalog.nodes.IotHubExportNode;
 
 /**
  * IoT Edge deployment manifests for a {@link DeploymentPlan}: a template in the IoT Edge dev tooling's format
@@ -62,13 +62,11 @@ public final class IotEdgeManifests {
     /** Route names and route expressions of the edge hub, in order. */
     public Map<String, String> routes() {
         Map<String, String> routes = new LinkedHashMap<>();
-        String from = "FROM /messages/modules/" + plan.runtimeModule() + "/outputs/";
         if (plan.toIotHub()) {
-            routes.put(routeName("ToIoTHub"), from + IotHubExportNode.OUTPUT_NAME + " INTO $upstream");
+            routes.put(routeName("ToIoTHub"), EdgeNames.routeToIotHub(plan.runtimeModule()));
         }
         for (DeploymentPlan.ModuleTarget t : plan.moduleTargets()) {
-            String route = from + IotEdgeModuleExportNode.OUTPUT_NAME + " INTO BrokeredEndpoint(\"/modules/"
-                    + t.module() + "/inputs/" + t.input() + "\")";
+            String route = EdgeNames.routeToModule(plan.runtimeModule(), t.module(), t.input());
             if (!routes.containsValue(route)) {
                 routes.put(routeName("To_" + t.module() + "_" + t.input()), route);
             }

@@ -2,6 +2,7 @@ package io.skilldesigner.packaging;
 
 import java.util.Locale;
 
+import io.skilldesigner.core.skill.EdgeNames;
 import io.skilldesigner.core.skill.Skill;
 
 /** Names the package gives things on the device and in the cluster. */
@@ -9,18 +10,9 @@ public final class ModuleNames {
     private ModuleNames() {
     }
 
-    /**
-     * The runtime's IoT Edge module name: {@code sd-<skill name or id>}, letters/digits/-/_ only, at most 50
-     * characters, so several skills can run side by side on one device.
-     */
+    /** The runtime's IoT Edge module name (see {@link EdgeNames#runtimeModule}). */
     public static String runtimeModule(Skill skill) {
-        String base = skill.name().isBlank() ? skill.id() : skill.name();
-        String slug = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
-        if (slug.isEmpty()) {
-            slug = "skill";
-        }
-        String name = "sd-" + slug;
-        return name.length() > 50 ? name.substring(0, 50).replaceAll("-+$", "") : name;
+        return EdgeNames.runtimeModule(skill);
     }
 
     /**
