@@ -557,8 +557,8 @@ public final class PreviewPage implements Page {
             miniGraph.setPrefSize(300, 300);
             miniGraph.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             // fit again whenever the holder gets its real size (layout happens after the skill is set)
-            miniGraphHolder.heightProperty().addListener((o, a, b) -> miniGraph.fitToView());
-            miniGraphHolder.widthProperty().addListener((o, a, b) -> miniGraph.fitToView());
+            miniGraphHolder.heightProperty().addListener((o, a, b) -> PauseTransitionHolder.fitReadable(miniGraph));
+            miniGraphHolder.widthProperty().addListener((o, a, b) -> PauseTransitionHolder.fitReadable(miniGraph));
             miniGraph.canvas().minimap().setVisible(false);
             miniGraph.canvas().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
                 var selected = miniGraph.selectedNodes();
@@ -578,8 +578,22 @@ public final class PreviewPage implements Page {
     private static final class PauseTransitionHolder {
         static void fitSoon(io.skilldesigner.canvas.SkillEditor editor) {
             javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(Duration.millis(250));
-            p.setOnFinished(e -> editor.fitToView());
+            p.setOnFinished(e -> fitReadable(editor));
             p.play();
+        }
+
+        /**
+         * Fits the graph, but never below the zoom at which nodes are drawn with their names and badges: a tall
+         * skill then shows its top (the source) and scrolls, instead of turning into unnamed boxes.
+         */
+        static void fitReadable(io.skilldesigner.canvas.SkillEditor editor) {
+            editor.fitToView();
+            var canvas = editor.canvas();
+            double scale = canvas.viewport().scale();
+            if (scale < io.skilldesigner.canvas.graph.GraphCanvas.DETAIL_SCALE) {
+                canvas.zoomBy(io.skilldesigner.canvas.graph.GraphCanvas.DETAIL_SCALE * 1.05 / scale);
+                editor.getSkill().nodes().stream().findFirst().ifPresent(n -> canvas.centreOn(n.id()));
+            }
         }
     }
 
