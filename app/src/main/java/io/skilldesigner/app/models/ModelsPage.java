@@ -1,10 +1,5 @@
 package io.skilldesigner.app.models;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
-import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
-import static org.bytedeco.opencv.global.opencv_imgproc.putText;
-import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,8 +8,6 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Point;
-import org.bytedeco.opencv.opencv_core.Scalar;
 
 import io.skilldesigner.app.AppContext;
 import io.skilldesigner.app.Page;
@@ -22,8 +15,9 @@ import io.skilldesigner.app.ui.FxFrames;
 import io.skilldesigner.core.model.DecoderSettings;
 import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.workspace.Listing;
-import io.skilldesigner.engine.frame.BBox;
-import io.skilldesigner.engine.frame.DetectedObject;
+import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.frame.FrameImage;
+import io.skilldesigner.engine.insights.InsightsOverlay;
 import io.skilldesigner.engine.model.ModelSessions;
 import io.skilldesigner.engine.model.ModelTryOut;
 import io.skilldesigner.engine.model.TryOutResult;
@@ -261,9 +255,9 @@ public final class ModelsPage implements Page {
             @Override
             protected Object[] call() {
                 TryOutResult r = new ModelTryOut(sessions).run(m, ctx.workspace().root(), image, 5);
-                Mat mat = ModelTryOut.read(image);
-                drawBoxes(mat, r.detections());
-                return new Object[]{r, mat};
+                Frame frame = Frame.of(0, System.currentTimeMillis(), new FrameImage(ModelTryOut.read(image)))
+                        .withObjects(r.detections());
+                return new Object[]{r, InsightsOverlay.draw(frame, true)};
             }
         };
         t.setOnSucceeded(e -> {
@@ -288,20 +282,6 @@ public final class ModelsPage implements Page {
                     .collect(Collectors.joining(", ")));
         }
         return sb.toString();
-    }
-
-    private static void drawBoxes(Mat mat, List<DetectedObject> detections) {
-        Scalar colour = new Scalar(0, 230, 255, 0);
-        for (DetectedObject d : detections) {
-            BBox b = d.bbox();
-            int x = Math.round(b.l() * mat.cols());
-            int y = Math.round(b.t() * mat.rows());
-            int w = Math.round(b.w() * mat.cols());
-            int h = Math.round(b.h() * mat.rows());
-            rectangle(mat, new Point(x, y), new Point(x + w, y + h), colour, 2, LINE_AA, 0);
-            putText(mat, String.format(Locale.ROOT, "%s %.0f%%", d.label(), d.confidence() * 100),
-                    new Point(x, Math.max(12, y - 4)), FONT_HERSHEY_SIMPLEX, 0.5, colour, 1, LINE_AA, false);
-        }
     }
 
     /** For tests. */

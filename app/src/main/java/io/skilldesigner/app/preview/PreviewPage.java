@@ -557,8 +557,8 @@ public final class PreviewPage implements Page {
             miniGraph.setPrefSize(300, 300);
             miniGraph.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             // fit again whenever the holder gets its real size (layout happens after the skill is set)
-            miniGraphHolder.heightProperty().addListener((o, a, b) -> PauseTransitionHolder.fitReadable(miniGraph));
-            miniGraphHolder.widthProperty().addListener((o, a, b) -> PauseTransitionHolder.fitReadable(miniGraph));
+            miniGraphHolder.heightProperty().addListener((o, a, b) -> MiniGraphFit.fitReadable(miniGraph));
+            miniGraphHolder.widthProperty().addListener((o, a, b) -> MiniGraphFit.fitReadable(miniGraph));
             miniGraph.canvas().minimap().setVisible(false);
             miniGraph.canvas().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
                 var selected = miniGraph.selectedNodes();
@@ -571,11 +571,11 @@ public final class PreviewPage implements Page {
         }
         miniGraph.setSkill(skill);
         miniGraph.clearNodeStatuses();
-        PauseTransitionHolder.fitSoon(miniGraph);
+        MiniGraphFit.fitSoon(miniGraph);
     }
 
     /** Fits the graph once the scene has laid it out (a pulse or two after it is shown). */
-    private static final class PauseTransitionHolder {
+    private static final class MiniGraphFit {
         static void fitSoon(io.skilldesigner.canvas.SkillEditor editor) {
             javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(Duration.millis(250));
             p.setOnFinished(e -> fitReadable(editor));

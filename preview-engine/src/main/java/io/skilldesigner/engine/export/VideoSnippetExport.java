@@ -1,5 +1,7 @@
 package io.skilldesigner.engine.export;
 
+import io.skilldesigner.engine.insights.InsightsOverlay;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.skilldesigner.engine.export;
+package io.skilldesigner.engine.insights;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
@@ -15,15 +15,18 @@ import io.skilldesigner.engine.frame.BBox;
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
 
-/** Draws a frame's objects (box, label, confidence, track id) on a copy of its pixels, as KAN's overlay does. */
-final class InsightsOverlay {
+/**
+ * Draws a frame's objects (box, label, confidence, track id) on a copy of its pixels, as KAN's overlay does. Used
+ * wherever insights are burnt into pixels: video snippets and the app's "try on an image".
+ */
+public final class InsightsOverlay {
     private static final Scalar BOX = new Scalar(0, 200, 0, 0);  // BGR green
 
     private InsightsOverlay() {
     }
 
     /** A new Mat: the frame's pixels with the objects drawn; the shared frame image is left untouched. */
-    static Mat draw(Frame frame, boolean withInsights) {
+    public static Mat draw(Frame frame, boolean withInsights) {
         Mat copy = frame.image().mat().clone();
         if (!withInsights) {
             return copy;
