@@ -123,9 +123,12 @@ final class SourceRunner implements Runnable {
         }
     }
 
-    /** Asks the loop to end; closing the source unblocks a pending read. */
+    /**
+     * Asks the loop to end: cancelling unblocks a pending read. The source is closed by this runner's own thread
+     * (in {@link #run()}), never here, so no native buffer is freed while that thread still decodes into it.
+     */
     void stop() {
         stopping = true;
-        source.close();
+        source.cancel();
     }
 }

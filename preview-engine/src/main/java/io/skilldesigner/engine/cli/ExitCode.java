@@ -12,7 +12,9 @@ public enum ExitCode {
     /** The source could not be opened or failed for good. */
     SOURCE_FAILURE(4),
     /** A model could not be loaded or failed while running. */
-    MODEL_FAILURE(5);
+    MODEL_FAILURE(5),
+    /** Stopped by Ctrl-C (SIGINT): the files are complete and the summary written (128 + SIGINT). */
+    INTERRUPTED(130);
 
     private final int code;
 

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <pre>
  * run &lt;skill.json&gt; [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N] [--out insights.jsonl]
- *                    [--fps N] [--no-pacing]
+ *                    [--fps N] [--no-pacing] [--rtsp-transport tcp|udp] [--give-up-after SECONDS]
  * inspect &lt;model.onnx&gt; [--labels file]
  * bench &lt;model.onnx&gt; [--video file] [--frames N] [--rounds N] [--labels file]
  * </pre>
@@ -20,7 +20,10 @@ public final class Main {
             "usage:",
             "  run <skill.json> [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N]"
                     + " [--out insights.jsonl] [--fps N] [--no-pacing]",
+            "      [--rtsp-transport tcp|udp] [--give-up-after SECONDS]",
             "      one JSON line of insights per frame (to --out or stdout), then a summary on stderr",
+            "      a camera that stops answering is reconnected for ever unless --give-up-after says otherwise;"
+                    + " rtsp://...?transport=udp works too",
             "      --no-pacing: read a file as fast as the pipeline takes it, every frame processed",
             "  inspect <model.onnx> [--labels file]",
             "      inputs, outputs and detected output layout of a model",

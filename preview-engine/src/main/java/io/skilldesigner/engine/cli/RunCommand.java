@@ -1,5 +1,7 @@
 package io.skilldesigner.engine.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -16,8 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.nodes.ModelNode;
 import io.skilldesigner.core.io.SkillJson;
+import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.workspace.Listing;
 import io.skilldesigner.engine.Engine;
 import io.skilldesigner.engine.EngineListener;
 import io.skilldesigner.engine.NodeRuntimeRegistry;
@@ -29,6 +33,7 @@ import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.metrics.RunSummary;
 import io.skilldesigner.engine.model.ModelNodeFactory;
+import io.skilldesigner.engine.runtime.NodeState;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.source.SourceSpec;
 import io.skilldesigner.engine.source.SourceState;
@@ -44,21 +49,17 @@ final class RunCommand {
     }
 
     ExitCode execute(List<String> argList) throws UsageException {
-        Args args = Args.parse(argList, Set.of("source", "workspace", "frames", "out", "fps"), Set.of("no-pacing"));
+        Args args = Args.parse(argList, Set.of("source", "workspace", "frames", "out", "fps", "rtsp-transport",
+                "give-up-after"), Set.of("no-pacing"));
         if (args.positional().size() != 1) {
             throw new UsageException("run needs exactly one skill file");
         }
         Path skillFile = Path.of(args.positional().get(0));
         int maxFrames = args.option("frames") == null ? 0 : args.positiveInt("frames");
-        SourceSpec source;
-        try {
-            source = args.option("source") == null ? null : SourceSpec.parse(args.option("source"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--source: " + e.getMessage());
-        }
+        SourceSpec source = SourceOptions.source(args);
         Integer fps = args.option("fps") == null ? null : args.positiveInt("fps");
         Path workspace = args.option("workspace") != null ? Path.of(args.option("workspace"))
-                : skillFile.toAbsolutePath().getParent();
+                : SourceOptions.workspaceOf(skillFile);
 
         NodeCatalog catalog = NodeCatalog.standard();
         Skill skill;
@@ -73,7 +74,10 @@ final class RunCommand {
             return ExitCode.BAD_SKILL;
         }
         try {
-            models = WorkspaceModels.load(workspace);
+            Listing<ModelDescriptor> found = WorkspaceModels.load(workspace);
+            // A broken model file must not block skills that don't use it: report it, run with the rest.
+            found.errors().forEach(e -> err.println("warning: model file skipped: " + e.file() + ": " + e.message()));
+            models = ModelLibrary.of(found.items());
         } catch (IOException e) {
             err.println("error: cannot read the models of workspace " + workspace + ": " + e.getMessage());
             return ExitCode.MODEL_FAILURE;
@@ -81,11 +85,15 @@ final class RunCommand {
         if (fps != null) {
             skill = skill.withBasics(skill.basics().withDesiredFps(fps));
         }
+        Interruption interruption = new Interruption();
         try (Writer sink = openOutput(args.option("out"))) {
-            return run(skill, models, workspace, source, maxFrames, !args.flag("no-pacing"), sink);
+            return run(skill, models, workspace, source, maxFrames, !args.flag("no-pacing"), sink, interruption);
         } catch (IOException e) {
             err.println("error: cannot write insights to " + args.option("out") + ": " + e.getMessage());
             return ExitCode.OTHER;
+        } finally {
+            // Files are complete and closed: a Ctrl-C hook waiting for this may now let the JVM exit.
+            interruption.finished();
         }
     }
 
@@ -103,19 +111,22 @@ final class RunCommand {
         if (p.toAbsolutePath().getParent() != null) {
             Files.createDirectories(p.toAbsolutePath().getParent());
         }
-        return Files.newBufferedWriter(p, StandardCharsets.UTF_8);
+        // A FileOutputStream, not Files.newOutputStream: stopping interrupts the node thread that writes, and an
+        // interrupted FileChannel closes itself, which would cut the file mid-line.
+        return new BufferedWriter(new OutputStreamWriter(new FileOutputStream(p.toFile()), StandardCharsets.UTF_8));
     }
 
     private ExitCode run(Skill skill, ModelLibrary models, Path workspace, SourceSpec source, int maxFrames,
-                         boolean paced, Writer sink) throws IOException {
+                         boolean paced, Writer sink, Interruption interruption) throws IOException {
         // Our own registry, so the summary can ask the model factory which provider each model runs on.
         try (NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard()) {
-            return run(skill, models, workspace, source, maxFrames, paced, sink, registry);
+            return run(skill, models, workspace, source, maxFrames, paced, sink, registry, interruption);
         }
     }
 
     private ExitCode run(Skill skill, ModelLibrary models, Path workspace, SourceSpec source, int maxFrames,
-                         boolean paced, Writer sink, NodeRuntimeRegistry registry) throws IOException {
+                         boolean paced, Writer sink, NodeRuntimeRegistry registry, Interruption interruption)
+            throws IOException {
         RunIdentity identity = RunIdentity.preview(skill.id());
         InsightsJson insights = new InsightsJson(identity);
         CountDownLatch done = new CountDownLatch(1);
@@ -132,6 +143,8 @@ final class RunCommand {
                     try {
                         sink.write(insights.toJson(frame));
                         sink.write('\n');
+                        // Per frame: a reader tailing --out sees each frame at once, and a crash loses nothing.
+                        sink.flush();
                     } catch (IOException e) {
                         writeFailure.set(e);
                         done.countDown();
@@ -154,18 +167,27 @@ final class RunCommand {
             @Override
             public void onSourceState(String nodeId, SourceState state, String message) {
                 if (state == SourceState.FAILED) {
+                    // Printed once, as the run's error at the end.
                     sourceFailure.compareAndSet(null, message);
                 }
-                if (state == SourceState.RECONNECTING || state == SourceState.FAILED) {
+                if (state == SourceState.RECONNECTING || state == SourceState.LIVE) {
                     err.println("source " + nodeId + ": " + state + " " + message);
                 }
             }
         };
+        Set<String> sourceNodes = skill.nodes().stream()
+                .filter(n -> NodeCatalog.standard().find(n.typeId()).map(t -> t.isSource()).orElse(false))
+                .map(n -> n.id()).collect(java.util.stream.Collectors.toSet());
         Engine engine;
         try {
             engine = Engine.builder(skill).registry(registry).models(models).workspace(workspace).identity(identity)
                     .sourceOverride(source).listener(listener).paced(paced).lossless(!paced)
-                    .nodeStatus((id, s, m) -> err.println("node " + id + ": " + s + (m.isEmpty() ? "" : " " + m)))
+                    .nodeStatus((id, s, m) -> {
+                        // A source's badge mirrors its source state, which is printed above: not twice.
+                        if (!sourceNodes.contains(id)) {
+                            err.println("node " + id + ": " + s + (m.isEmpty() ? "" : " " + m));
+                        }
+                    })
                     .build();
         } catch (SkillBuildException e) {
             err.println("error: the skill cannot run:");
@@ -173,8 +195,9 @@ final class RunCommand {
             return ExitCode.BAD_SKILL;
         }
         engine.warnings().forEach(p -> err.println("warning: " + p));
-        Thread hook = new Thread(engine::stop, "sd-cli-stop");
+        Thread hook = interruption.hook(engine::stop);
         Runtime.getRuntime().addShutdownHook(hook);
+        List<NodeMetrics> atEnd;
         try {
             engine.start();
             done.await();
@@ -184,11 +207,20 @@ final class RunCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            // How each node stood when the run ended, before stopping marks them all STOPPED.
+            atEnd = engine.metrics();
             engine.stop();
             removeHook(hook);
         }
         sink.flush();
-        RunSummary summary = engine.summary();
+        RunSummary ran = engine.summary();
+        long frames;
+        synchronized (written) {
+            frames = written[0];
+        }
+        // The headline counts the frames written: a frame the engine finished while stopping is not output.
+        RunSummary summary = new RunSummary(ran.skillId(), ran.seconds(), frames, ran.fps(), ran.nodes(),
+                ran.runtimeInfo());
         err.print(summary.format());
         registry.find(ModelNode.ID).filter(ModelNodeFactory.class::isInstance).map(ModelNodeFactory.class::cast)
                 .ifPresent(f -> f.providerReports().forEach(r -> err.println("model node " + r.nodeId() + ": "
@@ -196,18 +228,42 @@ final class RunCommand {
         if (writeFailure.get() != null) {
             throw writeFailure.get();
         }
-        return exitCode(summary, sourceFailure.get());
+        if (interruption.requested()) {
+            err.println("stopped by signal (Ctrl-C): " + frames + " frame(s) written");
+            return ExitCode.INTERRUPTED;
+        }
+        return exitCode(summary, atEnd, sourceFailure.get(), sourceNodes);
     }
 
-    private ExitCode exitCode(RunSummary summary, String sourceFailure) {
+    private ExitCode exitCode(RunSummary summary, List<NodeMetrics> atEnd, String sourceFailure,
+                              Set<String> sourceNodes) {
         if (sourceFailure != null) {
             err.println("error: " + sourceFailure);
+            return ExitCode.SOURCE_FAILURE;
+        }
+        if (summary.outputFrames() == 0) {
+            err.println("error: no frame came out of the skill");
             return ExitCode.SOURCE_FAILURE;
         }
         for (NodeMetrics m : summary.nodes()) {
             if (ModelNode.ID.equals(m.typeId()) && m.errors() > 0) {
                 err.println("error: model node " + m.nodeId() + " failed " + m.errors() + " time(s): " + m.lastError());
                 return ExitCode.MODEL_FAILURE;
+            }
+        }
+        for (NodeMetrics m : atEnd) {
+            if (sourceNodes.contains(m.nodeId()) || m.errors() == 0) {
+                continue;
+            }
+            if (m.framesIn() > 0 && m.errors() >= m.framesIn()) {
+                err.println("error: node " + m.nodeId() + " (" + m.typeId() + ") never worked: all " + m.framesIn()
+                        + " frame(s) failed; last error: " + m.lastError());
+                return ExitCode.OTHER;
+            }
+            if (m.state() == NodeState.ERROR) {
+                err.println("error: node " + m.nodeId() + " (" + m.typeId() + ") was failing when the run ended: "
+                        + m.lastError());
+                return ExitCode.OTHER;
             }
         }
         return ExitCode.OK;

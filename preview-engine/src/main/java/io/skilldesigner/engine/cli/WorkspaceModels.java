@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 import io.skilldesigner.core.io.ModelJson;
 import io.skilldesigner.core.model.ModelDescriptor;
-import io.skilldesigner.core.model.ModelLibrary;
+import io.skilldesigner.core.workspace.Listing;
+import io.skilldesigner.core.workspace.LoadError;
 
 /** The models of a workspace folder: every {@code *.model.json} under it (a few levels deep). */
 final class WorkspaceModels {
@@ -18,18 +19,24 @@ final class WorkspaceModels {
     private WorkspaceModels() {
     }
 
-    static ModelLibrary load(Path workspace) throws IOException {
+    /** The models that load, and the files that don't (with why): one bad file must not hide the others. */
+    static Listing<ModelDescriptor> load(Path workspace) throws IOException {
         if (!Files.isDirectory(workspace)) {
-            return ModelLibrary.empty();
+            return new Listing<>(List.of(), List.of());
         }
         List<ModelDescriptor> models = new ArrayList<>();
+        List<LoadError> errors = new ArrayList<>();
         ModelJson json = new ModelJson();
         try (Stream<Path> files = Files.find(workspace, MAX_DEPTH,
                 (p, a) -> a.isRegularFile() && p.getFileName().toString().endsWith(ModelJson.EXTENSION))) {
             for (Path p : files.sorted().toList()) {
-                models.add(json.read(p));
+                try {
+                    models.add(json.read(p));
+                } catch (IOException | RuntimeException e) {
+                    errors.add(new LoadError(p, e.getMessage()));
+                }
             }
         }
-        return ModelLibrary.of(models);
+        return new Listing<>(models, errors);
     }
 }

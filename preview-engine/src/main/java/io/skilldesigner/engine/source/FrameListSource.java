@@ -35,6 +35,11 @@ public final class FrameListSource implements FrameSource {
     }
 
     @Override
+    public void cancel() {
+        closed = true;
+    }
+
+    @Override
     public void close() {
         closed = true;
     }

@@ -61,9 +61,30 @@ public record SourceSpec(Kind kind, String location, boolean loop, String rtspTr
             return webcam(device);
         }
         if (t.regionMatches(true, 0, "rtsp://", 0, 7) || t.regionMatches(true, 0, "rtsps://", 0, 8)) {
-            return rtsp(t, "tcp");
+            return rtspWithTransportParameter(t);
         }
         return file(t, false);
+    }
+
+    /**
+     * An RTSP URL that may say {@code ?transport=udp} (or {@code tcp}): the parameter picks the transport and is
+     * removed, since it is ours and not the camera's. Without it: TCP.
+     */
+    static SourceSpec rtspWithTransportParameter(String url) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return rtsp(url, "tcp");
+        }
+        String transport = "tcp";
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        for (String param : url.substring(q + 1).split("&")) {
+            if (param.regionMatches(true, 0, "transport=", 0, 10)) {
+                transport = param.substring(10);
+            } else if (!param.isEmpty()) {
+                kept.add(param);
+            }
+        }
+        return rtsp(url.substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept)), transport);
     }
 
     /** From a camera input node's effective settings; {@code resolve} turns a relative file path into a path. */

@@ -57,6 +57,5 @@ public final class WebcamSource extends StreamSource {
 
     private static void configure(FFmpegFrameGrabber g, SourceSpec spec, OsFamily os) {
         g.setFormat(os.ffmpegFormat());
-        g.setTimeout((int) spec.openTimeout().toMillis());
     }
 }
