@@ -9,6 +9,11 @@ public final class FramePacer {
     private final long intervalNanos;
     private boolean started;
     private long nextDue;
+    private long lastArrival;
+    private boolean seenFrame;
+    private int gapsSeen;
+    private static final int WARM_UP_GAPS = 8;
+    private long cameraGapNanos;
 
     /** @param fps frames per second; 0 or less = unpaced (as fast as the pipeline takes them) */
     public FramePacer(double fps) {
@@ -24,13 +29,39 @@ public final class FramePacer {
         if (intervalNanos == 0) {
             return true;
         }
-        // A frame arriving slightly early (camera jitter) still counts for its tick.
-        long tolerance = intervalNanos / 10;
+        // A frame up to half a camera frame early (jitter, frames arriving in pairs) still counts for its tick, so
+        // a 15 fps skill on a 15 fps camera takes every frame while a 30 fps camera still gives exactly 10 at 10 fps.
+        observe(now);
+        // Until the camera's rhythm is known (the first frames after opening often come in a burst), half a tick.
+        long tolerance = gapsSeen >= WARM_UP_GAPS ? Math.min(intervalNanos / 2, cameraGapNanos / 2) : intervalNanos / 2;
         if (started && now < nextDue - tolerance) {
             return false;
         }
-        emitted(now);
+        admitted(now);
         return true;
+    }
+
+    /** Tracks the camera's typical frame gap (moving average; a stall longer than a second is not a gap). */
+    private void observe(long now) {
+        if (seenFrame) {
+            long gap = now - lastArrival;
+            if (gap > 0 && gap < 1_000_000_000L) {
+                cameraGapNanos = gapsSeen == 0 ? gap : (cameraGapNanos * 7 + gap) / 8;
+                gapsSeen++;
+            }
+        }
+        lastArrival = now;
+        seenFrame = true;
+    }
+
+    /** Keeps the schedule's phase: late frames don't push the next tick back unless a whole tick was missed. */
+    private void admitted(long now) {
+        if (!started || now - nextDue > intervalNanos) {
+            started = true;
+            nextDue = now + intervalNanos;
+            return;
+        }
+        nextDue += intervalNanos;
     }
 
     /** Files: how long to wait before the next frame goes out (0 = now). */

@@ -65,6 +65,64 @@ class SourcePartsTest {
     }
 
     @Test
+    void pacerTakesEveryFrameOfAJitteryCameraAtTheSameFps() {
+        FramePacer pacer = new FramePacer(15);
+        java.util.Random random = new java.util.Random(7);
+        long interval = 66_666_667L;
+        int admitted = 0;
+        int frames = 15 * 60;
+        long previous = Long.MIN_VALUE / 2;
+        for (int i = 0; i < frames; i++) {
+            // ±25 ms of network jitter, and every 20th frame delayed until just before its successor (a burst)
+            long jitter = (long) ((random.nextDouble() - 0.5) * 50_000_000L);
+            long t = Math.max(previous + 1_000_000L, i % 20 == 10 ? (i + 1) * interval - 2_000_000L
+                    : i * interval + jitter); // frames arrive in order
+            previous = t;
+            if (pacer.admit(t)) {
+                admitted++;
+            }
+        }
+        assertEquals(frames, admitted, "a 15 fps skill on a 15 fps camera must process every frame");
+        FramePacer half = new FramePacer(15);
+        int halfAdmitted = 0;
+        for (int i = 0; i < 30 * 10; i++) { // ten seconds of a 30 fps camera with ±5 ms jitter
+            if (half.admit(i * 33_333_333L + (long) ((random.nextDouble() - 0.5) * 10_000_000L))) {
+                halfAdmitted++;
+            }
+        }
+        assertTrue(halfAdmitted >= 148 && halfAdmitted <= 152, "15 of 30 fps, got " + halfAdmitted);
+    }
+
+    @Test
+    void transportComesFromTheUrlParameterWhichIsRemoved() {
+        SourceSpec udp = SourceSpec.parse("rtsp://cam/stream?transport=udp");
+        assertEquals("udp", udp.rtspTransport());
+        assertEquals("rtsp://cam/stream", udp.location());
+        SourceSpec kept = SourceSpec.parse("rtsp://cam/s?channel=1&transport=udp&subtype=0");
+        assertEquals("udp", kept.rtspTransport());
+        assertEquals("rtsp://cam/s?channel=1&subtype=0", kept.location());
+        assertEquals("tcp", SourceSpec.parse("rtsp://cam/s").rtspTransport());
+    }
+
+    @Test
+    void ffmpegErrorNumbersBecomeWordsThatNameTheUrl() {
+        String url = "rtsp://admin:pw@10.0.0.5:554/nope";
+        String described = "RTSP stream rtsp://***@10.0.0.5:554/nope";
+        SourceProblem notFound = SourceProblem.of(new RuntimeException("avformat_open_input() error -875574520: "
+                + "Could not open input \"" + url + "\". (Has setFormat() been called?)"), url, described);
+        assertTrue(notFound.permanent());
+        assertTrue(notFound.words().startsWith("RTSP 404 not found: /nope"), notFound.words());
+        assertFalse(notFound.words().contains("pw"), notFound.words());
+        SourceProblem refused = SourceProblem.of(new RuntimeException("avformat_open_input() error -111: x"), url,
+                described);
+        assertFalse(refused.permanent());
+        assertTrue(refused.words().startsWith("connection refused"), refused.words());
+        assertTrue(SourceProblem.ofCode(-825242872, url, described).words().startsWith("401 unauthorized"));
+        assertTrue(SourceProblem.checkRtspUrl("rtsp://").permanent());
+        assertEquals(null, SourceProblem.checkRtspUrl(url));
+    }
+
+    @Test
     void pacerSpacesFileFramesAndRestartsAfterAStall() {
         FramePacer pacer = new FramePacer(20); // 50 ms
         assertEquals(0, pacer.delayNanos(0));
