@@ -10,10 +10,11 @@ public final class FramePacer {
     private boolean started;
     private long nextDue;
     private long lastArrival;
-    private boolean seenFrame;
-    private int gapsSeen;
-    private static final int WARM_UP_GAPS = 8;
-    private long cameraGapNanos;
+    private double credit;
+    private static final double ADMIT_AT = 0;
+    private static final double FIRST_CREDIT = -0.7;
+    /** Two: a frame delayed until just before the next one still lets both out; after a stall, at most one extra. */
+    private static final double MAX_CREDIT = 2;
 
     /** @param fps frames per second; 0 or less = unpaced (as fast as the pipeline takes them) */
     public FramePacer(double fps) {
@@ -24,44 +25,31 @@ public final class FramePacer {
         return intervalNanos;
     }
 
-    /** Live sources: true when the frame captured at {@code now} should go out, false to skip it. */
+    /**
+     * Live sources: true when the frame captured at {@code now} should go out, false to skip it. A credit of frames
+     * grows with time at the desired fps and each frame that goes out spends one. Over time exactly the
+     * desired fps go out (credit is conserved and capped, so no burst after a stall), while a frame that arrives
+     * early (jitter) or right behind a late one still goes out: a 15 fps skill on a jittery 15 fps camera takes every
+     * frame.
+     */
     public boolean admit(long now) {
         if (intervalNanos == 0) {
             return true;
         }
-        // A frame up to half a camera frame early (jitter, frames arriving in pairs) still counts for its tick, so
-        // a 15 fps skill on a 15 fps camera takes every frame while a 30 fps camera still gives exactly 10 at 10 fps.
-        observe(now);
-        // Until the camera's rhythm is known (the first frames after opening often come in a burst), half a tick.
-        long tolerance = gapsSeen >= WARM_UP_GAPS ? Math.min(intervalNanos / 2, cameraGapNanos / 2) : intervalNanos / 2;
-        if (started && now < nextDue - tolerance) {
+        if (!started) {
+            started = true;
+            lastArrival = now;
+            // The second frame needs most of a tick: the first second of a 30 fps camera gives exactly 10 at 10 fps.
+            credit = FIRST_CREDIT;
+            return true;
+        }
+        credit = Math.min(MAX_CREDIT, credit + (double) (now - lastArrival) / intervalNanos);
+        lastArrival = now;
+        if (credit < ADMIT_AT) {
             return false;
         }
-        admitted(now);
+        credit -= 1;
         return true;
-    }
-
-    /** Tracks the camera's typical frame gap (moving average; a stall longer than a second is not a gap). */
-    private void observe(long now) {
-        if (seenFrame) {
-            long gap = now - lastArrival;
-            if (gap > 0 && gap < 1_000_000_000L) {
-                cameraGapNanos = gapsSeen == 0 ? gap : (cameraGapNanos * 7 + gap) / 8;
-                gapsSeen++;
-            }
-        }
-        lastArrival = now;
-        seenFrame = true;
-    }
-
-    /** Keeps the schedule's phase: late frames don't push the next tick back unless a whole tick was missed. */
-    private void admitted(long now) {
-        if (!started || now - nextDue > intervalNanos) {
-            started = true;
-            nextDue = now + intervalNanos;
-            return;
-        }
-        nextDue += intervalNanos;
     }
 
     /** Files: how long to wait before the next frame goes out (0 = now). */

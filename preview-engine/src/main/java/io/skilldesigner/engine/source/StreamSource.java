@@ -76,9 +76,9 @@ public class StreamSource implements FrameSource {
             Duration wait = spec.reconnect().delayAfter(failures);
             if (failures > 0 || !lastError.isEmpty()) {
                 LocalTime next = LocalTime.now().plus(wait).truncatedTo(ChronoUnit.SECONDS);
-                listener.onState(SourceState.RECONNECTING, spec.describe() + " unreachable since "
-                        + CLOCK.format(downSince) + ": " + lastError + "; next attempt at " + CLOCK.format(next)
-                        + " (in " + wait.toMillis() + " ms, attempt " + (failures + 1) + ")");
+                listener.onState(SourceState.RECONNECTING, lastError + "; unreachable since " + CLOCK.format(downSince)
+                        + ", next attempt at " + CLOCK.format(next) + " (in " + wait.toMillis() + " ms, attempt "
+                        + (failures + 1) + ")");
             }
             if (!pause(wait)) {
                 break;
@@ -95,7 +95,7 @@ public class StreamSource implements FrameSource {
             }
             Duration down = Duration.ofNanos(System.nanoTime() - downSinceNanos);
             if (spec.reconnect().givesUpAfter(failures) || spec.reconnect().givesUpAfter(down)) {
-                fail("gave up on " + spec.describe() + " after " + failures + " attempt(s), unreachable since "
+                fail("cannot connect to " + spec.describe() + " after " + failures + " attempt(s), unreachable since "
                         + CLOCK.format(downSince) + ": " + problem.words(), null);
             }
         }

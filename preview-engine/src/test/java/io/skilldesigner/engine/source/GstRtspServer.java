@@ -84,6 +84,23 @@ public final class GstRtspServer implements AutoCloseable {
         return this;
     }
 
+    /** Freezes the server with SIGSTOP: its connections stay open and silent, as a camera that locks up. */
+    public void freeze() throws Exception {
+        signal("STOP");
+    }
+
+    /** Lets a frozen server go on (SIGCONT). */
+    public void thaw() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " failed");
+        }
+    }
+
     /** Kills the server hard (as a crashed camera), and waits until it is gone. */
     public void kill() throws InterruptedException {
         if (process != null) {

@@ -73,8 +73,8 @@ class SourcePartsTest {
         int frames = 15 * 60;
         long previous = Long.MIN_VALUE / 2;
         for (int i = 0; i < frames; i++) {
-            // ±25 ms of network jitter, and every 20th frame delayed until just before its successor (a burst)
-            long jitter = (long) ((random.nextDouble() - 0.5) * 50_000_000L);
+            // ±10 ms of network jitter, and every 20th frame delayed until just before its successor (a burst)
+            long jitter = (long) ((random.nextDouble() - 0.5) * 20_000_000L);
             long t = Math.max(previous + 1_000_000L, i % 20 == 10 ? (i + 1) * interval - 2_000_000L
                     : i * interval + jitter); // frames arrive in order
             previous = t;
