@@ -21,7 +21,7 @@ import io.skilldesigner.engine.frame.Frame;
 
 /** RTSP from a real GStreamer RTSP server started by the test, killed and restarted mid-stream. */
 class RtspSourceTest {
-    static final class Watch implements EngineListener {
+    public static final class Watch implements EngineListener {
         final AtomicLong outputs = new AtomicLong();
         final List<String> states = new CopyOnWriteArrayList<>();
         volatile int width;
@@ -46,7 +46,7 @@ class RtspSourceTest {
         }
     }
 
-    private static void waitFor(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+    static void waitFor(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
