@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,86 @@ class MainTest {
         Path file = ws.resolve(name + ".skill.json");
         Files.writeString(file, new SkillJson(NodeCatalog.standard()).write(skill));
         return file;
+    }
+
+    @Test
+    void ctrlCFinishesTheFrameWritesTheSummaryAndExits130WithCompleteFiles() throws Exception {
+        Path looping = dir.resolve("loop.skill.json");
+        Files.writeString(looping, new SkillJson(NodeCatalog.standard()).write(TestSkills.fileCamera(video, true)
+                .fps(30).node("filter", FilterNode.ID, "camera").build()));
+        Path out = dir.resolve("ctrl-c/insights.jsonl");
+        Path err = dir.resolve("ctrl-c.err");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", looping.toString(), "--out", out.toString())
+                .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // Flushed per frame: lines show up while the run goes on.
+            while (!(Files.exists(out) && Files.readAllLines(out).size() >= 20)) {
+                assertTrue(p.isAlive() && System.nanoTime() < deadline, "no insights while running: "
+                        + (Files.exists(err) ? Files.readString(err) : ""));
+                Thread.sleep(100);
+            }
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+            assertEquals(0, kill.waitFor());
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "Ctrl-C did not end the run");
+        } finally {
+            p.destroyForcibly();
+        }
+        String log = Files.readString(err);
+        assertEquals(130, p.exitValue(), log);
+        String text = Files.readString(out);
+        assertTrue(text.endsWith("\n"), "last line cut: " + text.substring(Math.max(0, text.length() - 80)));
+        List<String> lines = text.lines().toList();
+        for (String line : lines) {
+            JsonParser.parseString(line).getAsJsonObject(); // every line complete JSON
+        }
+        assertTrue(log.contains("skill test-skill: " + lines.size() + " frames"), log);
+        assertTrue(log.contains("stopped by signal"), log);
+    }
+
+    @Test
+    void framesNIsExactlyNAndTheSummarySaysSo() throws Exception {
+        Path looping = dir.resolve("loop60.skill.json");
+        Files.writeString(looping, new SkillJson(NodeCatalog.standard()).write(TestSkills.fileCamera(video, true)
+                .fps(60).node("filter", FilterNode.ID, "camera").build()));
+        Path out = dir.resolve("exact/insights.jsonl");
+        Result r = main("run", looping.toString(), "--frames", "45", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(45, Files.readAllLines(out).size());
+        assertTrue(r.err().contains("skill test-skill: 45 frames"), r.err());
+    }
+
+    @Test
+    void aTextFileOrATruncatedVideoIsASourceFailure() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not a video\n".repeat(200));
+        Result txt = main("run", skillFile.toString(), "--source", text.toString(), "--no-pacing");
+        assertEquals(4, txt.code(), txt.err());
+        assertTrue(txt.err().contains("not a video file"), txt.err());
+        assertEquals(1, txt.err().lines().filter(l -> l.startsWith("error:")).count(), "printed once: " + txt.err());
+
+        byte[] whole = Files.readAllBytes(video);
+        Path cut = Files.write(dir.resolve("cut.mp4"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Result truncated = main("run", skillFile.toString(), "--source", cut.toString(), "--no-pacing");
+        assertEquals(4, truncated.code(), truncated.err());
+    }
+
+    @Test
+    void aSkillInItsWorkspaceFindsItsModelsAndABrokenUnrelatedModelFileIsOnlyReported() throws Exception {
+        Path shared = Path.of(System.getProperty("sd.shared.dir", "../shared"));
+        Path ws = dir.resolve("ws2");
+        Path models = Files.createDirectories(ws.resolve("models"));
+        Path skills = Files.createDirectories(ws.resolve("skills"));
+        Path faces = TestVideos.stillImage(ws.resolve("faces.mp4"), shared.resolve("media/faces/1.jpg"), 2, 640, 480,
+                10);
+        writeModel(models, "ultraface", shared.resolve("models/ultraface/version-RFB-320.onnx").toAbsolutePath());
+        Files.writeString(models.resolve("other.model.json"), "{ this is not json");
+        Path skill = writeSkill(skills, "faces", faces, "ultraface");
+        Result r = main("run", skill.toString(), "--no-pacing");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.out().lines().count(), r.err());
+        assertTrue(r.err().contains("warning: model file skipped: ") && r.err().contains("other.model.json"), r.err());
     }
 
     @Test
