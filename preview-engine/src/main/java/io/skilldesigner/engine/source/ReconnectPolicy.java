@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How a live stream reconnects: the first attempt after a loss at once, then exponential backoff from
  * {@code initialDelay}, doubling up to {@code maxDelay}. The cap is low by default so that a camera that comes back
- * after a long outage is found within about a second and a half (probing a dead camera costs one refused
+ * after a long outage is found within about a second (probing a dead camera costs one refused
  * connection or one timeout per attempt).
  *
  * @param maxAttempts consecutive failed attempts before the source gives up (FAILED); 0 = never give up
@@ -22,7 +22,7 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, int maxA
 
     /** Never gives up (the edge default): a camera may be down for hours and must be picked up again. */
     public static ReconnectPolicy defaults() {
-        return new ReconnectPolicy(Duration.ofMillis(250), Duration.ofMillis(1500), 0, Duration.ZERO);
+        return new ReconnectPolicy(Duration.ofMillis(250), Duration.ofSeconds(1), 0, Duration.ZERO);
     }
 
     public ReconnectPolicy withGiveUpAfter(Duration d) {
