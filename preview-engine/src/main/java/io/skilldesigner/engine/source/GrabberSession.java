@@ -3,7 +3,6 @@ package io.skilldesigner.engine.source;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.bytedeco.ffmpeg.global.avutil;
@@ -26,7 +25,6 @@ import io.skilldesigner.engine.frame.FrameImage;
  */
 final class GrabberSession {
     private static final System.Logger LOG = System.getLogger(GrabberSession.class.getName());
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
     static {
         // FFmpeg logs to stderr at INFO by default; SourceProblem turns its errors into our own messages, printed once.
@@ -50,7 +48,7 @@ final class GrabberSession {
     private volatile String format = "";
 
     private GrabberSession(String input, Consumer<FFmpegFrameGrabber> setup) {
-        owner = new Thread(() -> own(input, setup), "sd-grabber-" + THREADS.incrementAndGet());
+        owner = new Thread(() -> own(input, setup), "sd-grabber-" + Integer.toHexString(System.identityHashCode(this)));
         owner.setDaemon(true);
     }
 

@@ -18,8 +18,8 @@ public final class VideoFileSource implements FrameSource {
     private static final Duration RELEASE_WAIT = Duration.ofSeconds(2);
     /** FFmpeg demuxers that turn non-video files into pictures: never a camera recording. */
     private static final Set<String> NOT_VIDEO = Set.of("tty", "bin", "idf", "adf", "xbin", "image2", "image2pipe");
-    /** A file may announce a few frames more than it decodes (edit lists, B-frame delay): not truncation. */
-    private static final double TRUNCATED_BELOW = 0.9;
+    /** Headers estimate frame counts (variable frame rate, edit lists): only far fewer frames counts as truncation. */
+    private static final double TRUNCATED_BELOW = 0.5;
 
     private final SourceSpec spec;
     private final SourceStateListener listener;

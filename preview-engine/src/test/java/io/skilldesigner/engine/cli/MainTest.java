@@ -148,11 +148,17 @@ class MainTest {
         return file;
     }
 
+    /** A skill reading the test video in a loop: a run that never ends by itself. */
+    private static Path loopingSkill(String name, int fps) throws Exception {
+        Path file = dir.resolve(name + ".skill.json");
+        Files.writeString(file, new SkillJson(NodeCatalog.standard()).write(TestSkills.fileCamera(video, true)
+                .fps(fps).node("filter", FilterNode.ID, "camera").build()));
+        return file;
+    }
+
     @Test
     void ctrlCFinishesTheFrameWritesTheSummaryAndExits130WithCompleteFiles() throws Exception {
-        Path looping = dir.resolve("loop.skill.json");
-        Files.writeString(looping, new SkillJson(NodeCatalog.standard()).write(TestSkills.fileCamera(video, true)
-                .fps(30).node("filter", FilterNode.ID, "camera").build()));
+        Path looping = loopingSkill("loop", 30);
         Path out = dir.resolve("ctrl-c/insights.jsonl");
         Path err = dir.resolve("ctrl-c.err");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -187,9 +193,7 @@ class MainTest {
 
     @Test
     void framesNIsExactlyNAndTheSummarySaysSo() throws Exception {
-        Path looping = dir.resolve("loop60.skill.json");
-        Files.writeString(looping, new SkillJson(NodeCatalog.standard()).write(TestSkills.fileCamera(video, true)
-                .fps(60).node("filter", FilterNode.ID, "camera").build()));
+        Path looping = loopingSkill("loop60", 60);
         Path out = dir.resolve("exact/insights.jsonl");
         Result r = main("run", looping.toString(), "--frames", "45", "--out", out.toString());
         assertEquals(0, r.code(), r.err());

@@ -76,13 +76,7 @@ class CameraSoakTest {
                     if (i % 10 == 3) {
                         // The camera dies mid-run and comes back: stop soon after the reconnect.
                         RtspSourceTest.waitFor(() -> watch.outputs.get() >= 1, Duration.ofSeconds(30), "a frame");
-                        rtsp.kill();
-                        RtspSourceTest.waitFor(() -> watch.saw(SourceState.RECONNECTING), Duration.ofSeconds(20),
-                                "RECONNECTING");
-                        rtsp.start();
-                        long lives = watch.count(SourceState.LIVE);
-                        RtspSourceTest.waitFor(() -> watch.count(SourceState.LIVE) > lives, Duration.ofSeconds(30),
-                                "LIVE again");
+                        StopWhileGrabbingTest.killAndBringBack(rtsp, watch);
                         reconnects++;
                     } else if (i % 2 == 0) {
                         RtspSourceTest.waitFor(() -> watch.outputs.get() >= 1, Duration.ofSeconds(30), "a frame");

@@ -36,6 +36,15 @@ class StopWhileGrabbingTest {
                 "every grabber released (" + grabberThreads() + " left)");
     }
 
+    /** Kills the camera, waits until the run noticed, restarts it and waits until the run is live again. */
+    static void killAndBringBack(GstRtspServer server, RtspSourceTest.Watch watch) throws Exception {
+        server.kill();
+        RtspSourceTest.waitFor(() -> watch.saw(SourceState.RECONNECTING), Duration.ofSeconds(20), "RECONNECTING");
+        long lives = watch.count(SourceState.LIVE);
+        server.start();
+        RtspSourceTest.waitFor(() -> watch.count(SourceState.LIVE) > lives, Duration.ofSeconds(30), "LIVE again");
+    }
+
     @Test
     void manyShortRunsOnAFileStoppedWhileDecoding() throws Exception {
         Path video = TestVideos.movingSquare(dir.resolve("clip.mp4"), 60, 640, 480, 30);
@@ -66,13 +75,7 @@ class StopWhileGrabbingTest {
                     RtspSourceTest.waitFor(() -> watch.outputs.get() >= 1, Duration.ofSeconds(30), "a frame");
                     if (i % 3 == 0) {
                         // Lose the camera and get it back, then stop while frames flow again.
-                        server.kill();
-                        RtspSourceTest.waitFor(() -> watch.saw(SourceState.RECONNECTING), Duration.ofSeconds(20),
-                                "RECONNECTING");
-                        server.start();
-                        long lives = watch.count(SourceState.LIVE);
-                        RtspSourceTest.waitFor(() -> watch.count(SourceState.LIVE) > lives, Duration.ofSeconds(30),
-                                "LIVE again");
+                        killAndBringBack(server, watch);
                     }
                     Thread.sleep(random.nextInt(150));
                 }
