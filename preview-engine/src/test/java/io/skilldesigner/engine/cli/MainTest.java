@@ -202,6 +202,21 @@ class MainTest {
     }
 
     @Test
+    void aCameraThatNeverAnswersEndsTheRunWithExit4OnlyWhenAGiveUpTimeIsSet() throws Exception {
+        int deadPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        String url = "rtsp://127.0.0.1:" + deadPort + "/cam?transport=udp";
+        Result r = main("run", skillFile.toString(), "--source", url, "--give-up-after", "2");
+        assertEquals(4, r.code(), r.err());
+        assertTrue(r.err().contains("connection refused") && r.err().contains("next attempt at"), r.err());
+        assertEquals(1, r.err().lines().filter(l -> l.startsWith("error:")).count(), "printed once: " + r.err());
+        assertEquals(2, main("run", skillFile.toString(), "--rtsp-transport", "udp").code());
+        assertEquals(2, main("run", skillFile.toString(), "--source", url, "--rtsp-transport", "sctp").code());
+    }
+
+    @Test
     void aTextFileOrATruncatedVideoIsASourceFailure() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.txt"), "not a video\n".repeat(200));
         Result txt = main("run", skillFile.toString(), "--source", text.toString(), "--no-pacing");
