@@ -4,15 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonParser;
+
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.io.SkillJson;
 
 import io.skilldesigner.core.catalog.nodes.FilterNode;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.engine.Engine;
 import io.skilldesigner.engine.RunState;
 import io.skilldesigner.engine.TestSkills;
+import io.skilldesigner.engine.cli.Main;
 
 /** Cameras that fail the way real IP cameras fail, against a real GStreamer RTSP server. */
 class CameraFailuresTest {
@@ -43,6 +58,44 @@ class CameraFailuresTest {
                 assertEquals(RunState.RUNNING, engine.state());
                 assertTrue(watch.states.stream().anyMatch(s -> s.startsWith("RECONNECTING")), watch.states.toString());
             }
+        }
+    }
+
+    @Test
+    void threeCameraRestartsThenAStopLeaveACompleteOutput(@TempDir Path dir) throws Exception {
+        try (GstRtspServer server = new GstRtspServer(GstRtspServer.freePort(), "cam").start()) {
+            Path skillFile = Files.writeString(dir.resolve("cam.skill.json"),
+                    new SkillJson(NodeCatalog.standard()).write(skill(server.url())));
+            Path out = dir.resolve("insights.jsonl");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new Main(
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)).run("run", skillFile.toString(), "--frames",
+                    "120", "--out", out.toString()));
+            for (int restart = 0; restart < 3; restart++) {
+                long before = lines(out);
+                RtspSourceTest.waitFor(() -> lines(out) >= before + 10, Duration.ofSeconds(30), "frames flowing");
+                server.kill();
+                Thread.sleep(1000);
+                server.start();
+            }
+            int code = run.get(90, TimeUnit.SECONDS);
+            String log = err.toString(StandardCharsets.UTF_8);
+            assertEquals(0, code, log);
+            String text = Files.readString(out);
+            assertTrue(text.endsWith("\n"), "last line cut");
+            List<String> lines = text.lines().toList();
+            assertEquals(120, lines.size(), log);
+            lines.forEach(l -> JsonParser.parseString(l).getAsJsonObject());
+            assertTrue(log.lines().filter(l -> l.startsWith("source camera: RECONNECTING")).count() >= 3, log);
+        }
+    }
+
+    private static long lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
