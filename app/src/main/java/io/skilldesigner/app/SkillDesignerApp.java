@@ -1,5 +1,6 @@
 package io.skilldesigner.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.Preferences;
@@ -18,6 +19,8 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -39,8 +42,11 @@ public final class SkillDesignerApp extends Application {
         AppStatusBar status = new AppStatusBar();
         NodeCatalog catalog = NodeCatalog.standard();
         Workspace workspace;
+        String settingsProblem;
         try {
-            workspace = DemoWorkspace.openOrCreate(options.workspace(), catalog);
+            DemoWorkspace.Opened opened = DemoWorkspace.open(options.workspace(), catalog);
+            workspace = opened.workspace();
+            settingsProblem = opened.settingsProblem();
         } catch (Exception e) {
             Alert a = new Alert(Alert.AlertType.ERROR, "The workspace " + options.workspace()
                     + " cannot be opened: " + e.getMessage());
@@ -84,6 +90,9 @@ public final class SkillDesignerApp extends Application {
             preview.stop();
         });
         stage.show();
+        if (settingsProblem != null) {
+            offerSettingsRepair(stage, workspace, settingsProblem, status);
+        }
         if (options.screenshotDir() != null) {
             takeScreenshots(scene, options.screenshotDir(), preview, 0);
             return;
@@ -95,6 +104,32 @@ public final class SkillDesignerApp extends Application {
                     + "; first window after " + ms + " ms from JVM start");
             Platform.exit();
         }
+    }
+
+    /** Started anyway; says what is wrong and offers to repair (the unreadable file is kept beside). */
+    private static void offerSettingsRepair(Stage stage, Workspace workspace, String problem, AppStatusBar status) {
+        status.setWorkspace(workspace.root() + " (settings.json unreadable: defaults in use)");
+        ButtonType repair = new ButtonType("Repair");
+        ButtonType leave = new ButtonType("Leave as is", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.WARNING, "The workspace settings cannot be read:\n" + problem
+                + "\n\nSkill Designer started with default settings. Repair keeps the unreadable file as "
+                + Workspace.SETTINGS_FILE + ".corrupt and writes fresh settings. Skills and models are not touched.",
+                repair, leave);
+        a.initOwner(stage);
+        a.setHeaderText("settings.json is damaged");
+        a.setOnHidden(e -> {
+            if (a.getResult() != repair) {
+                return;
+            }
+            try {
+                Path kept = DemoWorkspace.repairSettings(workspace);
+                status.setWorkspace(workspace.root() + " (settings repaired; old file kept as " + kept.getFileName()
+                        + ")");
+            } catch (IOException ex) {
+                new Alert(Alert.AlertType.ERROR, "Repair failed: " + ex.getMessage()).show();
+            }
+        });
+        a.show();
     }
 
     private void installShortcuts(Scene scene, List<Page> pages) {
