@@ -13,7 +13,6 @@ import io.skilldesigner.app.ui.FolderOpener;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.validation.Problem;
 import io.skilldesigner.core.validation.SkillValidator;
-import io.skilldesigner.core.workspace.Workspace;
 import io.skilldesigner.packaging.EdgePackageExporter;
 import io.skilldesigner.packaging.ExportResult;
 import io.skilldesigner.packaging.ImportResult;
@@ -180,18 +179,14 @@ public final class PackagesPage implements Page {
             @Override
             protected ImportResult call() throws Exception {
                 updateMessage("Importing " + zip.getFileName());
-                ImportResult r = new PackageImporter(ctx.catalog()).importPackage(zip, ctx.workspace().modelLibrary(),
-                        ctx.workspace().root().resolve(Workspace.MODELS_DIR));
-                for (var m : r.addedModels()) {
-                    ctx.workspace().saveModel(m);
-                }
-                ctx.workspace().saveSkill(r.skill());
-                return r;
+                // Never over an existing skill: a skill with the same id is kept and this one saved beside it.
+                return new PackageImporter(ctx.catalog()).importInto(zip, ctx.workspace());
             }
         };
         t.setOnSucceeded(e -> {
             ImportResult r = t.getValue();
-            summary.setText("Imported skill " + r.skill().name() + "\nModels added: " + r.addedModels().size()
+            summary.setText("Imported skill " + r.skill().name() + " (id " + r.skill().id() + ")"
+                    + "\nModels added: " + r.addedModels().size()
                     + "\nModels reused (same checksum): " + r.reusedModels());
             onShow();
         });
