@@ -35,9 +35,6 @@ import io.skilldesigner.core.skill.SkillNode;
 public final class SecretPlaceholders {
     public static final String PREFIX = io.skilldesigner.core.skill.SecretEnvironment.PREFIX;
     private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^@/\\s?#]+)@");
-    /** Azure connection strings and SAS tokens: the key material has these field names. */
-    private static final Pattern CREDENTIAL_LIKE = Pattern.compile(
-            "(?i)(AccountKey=|SharedAccessKey=|SharedAccessSignature=|[?&]sig=|Password=|Pwd=)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{?" + PREFIX + "[A-Z0-9_]+}?");
 
     private final NodeCatalog catalog;
@@ -136,7 +133,7 @@ public final class SecretPlaceholders {
             return s;
         }
         String env = envVar(nodeId, key);
-        if (secret || CREDENTIAL_LIKE.matcher(s).find()) {
+        if (secret || SecretNames.looksLikeCredential(s)) {
             String placeholder = "${" + env + "}";
             out.add(new SecretRef(env, placeholder, nodeId, key, what));
             values.add(s);
