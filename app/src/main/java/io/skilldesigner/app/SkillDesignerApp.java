@@ -12,6 +12,7 @@ import io.skilldesigner.app.preview.PreviewPage;
 import io.skilldesigner.app.settings.SettingsPage;
 import io.skilldesigner.app.skills.SkillsPage;
 import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.secrets.EncryptedFileSecretStore;
 import io.skilldesigner.core.workspace.Workspace;
 import io.skilldesigner.engine.model.ModelSessions;
 import javafx.animation.PauseTransition;
@@ -44,7 +45,9 @@ public final class SkillDesignerApp extends Application {
         Workspace workspace;
         String settingsProblem;
         try {
-            DemoWorkspace.Opened opened = DemoWorkspace.open(options.workspace(), catalog);
+            // Secret settings go to the per-user encrypted store; the workspace files hold references only.
+            DemoWorkspace.Opened opened = DemoWorkspace.open(options.workspace(), catalog,
+                    new EncryptedFileSecretStore(EncryptedFileSecretStore.userDefaultDir()));
             workspace = opened.workspace();
             settingsProblem = opened.settingsProblem();
         } catch (Exception e) {

@@ -19,6 +19,7 @@ import io.skilldesigner.core.catalog.nodes.TrackerNode;
 import io.skilldesigner.app.models.ModelImporter;
 import io.skilldesigner.engine.model.ModelSessions;
 import io.skilldesigner.core.model.ModelTask;
+import io.skilldesigner.core.secrets.SecretStore;
 import io.skilldesigner.core.skill.Acceleration;
 import io.skilldesigner.core.skill.Position;
 import io.skilldesigner.core.skill.Skill;
@@ -69,7 +70,12 @@ public final class DemoWorkspace {
      * overwritten then); a missing one on a workspace that has the demo already only adds what is missing.
      */
     public static Opened open(Path root, NodeCatalog catalog) throws IOException {
-        Workspace ws = Workspace.open(root, catalog);
+        return open(root, catalog, null);
+    }
+
+    /** As {@link #open(Path, NodeCatalog)}, with secret settings kept in {@code secrets} (null: in the files). */
+    public static Opened open(Path root, NodeCatalog catalog, SecretStore secrets) throws IOException {
+        Workspace ws = Workspace.open(root, catalog, secrets);
         WorkspaceSettings settings;
         try {
             settings = ws.loadSettings();
