@@ -12,7 +12,7 @@ import io.skilldesigner.app.preview.PreviewPage;
 import io.skilldesigner.app.settings.SettingsPage;
 import io.skilldesigner.app.skills.SkillsPage;
 import io.skilldesigner.core.catalog.NodeCatalog;
-import io.skilldesigner.core.secrets.EncryptedFileSecretStore;
+import io.skilldesigner.core.secrets.SecretStores;
 import io.skilldesigner.core.workspace.Workspace;
 import io.skilldesigner.engine.model.ModelSessions;
 import javafx.animation.PauseTransition;
@@ -44,10 +44,12 @@ public final class SkillDesignerApp extends Application {
         NodeCatalog catalog = NodeCatalog.standard();
         Workspace workspace;
         String settingsProblem;
+        SecretStores.Chosen secrets;
         try {
-            // Secret settings go to the per-user encrypted store; the workspace files hold references only.
-            DemoWorkspace.Opened opened = DemoWorkspace.open(options.workspace(), catalog,
-                    new EncryptedFileSecretStore(EncryptedFileSecretStore.userDefaultDir()));
+            // Secret settings go to the desktop keyring (or an encrypted per-user file); workspace files hold
+            // references only.
+            secrets = SecretStores.forThisUser();
+            DemoWorkspace.Opened opened = DemoWorkspace.open(options.workspace(), catalog, secrets.store());
             workspace = opened.workspace();
             settingsProblem = opened.settingsProblem();
         } catch (Exception e) {
@@ -61,6 +63,7 @@ public final class SkillDesignerApp extends Application {
         ctx = new AppContext(workspace, catalog, status);
         status.setWorkspace(workspace.root().toString());
         status.setAcceleration("Inference: …");
+        System.getLogger(SkillDesignerApp.class.getName()).log(System.Logger.Level.INFO, secrets.description());
         // ONNX Runtime's natives take a while to load: ask on a background thread, not on the way to the window
         ctx.background().submit(() -> {
             String text = "Inference: " + String.join(", ",

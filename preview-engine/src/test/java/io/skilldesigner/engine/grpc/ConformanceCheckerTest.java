@@ -104,22 +104,7 @@ class ConformanceCheckerTest {
     private static Server server(java.util.function.LongUnaryOperator ack, ProcessResponseType type,
                                  java.util.function.Function<ProcessRequest, ProcessResponse> answer)
             throws java.io.IOException {
-        var service = new CustomNodeHandlerGrpc.CustomNodeHandlerImplBase() {
-            @Override
-            public void handshake(HandshakeRequest r, StreamObserver<HandshakeResponse> out) {
-                out.onNext(HandshakeResponse.newBuilder().setAck(ack.applyAsLong(r.getSeq()))
-                        .setImageType(ImageType.IMAGE_TYPE_JPEG).setProcessResponseType(type).build());
-                out.onCompleted();
-            }
-
-            @Override
-            public void process(ProcessRequest r, StreamObserver<ProcessResponse> out) {
-                out.onNext(answer.apply(r));
-                out.onCompleted();
-            }
-        };
-        return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES).addService(service).build().start();
+        return TestFrames.scriptedServer(ack, type, answer);
     }
 
     private static ConformanceReport check(Server server) throws InterruptedException {

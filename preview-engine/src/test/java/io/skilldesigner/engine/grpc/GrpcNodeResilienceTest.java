@@ -134,22 +134,7 @@ class GrpcNodeResilienceTest {
     /** A test server that handshakes as asked and answers every frame with {@code answer}. */
     private static Server badServer(ProcessResponseType declared, Function<ProcessRequest, ProcessResponse> answer)
             throws IOException {
-        var service = new CustomNodeHandlerGrpc.CustomNodeHandlerImplBase() {
-            @Override
-            public void handshake(HandshakeRequest r, StreamObserver<HandshakeResponse> out) {
-                out.onNext(HandshakeResponse.newBuilder().setAck(r.getSeq())
-                        .setImageType(ImageType.IMAGE_TYPE_JPEG).setProcessResponseType(declared).build());
-                out.onCompleted();
-            }
-
-            @Override
-            public void process(ProcessRequest r, StreamObserver<ProcessResponse> out) {
-                out.onNext(answer.apply(r));
-                out.onCompleted();
-            }
-        };
-        return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES).addService(service).build().start();
+        return TestFrames.scriptedServer(seq -> seq, declared, answer);
     }
 
     private static String runAgainst(ProcessResponseType declared, Function<ProcessRequest, ProcessResponse> answer)
