@@ -89,4 +89,24 @@ class SecretStoreInWorkspaceTest {
         assertTrue(e.getMessage().contains("cannot be decrypted"), e.getMessage());
         assertFalse(e.getMessage().contains(PASSWORD));
     }
+
+    /** Env entries named like secrets (DB_PASS, STRIPE_KEY) go to the store too; the others stay in the file. */
+    @Test
+    void secretEnvEntriesAreStoredToo(@TempDir Path tmp) throws Exception {
+        Path ws = tmp.resolve("ws");
+        Workspace w = Workspace.open(ws, catalog, new EncryptedFileSecretStore(tmp.resolve("store")));
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("DB_PASS", "db-pass-value-9911");
+        env.put("STRIPE_KEY", "sk_live_value_8822");
+        env.put("LOG_LEVEL", "debug");
+        Skill s = Skill.empty("door", "Door").withNodes(List.of(catalog.get(
+                io.skilldesigner.core.catalog.nodes.GrpcCustomNode.ID).newNode("g")
+                .withSetting(io.skilldesigner.core.catalog.nodes.GrpcCustomNode.ENV, env)));
+        Path f = w.saveSkill(s);
+        String text = Files.readString(f);
+        assertFalse(text.contains("db-pass-value-9911") || text.contains("sk_live_value_8822"), text);
+        assertTrue(text.contains("debug"), "entries that are not secret stay readable");
+        assertEquals(env, w.loadSkill("door").nodes().get(0)
+                .setting(io.skilldesigner.core.catalog.nodes.GrpcCustomNode.ENV));
+    }
 }
