@@ -27,6 +27,8 @@ import io.skilldesigner.core.io.AtomicFileWriter;
  * is preferable where one runs.
  */
 public final class EncryptedFileSecretStore implements SecretStore {
+    /** Where the file store lives instead of the per-user folder (portable installs, tests). */
+    public static final String DIR_PROPERTY = "skilldesigner.secrets.dir";
     static final String KEY_FILE = "secrets.key";
     static final String DATA_FILE = "secrets.enc";
     private static final int IV_BYTES = 12;
@@ -42,6 +44,10 @@ public final class EncryptedFileSecretStore implements SecretStore {
 
     /** The per-user folder: $XDG_CONFIG_HOME or ~/.config on Linux, %APPDATA% on Windows, Application Support on macOS. */
     public static Path userDefaultDir() {
+        String override = System.getProperty(DIR_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         Path home = Path.of(System.getProperty("user.home"));
         if (os.contains("win") && System.getenv("APPDATA") != null) {

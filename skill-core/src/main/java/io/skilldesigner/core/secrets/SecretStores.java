@@ -1,5 +1,6 @@
 package io.skilldesigner.core.secrets;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /** The store the app uses: the desktop's Secret Service where one runs, else the per-user encrypted file. */
@@ -9,6 +10,10 @@ public final class SecretStores {
 
     /** @return the store and, for the status bar, where secrets are kept */
     public static Chosen forThisUser() {
+        if (System.getProperty(EncryptedFileSecretStore.DIR_PROPERTY) != null) {
+            Path dir = EncryptedFileSecretStore.userDefaultDir();
+            return new Chosen(new EncryptedFileSecretStore(dir), "Secrets: encrypted file in " + dir);
+        }
         return SecretServiceStore.ifRunning(Map.of())
                 .<Chosen>map(s -> new Chosen(s, "Secrets: desktop keyring (Secret Service)"))
                 .orElseGet(() -> new Chosen(new EncryptedFileSecretStore(EncryptedFileSecretStore.userDefaultDir()),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,27 @@ class SecretServiceStoreTest {
             in.write("test-keyring-password".getBytes(StandardCharsets.UTF_8)); // unlocks a new login keyring
         }
         assertTrue(keyring.waitFor(30, TimeUnit.SECONDS), "gnome-keyring-daemon started");
+        awaitLoginCollection();
+    }
+
+    /** The daemon answers before its login collection exists; the first store may fail until then. */
+    private void awaitLoginCollection() throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        IOException last = null;
+        while (System.nanoTime() < until) {
+            Optional<SecretServiceStore> s = SecretServiceStore.ifRunning(env);
+            if (s.isPresent()) {
+                try {
+                    s.get().put("__ready__", "x");
+                    s.get().delete("__ready__");
+                    return;
+                } catch (IOException e) {
+                    last = e;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the test keyring did not become ready", last);
     }
 
     @AfterEach
