@@ -1,5 +1,6 @@
 package io.skilldesigner.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.Preferences;
@@ -11,6 +12,7 @@ import io.skilldesigner.app.preview.PreviewPage;
 import io.skilldesigner.app.settings.SettingsPage;
 import io.skilldesigner.app.skills.SkillsPage;
 import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.secrets.SecretStores;
 import io.skilldesigner.core.workspace.Workspace;
 import io.skilldesigner.engine.model.ModelSessions;
 import javafx.animation.PauseTransition;
@@ -18,6 +20,8 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -39,8 +43,15 @@ public final class SkillDesignerApp extends Application {
         AppStatusBar status = new AppStatusBar();
         NodeCatalog catalog = NodeCatalog.standard();
         Workspace workspace;
+        String settingsProblem;
+        SecretStores.Chosen secrets;
         try {
-            workspace = DemoWorkspace.openOrCreate(options.workspace(), catalog);
+            // Secret settings go to the desktop keyring (or an encrypted per-user file); workspace files hold
+            // references only.
+            secrets = SecretStores.forThisUser();
+            DemoWorkspace.Opened opened = DemoWorkspace.open(options.workspace(), catalog, secrets.store());
+            workspace = opened.workspace();
+            settingsProblem = opened.settingsProblem();
         } catch (Exception e) {
             Alert a = new Alert(Alert.AlertType.ERROR, "The workspace " + options.workspace()
                     + " cannot be opened: " + e.getMessage());
@@ -52,6 +63,7 @@ public final class SkillDesignerApp extends Application {
         ctx = new AppContext(workspace, catalog, status);
         status.setWorkspace(workspace.root().toString());
         status.setAcceleration("Inference: …");
+        System.getLogger(SkillDesignerApp.class.getName()).log(System.Logger.Level.INFO, secrets.description());
         // ONNX Runtime's natives take a while to load: ask on a background thread, not on the way to the window
         ctx.background().submit(() -> {
             String text = "Inference: " + String.join(", ",
@@ -84,6 +96,9 @@ public final class SkillDesignerApp extends Application {
             preview.stop();
         });
         stage.show();
+        if (settingsProblem != null) {
+            offerSettingsRepair(stage, workspace, settingsProblem, status);
+        }
         if (options.screenshotDir() != null) {
             takeScreenshots(scene, options.screenshotDir(), preview, 0);
             return;
@@ -95,6 +110,32 @@ public final class SkillDesignerApp extends Application {
                     + "; first window after " + ms + " ms from JVM start");
             Platform.exit();
         }
+    }
+
+    /** Started anyway; says what is wrong and offers to repair (the unreadable file is kept beside). */
+    private static void offerSettingsRepair(Stage stage, Workspace workspace, String problem, AppStatusBar status) {
+        status.setWorkspace(workspace.root() + " (settings.json unreadable: defaults in use)");
+        ButtonType repair = new ButtonType("Repair");
+        ButtonType leave = new ButtonType("Leave as is", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.WARNING, "The workspace settings cannot be read:\n" + problem
+                + "\n\nSkill Designer started with default settings. Repair keeps the unreadable file as "
+                + Workspace.SETTINGS_FILE + ".corrupt and writes fresh settings. Skills and models are not touched.",
+                repair, leave);
+        a.initOwner(stage);
+        a.setHeaderText("settings.json is damaged");
+        a.setOnHidden(e -> {
+            if (a.getResult() != repair) {
+                return;
+            }
+            try {
+                Path kept = DemoWorkspace.repairSettings(workspace);
+                status.setWorkspace(workspace.root() + " (settings repaired; old file kept as " + kept.getFileName()
+                        + ")");
+            } catch (IOException ex) {
+                new Alert(Alert.AlertType.ERROR, "Repair failed: " + ex.getMessage()).show();
+            }
+        });
+        a.show();
     }
 
     private void installShortcuts(Scene scene, List<Page> pages) {

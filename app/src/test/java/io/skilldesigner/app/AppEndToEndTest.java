@@ -30,6 +30,7 @@ import io.skilldesigner.core.catalog.PortSpec;
 import io.skilldesigner.core.catalog.nodes.CameraInputNode;
 import io.skilldesigner.core.catalog.nodes.FilterNode;
 import io.skilldesigner.core.catalog.nodes.ModelNode;
+import io.skilldesigner.core.secrets.EncryptedFileSecretStore;
 import io.skilldesigner.core.skill.PortRef;
 import io.skilldesigner.core.skill.Position;
 import io.skilldesigner.core.skill.Skill;
@@ -53,6 +54,8 @@ class AppEndToEndTest {
 
     @BeforeAll
     static void startApp() throws Exception {
+        // Secrets of this test go to its own folder, not the user's keyring or config.
+        System.setProperty(EncryptedFileSecretStore.DIR_PROPERTY, tmp.resolve("secrets").toString());
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(SkillDesignerApp.class, "--workspace", tmp.resolve("ws").toString());
         WaitForAsyncUtils.waitForFxEvents();
@@ -62,6 +65,7 @@ class AppEndToEndTest {
     static void stopApp() throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
+        System.clearProperty(EncryptedFileSecretStore.DIR_PROPERTY);
     }
 
     private static SkillDesignerApp designer() {

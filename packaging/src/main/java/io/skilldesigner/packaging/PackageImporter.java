@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +26,7 @@ import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillNode;
+import io.skilldesigner.core.workspace.ImportedSkills;
 import io.skilldesigner.core.workspace.Workspace;
 
 /**
@@ -47,15 +47,12 @@ public final class PackageImporter {
 
     /**
      * Imports into a workspace: new models are copied to {@code models/<id>/} and saved as
-     * {@code models/<id>.model.json}, the skill is saved under its id, or under a new id when the workspace
-     * already has a skill with that id (the result's skill carries the id used).
+     * {@code models/<id>.model.json}, the skill is saved under its id, or as a copy beside a skill with the same
+     * id (see {@link ImportedSkills}; the existing skill is never replaced, the result's skill carries the id used).
      */
     public ImportResult importInto(Path source, Workspace workspace) throws IOException {
         ImportResult r = importPackage(source, workspace.modelLibrary(), workspace.root().resolve(Workspace.MODELS_DIR));
-        Skill skill = r.skill();
-        if (Files.exists(workspace.skillFile(skill.id()))) {
-            skill = skill.withId(UUID.randomUUID().toString());
-        }
+        Skill skill = ImportedSkills.place(workspace, r.skill());
         for (ModelDescriptor m : r.addedModels()) {
             workspace.saveModel(m);
         }

@@ -12,10 +12,18 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.ParamRef;
 import io.skilldesigner.core.catalog.SettingSpec;
+import io.skilldesigner.core.skill.SecretNames;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillNode;
 
@@ -27,11 +35,6 @@ import io.skilldesigner.core.skill.SkillNode;
 public final class SecretPlaceholders {
     public static final String PREFIX = io.skilldesigner.core.skill.SecretEnvironment.PREFIX;
     private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^@/\\s?#]+)@");
-    /** Azure connection strings and SAS tokens: the key material has these field names. */
-    private static final Pattern CREDENTIAL_LIKE = Pattern.compile(
-            "(?i)(AccountKey=|SharedAccessKey=|SharedAccessSignature=|[?&]sig=|Password=|Pwd=)");
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(password|passwd|secret|token|connection_?string|api_?key|access_?key|sas)$");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{?" + PREFIX + "[A-Z0-9_]+}?");
 
     private final NodeCatalog catalog;
@@ -72,7 +75,7 @@ public final class SecretPlaceholders {
         }
         Map<String, String> params = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : skill.parameters().entrySet()) {
-            Object v = redactValue(e.getValue(), SECRET_NAME.matcher(e.getKey()).matches(), "", e.getKey(),
+            Object v = redactValue(e.getValue(), SecretNames.looksSecret(e.getKey()), "", e.getKey(),
                     "skill parameter " + e.getKey(), secrets, values);
             params.put(e.getKey(), String.valueOf(v));
         }
@@ -99,7 +102,7 @@ public final class SecretPlaceholders {
             Map<String, String> copy = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 String entry = String.valueOf(e.getKey());
-                boolean secretEntry = secret || SECRET_NAME.matcher(entry).matches();
+                boolean secretEntry = secret || SecretNames.looksSecret(entry);
                 copy.put(entry, redactText(String.valueOf(e.getValue()), secretEntry, nodeId, key + "_" + entry,
                         what + " entry " + entry, out, values));
             }
@@ -117,11 +120,20 @@ public final class SecretPlaceholders {
 
     private static String redactText(String s, boolean secret, String nodeId, String key, String what,
                                      List<SecretRef> out, Set<String> values) {
-        if (s.isBlank() || ParamRef.isParamRef(s) || isPlaceholder(s)) {
+        if (s.isBlank() || ParamRef.isParamRef(s)) {
+            return s;
+        }
+        JsonObject json = secret ? null : jsonObject(s);
+        if (json != null) {
+            // Redact inside the JSON (e.g. container create options' "Env"), so it stays valid JSON.
+            redactJson(json, nodeId, key, what, out, values);
+            return json.toString();
+        }
+        if (isPlaceholder(s)) {
             return s;
         }
         String env = envVar(nodeId, key);
-        if (secret || CREDENTIAL_LIKE.matcher(s).find()) {
+        if (secret || SecretNames.looksLikeCredential(s)) {
             String placeholder = "${" + env + "}";
             out.add(new SecretRef(env, placeholder, nodeId, key, what));
             values.add(s);
@@ -140,6 +152,60 @@ public final class SecretPlaceholders {
             return s.substring(0, m.start()) + m.group(1) + placeholder + "@" + s.substring(m.end());
         }
         return s;
+    }
+
+    private static JsonObject jsonObject(String s) {
+        String t = s.trim();
+        if (!t.startsWith("{")) {
+            return null;
+        }
+        try {
+            JsonElement e = JsonParser.parseString(t);
+            return e.isJsonObject() ? e.getAsJsonObject() : null;
+        } catch (JsonParseException e) {
+            return null; // not JSON after all: treated as text (validation reports invalid JSON settings)
+        }
+    }
+
+    /**
+     * Walks a JSON object: {@code "NAME=value"} strings in arrays (Docker's {@code Env}) are secret by NAME, other
+     * strings by their member's name; any string may also hold a credential (connection string, URL user info).
+     */
+    private static void redactJson(JsonObject o, String nodeId, String key, String what, List<SecretRef> out,
+                                   Set<String> values) {
+        for (Map.Entry<String, JsonElement> m : o.entrySet()) {
+            JsonElement v = m.getValue();
+            String path = key + "_" + m.getKey();
+            if (v.isJsonObject()) {
+                redactJson(v.getAsJsonObject(), nodeId, path, what, out, values);
+            } else if (v.isJsonArray()) {
+                JsonArray a = v.getAsJsonArray();
+                for (int i = 0; i < a.size(); i++) {
+                    JsonElement item = a.get(i);
+                    if (item.isJsonObject()) {
+                        redactJson(item.getAsJsonObject(), nodeId, path + "_" + i, what, out, values);
+                    } else if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString()) {
+                        a.set(i, new JsonPrimitive(redactEnvEntry(item.getAsString(), nodeId, path, what, out,
+                                values)));
+                    }
+                }
+            } else if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isString()) {
+                m.setValue(new JsonPrimitive(redactText(v.getAsString(), SecretNames.looksSecret(m.getKey()),
+                        nodeId, path, what + " field " + m.getKey(), out, values)));
+            }
+        }
+    }
+
+    private static String redactEnvEntry(String item, String nodeId, String path, String what, List<SecretRef> out,
+                                         Set<String> values) {
+        int eq = item.indexOf('=');
+        if (eq <= 0) {
+            return redactText(item, false, nodeId, path, what, out, values);
+        }
+        String name = item.substring(0, eq);
+        String value = item.substring(eq + 1);
+        return name + "=" + redactText(value, SecretNames.looksSecret(name), nodeId, path + "_" + name,
+                what + " entry " + name, out, values);
     }
 
     private static String snake(String text) {

@@ -76,12 +76,16 @@ class PackageImporterTest {
         assertEquals(List.of("squeezenet", "ultraface-320"),
                 ws.listModels().items().stream().map(ModelDescriptor::id).sorted().toList());
         assertEquals(r.addedModels().size(), 2);
-        // importing the same package again: models are found by checksum, the skill gets a new id
+        // importing the same package again: models are found by checksum, the skill is a copy beside the first
+        byte[] first = Files.readAllBytes(ws.skillFile(expected.id()));
         ImportResult again = importer().importInto(exported.zip(), ws);
+        assertEquals(expected.id() + "-imported", again.skill().id());
+        assertArrayEquals(first, Files.readAllBytes(ws.skillFile(expected.id())), "the existing skill is untouched");
         assertEquals(List.of(), again.addedModels());
         assertEquals(Map.of("ultraface-320", "ultraface-320", "squeezenet", "squeezenet"), again.reusedModels());
         assertFalse(again.skill().id().equals(expected.id()));
-        assertEquals(expected.withId(again.skill().id()), ws.loadSkill(again.skill().id()));
+        assertEquals(expected.withId(again.skill().id()).withName(expected.name() + " (imported)"),
+                ws.loadSkill(again.skill().id()));
     }
 
     @Test

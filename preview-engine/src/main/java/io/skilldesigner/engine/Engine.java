@@ -108,8 +108,10 @@ public final class Engine implements AutoCloseable {
                 continue;
             }
             events.nodeStatus(n.node().id(), NodeState.STARTING, "");
+            NodeRuntime created;
             try {
-                runtimes.put(n.node().id(), n.factory().create(n.node(), n.settings(), context));
+                created = n.factory().create(n.node(), n.settings(), context);
+                runtimes.put(n.node().id(), created);
             } catch (Exception | LinkageError e) {
                 NodeStartException failure = new NodeStartException(n.node().id(), n.node().typeId(), e);
                 metrics.get(n.node().id()).error(failure.getMessage());
@@ -119,8 +121,10 @@ public final class Engine implements AutoCloseable {
                 setState(RunState.FAILED, failure.getMessage());
                 throw failure;
             }
-            metrics.get(n.node().id()).state(NodeState.RUNNING);
-            events.nodeStatus(n.node().id(), NodeState.RUNNING, "");
+            if (!created.reportsOwnState()) {
+                metrics.get(n.node().id()).state(NodeState.RUNNING);
+                events.nodeStatus(n.node().id(), NodeState.RUNNING, "");
+            }
         }
         launch();
     }

@@ -11,7 +11,8 @@ import io.skilldesigner.engine.runtime.NodeState;
  * One node on its own thread: takes frames from its slot, runs them, hands the result to every child (fan-out
  * shares the same Frame). A node that throws goes to ERROR with the message and its input frame passes through
  * unchanged, so the branch below keeps receiving frames (exports keep their timing, the preview keeps moving);
- * it goes back to RUNNING on its next success. A runtime returning null ends the frame's way in this branch.
+ * it goes back to RUNNING on its next success. States a runtime reports itself (a gRPC node whose endpoint is
+ * down passes frames through without throwing) are left alone: only an ERROR this stage caught is cleared here. A runtime returning null ends the frame's way in this branch.
  */
 final class NodeStage implements Runnable {
     private final String nodeId;
@@ -21,6 +22,7 @@ final class NodeStage implements Runnable {
     private final NodeMetricsRecorder metrics;
     private final EngineEvents events;
     private final boolean output;
+    private boolean failedHere;
 
     NodeStage(String nodeId, NodeRuntime runtime, FrameSlot input, List<FrameSlot> children,
               NodeMetricsRecorder metrics, EngineEvents events, boolean output) {
@@ -62,7 +64,9 @@ final class NodeStage implements Runnable {
         try {
             Frame out = runtime.process(in);
             metrics.latencyNanos(System.nanoTime() - t0);
-            if (metrics.state(NodeState.RUNNING) == NodeState.ERROR) {
+            if (failedHere) {
+                failedHere = false;
+                metrics.state(NodeState.RUNNING);
                 events.nodeStatus(nodeId, NodeState.RUNNING, "recovered");
             }
             return out;
@@ -74,6 +78,7 @@ final class NodeStage implements Runnable {
             metrics.latencyNanos(System.nanoTime() - t0);
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             metrics.error(message);
+            failedHere = true;
             NodeState previous = metrics.state(NodeState.ERROR);
             if (previous != NodeState.ERROR) {
                 events.nodeStatus(nodeId, NodeState.ERROR, message);

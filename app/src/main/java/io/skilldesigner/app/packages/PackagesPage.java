@@ -9,14 +9,15 @@ import java.util.stream.Collectors;
 import io.skilldesigner.app.AppContext;
 import io.skilldesigner.app.Page;
 import io.skilldesigner.app.models.AbsoluteModelLibrary;
+import io.skilldesigner.app.ui.FolderOpener;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.validation.Problem;
 import io.skilldesigner.core.validation.SkillValidator;
-import io.skilldesigner.core.workspace.Workspace;
 import io.skilldesigner.packaging.EdgePackageExporter;
 import io.skilldesigner.packaging.ExportResult;
 import io.skilldesigner.packaging.ImportResult;
 import io.skilldesigner.packaging.PackageImporter;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,6 +28,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -39,6 +42,7 @@ public final class PackagesPage implements Page {
     private final ComboBox<Skill> skillBox = new ComboBox<>();
     private final ProgressBar progress = new ProgressBar(0);
     private final TextArea summary = new TextArea();
+    private final FolderOpener opener = FolderOpener.forThisOs();
     private Path lastFolder;
 
     public PackagesPage(AppContext ctx) {
@@ -76,6 +80,7 @@ public final class PackagesPage implements Page {
             }
         });
         Button open = new Button("Open folder");
+        open.setId("packages-open-folder");
         open.setOnAction(e -> openFolder());
         progress.setId("packages-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -174,18 +179,14 @@ public final class PackagesPage implements Page {
             @Override
             protected ImportResult call() throws Exception {
                 updateMessage("Importing " + zip.getFileName());
-                ImportResult r = new PackageImporter(ctx.catalog()).importPackage(zip, ctx.workspace().modelLibrary(),
-                        ctx.workspace().root().resolve(Workspace.MODELS_DIR));
-                for (var m : r.addedModels()) {
-                    ctx.workspace().saveModel(m);
-                }
-                ctx.workspace().saveSkill(r.skill());
-                return r;
+                // Never over an existing skill: a skill with the same id is kept and this one saved beside it.
+                return new PackageImporter(ctx.catalog()).importInto(zip, ctx.workspace());
             }
         };
         t.setOnSucceeded(e -> {
             ImportResult r = t.getValue();
-            summary.setText("Imported skill " + r.skill().name() + "\nModels added: " + r.addedModels().size()
+            summary.setText("Imported skill " + r.skill().name() + " (id " + r.skill().id() + ")"
+                    + "\nModels added: " + r.addedModels().size()
                     + "\nModels reused (same checksum): " + r.reusedModels());
             onShow();
         });
@@ -194,19 +195,22 @@ public final class PackagesPage implements Page {
         ctx.background().submit(t);
     }
 
+    /** Never on the FX thread: the opener runs in the background; if it cannot, the path is shown and copied. */
     private void openFolder() {
         if (lastFolder == null) {
+            summary.appendText("\nExport a package first; then this opens its folder.");
             return;
         }
-        try {
-            if (java.awt.Desktop.isDesktopSupported()) {
-                java.awt.Desktop.getDesktop().open(lastFolder.toFile());
-            } else {
-                summary.appendText("\nFolder: " + lastFolder);
+        Path folder = lastFolder;
+        opener.open(folder, ctx.background()).thenAccept(outcome -> Platform.runLater(() -> {
+            if (!outcome.opened()) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(folder.toString());
+                Clipboard.getSystemClipboard().setContent(content);
+                summary.appendText("\nCannot open a file manager here (" + outcome.message() + ").\nThe folder is "
+                        + folder + " (path copied to the clipboard).");
             }
-        } catch (IOException | UnsupportedOperationException e) {
-            summary.appendText("\nCannot open the folder here (" + e.getMessage() + "): " + lastFolder);
-        }
+        }));
     }
 
     /** For tests. */

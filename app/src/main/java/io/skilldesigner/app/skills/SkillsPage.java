@@ -17,6 +17,7 @@ import io.skilldesigner.core.kan.KanExport;
 import io.skilldesigner.core.kan.KanImport;
 import io.skilldesigner.core.kan.KanSkillReader;
 import io.skilldesigner.core.kan.KanSkillWriter;
+import io.skilldesigner.core.workspace.ImportedSkills;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.validation.Problem;
 import io.skilldesigner.core.validation.SkillValidator;
@@ -245,9 +246,13 @@ public final class SkillsPage implements Page {
         }
         try {
             KanImport imported = new KanSkillReader(ctx.catalog(), ctx.workspace().modelLibrary()).read(f.toPath());
-            ctx.workspace().saveSkill(imported.skill());
+            // Never over an existing skill with the same id: that one stays as it is, this one is a copy beside it.
+            Skill placed = ImportedSkills.place(ctx.workspace(), imported.skill());
+            ctx.workspace().saveSkill(placed);
             reload();
-            message.setText("Imported " + imported.skill().name() + (imported.notes().isEmpty() ? ""
+            String copy = placed == imported.skill() ? "" : " as a copy (a skill with id '" + imported.skill().id()
+                    + "' exists and was left unchanged)";
+            message.setText("Imported " + placed.name() + copy + (imported.notes().isEmpty() ? ""
                     : " — " + imported.notes().stream().map(Object::toString).collect(Collectors.joining("; "))));
         } catch (Exception e) {
             message.setText("Could not import " + f + ": " + e.getMessage());

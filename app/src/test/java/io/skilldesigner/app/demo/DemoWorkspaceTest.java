@@ -3,6 +3,7 @@ package io.skilldesigner.app.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -58,5 +59,43 @@ class DemoWorkspaceTest {
         assertTrue(ws.deleteSkill(DemoWorkspace.SKILL_ID));
         Workspace again = DemoWorkspace.openOrCreate(dir, catalog);
         assertTrue(again.listSkills().items().isEmpty(), "the user's deletion stands");
+    }
+
+    /** A demo workspace that lost its settings.json (copied without it): starts, adds nothing twice, loses nothing. */
+    @Test
+    void missingSettingsOnAnExistingDemo(@TempDir Path dir) throws Exception {
+        Workspace ws = DemoWorkspace.openOrCreate(dir, catalog);
+        Skill edited = ws.loadSkill(DemoWorkspace.SKILL_ID).withName("My edited demo");
+        ws.saveSkill(edited);
+        String detector = Files.readString(ws.modelFile(DemoWorkspace.DETECTOR_ID));
+        Files.delete(dir.resolve(Workspace.SETTINGS_FILE));
+
+        DemoWorkspace.Opened again = DemoWorkspace.open(dir, catalog);
+        assertNull(again.settingsProblem());
+        Skill kept = again.workspace().loadSkill(DemoWorkspace.SKILL_ID);
+        assertEquals("My edited demo", kept.name(), "the user's skill is not replaced by the demo");
+        assertEquals(6, kept.nodes().size());
+        assertEquals(detector, Files.readString(ws.modelFile(DemoWorkspace.DETECTOR_ID)));
+        assertEquals(List.of("true"), again.workspace().loadSettings().get(DemoWorkspace.CREATED_KEY).stream()
+                .toList());
+    }
+
+    @Test
+    void corruptSettingsAreReportedAndRepairedOnRequest(@TempDir Path dir) throws Exception {
+        DemoWorkspace.openOrCreate(dir, catalog);
+        Path settings = dir.resolve(Workspace.SETTINGS_FILE);
+        String broken = "{ \"formatVersion\": 1, \"values\": { \"demo.created\": tru";
+        Files.writeString(settings, broken);
+
+        DemoWorkspace.Opened opened = DemoWorkspace.open(dir, catalog);
+        assertNotNull(opened.settingsProblem(), "reported");
+        assertTrue(opened.settingsProblem().contains(Workspace.SETTINGS_FILE), opened.settingsProblem());
+        assertEquals(broken, Files.readString(settings), "left as it is until the user asks");
+        assertEquals(1, opened.workspace().listSkills().items().size(), "the workspace is usable");
+
+        Path kept = DemoWorkspace.repairSettings(opened.workspace());
+        assertEquals(broken, Files.readString(kept), "the unreadable file is kept");
+        assertEquals("true", opened.workspace().loadSettings().get(DemoWorkspace.CREATED_KEY).orElseThrow());
+        assertNull(DemoWorkspace.open(dir, catalog).settingsProblem());
     }
 }

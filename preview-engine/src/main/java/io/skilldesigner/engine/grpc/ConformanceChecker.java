@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +27,6 @@ import io.skilldesigner.engine.frame.BBox;
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.frame.FrameImage;
-import io.skilldesigner.engine.grpc.proto.ObjectMeta;
 import io.skilldesigner.engine.grpc.proto.ProcessRequest;
 import io.skilldesigner.engine.grpc.proto.ProcessResponse;
 import io.skilldesigner.engine.runtime.RunIdentity;
@@ -53,13 +54,19 @@ public final class ConformanceChecker {
     }
 
     public ConformanceReport run() throws InterruptedException {
-        List<String> problems = new ArrayList<>();
+        Findings problems = new Findings();
         Set<String> notes = new LinkedHashSet<>();
         List<ConformanceReport.SizeResult> sizes = new ArrayList<>();
         Negotiated negotiated = null;
         try (CustomNodeClient client = new CustomNodeClient(config, IDENTITY)) {
             try {
-                negotiated = client.ensureHandshake(deadline());
+                CustomNodeClient.HandshakeResult h = client.handshake(
+                        Deadline.after(config.connectTimeout().toNanos(), TimeUnit.NANOSECONDS));
+                negotiated = h.negotiated();
+                if (h.response().getAck() != h.request().getSeq()) {
+                    problems.add("handshake: ack " + h.response().getAck() + " does not echo the request seq "
+                            + h.request().getSeq() + "; KAN's client refuses such a handshake");
+                }
             } catch (StatusRuntimeException e) {
                 problems.add("handshake failed: " + e.getStatus().getCode() + describe(e));
             } catch (CustomNodeException e) {
@@ -73,24 +80,24 @@ public final class ConformanceChecker {
         } catch (java.io.IOException e) {
             problems.add("cannot open a channel to " + config.authority() + ": " + e.getMessage());
         }
-        return new ConformanceReport(config.authority(), config.tls(), negotiated, sizes, problems,
+        return new ConformanceReport(config.authority(), config.tls(), negotiated, sizes, problems.list(),
                 List.copyOf(notes));
     }
 
     private ConformanceReport.SizeResult runSize(CustomNodeClient client, Negotiated n, int width, int height,
-                                                 List<String> problems, Set<String> notes) {
+                                                 Findings problems, Set<String> notes) {
         Frame plain = testFrame(width, height);
         Frame withObject = plain.withObjects(List.of(DetectedObject.of("box", 0.9f,
                 new BBox(0.125f, 0.25f, 0.25f, 0.333f))));
         long[] latencies = new long[framesPerSize];
         int answered = 0;
         int objects = 0;
-        send(client, n, plain, width, height, new ArrayList<>(), notes); // warm-up: connection and JIT
+        send(client, n, plain, client.request(plain, n), new Findings(), notes); // warm-up: connection and JIT
         for (int i = 0; i < framesPerSize; i++) {
             Frame f = i % 2 == 0 ? plain : withObject;
             ProcessRequest request = client.request(f, n);
             long start = System.nanoTime();
-            ProcessResponse r = send(client, n, request, width, height, problems, notes);
+            ProcessResponse r = send(client, n, f, request, problems, notes);
             latencies[answered] = System.nanoTime() - start;
             if (r != null) {
                 answered++;
@@ -103,60 +110,76 @@ public final class ConformanceChecker {
                 percentile(ok, 50), percentile(ok, 95));
     }
 
-    private ProcessResponse send(CustomNodeClient client, Negotiated n, Frame f, int w, int h, List<String> problems,
-                                 Set<String> notes) {
-        return send(client, n, client.request(f, n), w, h, problems, notes);
-    }
-
-    private ProcessResponse send(CustomNodeClient client, Negotiated n, ProcessRequest request, int w, int h,
-                                 List<String> problems, Set<String> notes) {
-        String where = w + "x" + h + " frame seq " + request.getSeq();
+    /**
+     * Sends one frame and checks the answer exactly as the node does ({@link ResponseMerger}), so a server that
+     * passes here is not refused at run time. Returns the answer, or null when the call failed.
+     */
+    private ProcessResponse send(CustomNodeClient client, Negotiated n, Frame f, ProcessRequest request,
+                                 Findings problems, Set<String> notes) {
+        int w = f.image().width();
+        int h = f.image().height();
+        String where = w + "x" + h + " frames";
         ProcessResponse r;
         try {
             r = client.process(request, deadline());
         } catch (StatusRuntimeException e) {
-            problems.add(where + ": " + e.getStatus().getCode() + describe(e));
-            if (e.getStatus().getCode() == io.grpc.Status.Code.RESOURCE_EXHAUSTED) {
-                notes.add("a message exceeded a size limit: raise the server's max receive message length"
-                        + " (gRPC's default is 4 MB; a raw 1080p frame is 6.2 MB)");
-            }
+            problems.add(where + ": " + (e.getStatus().getCode() == io.grpc.Status.Code.RESOURCE_EXHAUSTED
+                    ? MessageLimit.explain(e.getStatus()) : e.getStatus().getCode() + describe(e)));
             return null;
         }
         if (r.getAck() != request.getSeq()) {
             notes.add("ack does not echo the request seq (e.g. seq " + request.getSeq() + ", ack " + r.getAck()
                     + ")");
         }
+        boolean objectsOk = true;
         if (n.returnsInsights()) {
+            // Every object on its own, so all bad ones are named (the node stops at the first).
             for (int i = 0; i < r.getInsightsMeta().getObjectsMetaCount(); i++) {
-                ObjectMeta o = r.getInsightsMeta().getObjectsMeta(i);
-                if (o.getLabel().isBlank()) {
-                    problems.add(where + ": object " + i + " has an empty label");
-                }
-                var b = o.getBbox();
                 try {
-                    InsightsCodec.checkBox(where + ": object " + i, b.getL(), b.getT(), b.getW(), b.getH());
+                    InsightsCodec.object(r.getInsightsMeta().getObjectsMeta(i), i);
                 } catch (CustomNodeException e) {
-                    problems.add(e.getMessage());
+                    objectsOk = false;
+                    problems.add(where + ": " + e.getMessage() + " (the node refuses such an answer)");
                 }
             }
-        } else if (r.hasInsightsMeta() && r.getInsightsMeta().getObjectsMetaCount() > 0) {
+        }
+        try {
+            if (!objectsOk) {
+                return r;
+            }
+            Frame merged = ResponseMerger.merge(f, r, n);
+            if (merged.image() != f.image()) {
+                if (merged.image().width() != w || merged.image().height() != h) {
+                    notes.add("returned image size differs from the sent frame (" + merged.image().width() + "x"
+                            + merged.image().height() + " for " + w + "x" + h + ")");
+                }
+                merged.image().mat().close();
+            }
+        } catch (CustomNodeException e) {
+            problems.add(where + ": " + e.getMessage() + " (the node refuses such an answer)");
+        }
+        if (!n.returnsInsights() && r.hasInsightsMeta() && r.getInsightsMeta().getObjectsMetaCount() > 0) {
             notes.add("returns objects although it declared " + n.responseType() + "; the client ignores them");
         }
-        if (n.returnsImage()) {
-            try {
-                FrameImage img = ImageCodec.decode(r.getImage());
-                if (img.width() != w || img.height() != h) {
-                    notes.add("returned image size differs from the sent frame (" + img.width() + "x" + img.height()
-                            + " for " + w + "x" + h + ")");
-                }
-                img.mat().close();
-            } catch (CustomNodeException e) {
-                problems.add(where + ": declared " + n.responseType() + " but " + e.getMessage());
-            }
-        } else if (r.hasImage() && !r.getImage().getImagePointer().isEmpty()) {
+        if (!n.returnsImage() && r.hasImage() && !r.getImage().getImagePointer().isEmpty()) {
             notes.add("returns an image although it declared " + n.responseType() + "; the client ignores it");
         }
         return r;
+    }
+
+    /** Problems in first-seen order, each said once with how many frames showed it. */
+    private static final class Findings {
+        private final Map<String, Integer> counts = new LinkedHashMap<>();
+
+        void add(String problem) {
+            counts.merge(problem, 1, Integer::sum);
+        }
+
+        List<String> list() {
+            return counts.entrySet().stream()
+                    .map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + " [" + e.getValue() + " times]")
+                    .toList();
+        }
     }
 
     private Deadline deadline() {

@@ -3,13 +3,11 @@ package io.skilldesigner.engine.grpc;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.grpc.ConnectivityState;
 import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
 import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.grpc.proto.CustomNodeHandlerGrpc;
 import io.skilldesigner.engine.grpc.proto.HandshakeRequest;
@@ -19,16 +17,14 @@ import io.skilldesigner.engine.grpc.proto.ProcessResponse;
 import io.skilldesigner.engine.runtime.RunIdentity;
 
 /**
- * One channel to a custom node: handshakes before the first frame and again whenever the connection was lost
- * (the channel left READY, or a call failed other than by its deadline), then sends frames as negotiated.
- * Used by one thread at a time.
+ * One channel to a custom node: handshakes (on demand, see {@link NodeConnection} for when), then sends frames as
+ * negotiated. {@link #handshake} is called from one thread, {@link #request} and {@link #process} from another.
  */
 public final class CustomNodeClient implements AutoCloseable {
     private final GrpcNodeConfig config;
     private final RunIdentity identity;
     private final ManagedChannel channel;
     private final CustomNodeHandlerGrpc.CustomNodeHandlerBlockingStub stub;
-    private final AtomicBoolean needsHandshake = new AtomicBoolean(true);
     private final AtomicInteger handshakes = new AtomicInteger();
     private volatile Negotiated negotiated;
     private long handshakeSeq;
@@ -39,24 +35,14 @@ public final class CustomNodeClient implements AutoCloseable {
         this.identity = identity;
         this.channel = Channels.open(config);
         this.stub = CustomNodeHandlerGrpc.newBlockingStub(channel);
-        watch(channel.getState(false));
-    }
-
-    /** Marks the handshake stale when an established connection drops, so the next frame handshakes again. */
-    private void watch(ConnectivityState last) {
-        channel.notifyWhenStateChanged(last, () -> {
-            ConnectivityState now = channel.getState(false);
-            if (last == ConnectivityState.READY && now != ConnectivityState.READY) {
-                needsHandshake.set(true);
-            }
-            if (now != ConnectivityState.SHUTDOWN) {
-                watch(now);
-            }
-        });
     }
 
     public GrpcNodeConfig config() {
         return config;
+    }
+
+    ManagedChannel channel() {
+        return channel;
     }
 
     /** Handshakes done so far (the first one and one after each reconnect). */
@@ -69,32 +55,33 @@ public final class CustomNodeClient implements AutoCloseable {
         return negotiated;
     }
 
+    /** Handshakes within the connect timeout; returns what the server asked for. */
+    public Negotiated handshake() throws CustomNodeException {
+        return handshake(Deadline.after(config.connectTimeout().toNanos(), TimeUnit.NANOSECONDS)).negotiated();
+    }
+
+    /** What one handshake sent and got back, for checks of the answer beyond what the client needs. */
+    public record HandshakeResult(HandshakeRequest request, HandshakeResponse response, Negotiated negotiated) {
+    }
+
     /**
-     * Handshakes if this connection has not yet; returns what the server asked for.
+     * Handshakes now, connecting first when needed (a refused connection fails at once, without waiting for
+     * gRPC's own reconnect backoff, which grows to two minutes).
      *
      * @throws CustomNodeException when the answer holds values the protocol does not define
      */
-    public Negotiated ensureHandshake(Deadline deadline) throws CustomNodeException {
-        if (negotiated != null && !needsHandshake.get()) {
-            return negotiated;
-        }
+    public HandshakeResult handshake(Deadline deadline) throws CustomNodeException {
         if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
-            // Our own backoff decided it is time to retry: do not wait for gRPC's (up to 2 minutes).
             channel.resetConnectBackoff();
         }
-        needsHandshake.set(false);
         HandshakeRequest req = HandshakeRequest.newBuilder().setSeq(++handshakeSeq)
                 .setInstanceId(identity.instanceId()).setSkillId(identity.skillId())
                 .setDeviceId(identity.deviceId()).build();
-        try {
-            HandshakeResponse r = stub.withDeadline(deadline).handshake(req);
-            negotiated = Negotiated.of(r);
-            handshakes.incrementAndGet();
-            return negotiated;
-        } catch (StatusRuntimeException | CustomNodeException e) {
-            needsHandshake.set(true);
-            throw e;
-        }
+        HandshakeResponse r = stub.withDeadline(deadline).handshake(req);
+        Negotiated n = Negotiated.of(r);
+        negotiated = n;
+        handshakes.incrementAndGet();
+        return new HandshakeResult(req, r, n);
     }
 
     /** Builds the request for a frame as the server asked (image type, colour, with or without image). */
@@ -110,16 +97,9 @@ public final class CustomNodeClient implements AutoCloseable {
         return ProcessRequest.newBuilder().setSeq(++frameSeq).setFrame(f).build();
     }
 
-    /** Sends one request; a failure other than the deadline means the connection must handshake again. */
+    /** Sends one request. */
     public ProcessResponse process(ProcessRequest request, Deadline deadline) {
-        try {
-            return stub.withDeadline(deadline).process(request);
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() != io.grpc.Status.Code.DEADLINE_EXCEEDED) {
-                needsHandshake.set(true);
-            }
-            throw e;
-        }
+        return stub.withDeadline(deadline).process(request);
     }
 
     @Override

@@ -14,12 +14,17 @@ import io.skilldesigner.engine.runtime.RuntimeContext;
  *
  * @param caFile  PEM file of the CA to trust, or null for the system CAs (TLS only)
  * @param color   channel order of the images the client sends (the handshake has no colour field; KAN sends BGR)
- * @param backoff reconnect delays: first and largest
+ * @param deadline       per frame, from sending to the answer; the connection and handshake are not part of it
+ * @param backoffInitial first wait after a failure; waits double up to backoffMax (so a server that comes back is
+ *                       found within backoffMax)
+ * @param connectTimeout how long one connection attempt (TCP, TLS, handshake) may take
  */
 public record GrpcNodeConfig(String host, int port, boolean tls, Path caFile, Duration deadline, ColorFormat color,
-                             Duration backoffInitial, Duration backoffMax) {
+                             Duration backoffInitial, Duration backoffMax, Duration connectTimeout) {
     public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofMillis(250);
-    public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(5);
+    /** A connection attempt to a stopped server is one refused TCP connect: cheap enough to try every second. */
+    public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     public String authority() {
         return host + ":" + port;
@@ -28,19 +33,23 @@ public record GrpcNodeConfig(String host, int port, boolean tls, Path caFile, Du
     /** A plain-text endpoint with the node's default deadline and backoff, sending BGR. */
     public static GrpcNodeConfig plain(String host, int port, Duration deadline) {
         return new GrpcNodeConfig(host, port, false, null, deadline, ColorFormat.COLOR_FORMAT_BGR,
-                DEFAULT_BACKOFF_INITIAL, DEFAULT_BACKOFF_MAX);
+                DEFAULT_BACKOFF_INITIAL, DEFAULT_BACKOFF_MAX, DEFAULT_CONNECT_TIMEOUT);
     }
 
     public GrpcNodeConfig withColor(ColorFormat c) {
-        return new GrpcNodeConfig(host, port, tls, caFile, deadline, c, backoffInitial, backoffMax);
+        return new GrpcNodeConfig(host, port, tls, caFile, deadline, c, backoffInitial, backoffMax, connectTimeout);
     }
 
     public GrpcNodeConfig withTls(Path ca) {
-        return new GrpcNodeConfig(host, port, true, ca, deadline, color, backoffInitial, backoffMax);
+        return new GrpcNodeConfig(host, port, true, ca, deadline, color, backoffInitial, backoffMax, connectTimeout);
     }
 
     public GrpcNodeConfig withBackoff(Duration initial, Duration max) {
-        return new GrpcNodeConfig(host, port, tls, caFile, deadline, color, initial, max);
+        return new GrpcNodeConfig(host, port, tls, caFile, deadline, color, initial, max, connectTimeout);
+    }
+
+    public GrpcNodeConfig withConnectTimeout(Duration t) {
+        return new GrpcNodeConfig(host, port, tls, caFile, deadline, color, backoffInitial, backoffMax, t);
     }
 
     /**
@@ -79,7 +88,7 @@ public record GrpcNodeConfig(String host, int port, boolean tls, Path caFile, Du
         ColorFormat color = "RGB".equals(settings.get(GrpcCustomNode.COLOR_FORMAT)) ? ColorFormat.COLOR_FORMAT_RGB
                 : ColorFormat.COLOR_FORMAT_BGR;
         return new GrpcNodeConfig(ep.host(), ep.port(), tls, ca, Duration.ofMillis(deadlineMs), color,
-                DEFAULT_BACKOFF_INITIAL, DEFAULT_BACKOFF_MAX);
+                DEFAULT_BACKOFF_INITIAL, DEFAULT_BACKOFF_MAX, DEFAULT_CONNECT_TIMEOUT);
     }
 
     private static long deadlineMs(String nodeId, Object d) throws CustomNodeException {

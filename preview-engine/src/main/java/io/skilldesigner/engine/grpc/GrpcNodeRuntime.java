@@ -20,31 +20,49 @@ import io.skilldesigner.engine.runtime.NodeStatusListener;
 /**
  * The gRPC custom node while a skill runs. Never fails the skill: when the endpoint is down, slow or answers
  * garbage, the node reports ERROR with the cause and passes the frame on unchanged, so the rest of the skill keeps
- * running. Each frame waits at most the deadline (handshake included); after a connection failure frames pass
- * straight through until the backoff allows the next attempt.
+ * running. Connecting and handshaking happen on the connection's own thread ({@link NodeConnection}), from the
+ * start: only the first frames wait for the first attempt (at most the connect timeout); the per-frame deadline
+ * covers the call alone. While the connection is down frames pass straight through and the badge stays ERROR.
  */
 public final class GrpcNodeRuntime implements NodeRuntime, RuntimeInfo {
+    private static final Duration FIRST_ATTEMPT_GRACE = Duration.ofSeconds(1);
     private final String nodeId;
     private final CustomNodeClient client;
+    private final NodeConnection connection;
     private final String configError;
     private final NodeStatusListener status;
-    private final ReconnectBackoff backoff;
+    private final ReconnectBackoff frameBackoff;
     private NodeState reported;
     private String reportedMessage;
+    private boolean messageLimitReported;
 
     private GrpcNodeRuntime(String nodeId, CustomNodeClient client, String configError, NodeStatusListener status) {
         this.nodeId = nodeId;
         this.client = client;
         this.configError = configError;
         this.status = status;
-        this.backoff = client == null ? null
+        this.frameBackoff = client == null ? null
                 : new ReconnectBackoff(client.config().backoffInitial(), client.config().backoffMax());
+        this.connection = client == null ? null : new NodeConnection(client, nodeId, new NodeConnection.Listener() {
+            @Override
+            public void connected(Negotiated n) {
+                report(NodeState.RUNNING, "connected to " + client.config().authority() + " (" + n + ")");
+            }
+
+            @Override
+            public void down(String reason) {
+                report(NodeState.ERROR, "endpoint " + client.config().authority() + ": " + reason
+                        + "; frames pass through unchanged, retrying every "
+                        + client.config().backoffMax().toMillis() + " ms at most");
+            }
+        });
     }
 
-    /** A node that talks to the endpoint in {@code client}. */
+    /** A node that talks to the endpoint in {@code client}; starts connecting at once. */
     public static GrpcNodeRuntime connected(String nodeId, CustomNodeClient client, NodeStatusListener status) {
         GrpcNodeRuntime r = new GrpcNodeRuntime(nodeId, Objects.requireNonNull(client), null, status);
         r.report(NodeState.STARTING, "connecting to " + client.config().authority());
+        r.connection.start();
         return r;
     }
 
@@ -55,33 +73,32 @@ public final class GrpcNodeRuntime implements NodeRuntime, RuntimeInfo {
         return r;
     }
 
+    /** This node reports its own state (connection thread included); the engine must not override it. */
     @Override
-    public Frame process(Frame frame) {
-        if (client == null || !backoff.mayAttempt(System.nanoTime())) {
+    public boolean reportsOwnState() {
+        return true;
+    }
+
+    @Override
+    public Frame process(Frame frame) throws InterruptedException {
+        if (client == null || !frameBackoff.mayAttempt(System.nanoTime())) {
             return frame;
+        }
+        // A little beyond the connect timeout, so a first attempt that times out has reported why.
+        Negotiated n = connection.awaitFirst(client.config().connectTimeout().plus(FIRST_ATTEMPT_GRACE));
+        if (n == null) {
+            return frame; // the connection reports why and reconnects on its own
         }
         Deadline deadline = Deadline.after(client.config().deadline().toNanos(), TimeUnit.NANOSECONDS);
-        Negotiated n;
-        try {
-            n = client.ensureHandshake(deadline);
-        } catch (CustomNodeException e) {
-            // Asking again at once would get the same answer: wait like for a connection failure.
-            Duration wait = backoff.failed(System.nanoTime());
-            report(NodeState.ERROR, "endpoint " + client.config().authority() + ": " + e.getMessage()
-                    + "; frames pass through unchanged, retrying in " + wait.toMillis() + " ms");
-            return frame;
-        } catch (StatusRuntimeException e) {
-            return failed(frame, e);
-        }
         try {
             ProcessRequest request = client.request(frame, n);
             ProcessResponse response = client.process(request, deadline);
             Frame out = ResponseMerger.merge(frame, response, n);
-            backoff.succeeded();
+            frameBackoff.succeeded();
             report(NodeState.RUNNING, "connected to " + client.config().authority() + " (" + n + ")");
             return out;
         } catch (StatusRuntimeException e) {
-            return failed(frame, e);
+            return failed(frame, e.getStatus());
         } catch (CustomNodeException e) {
             // The connection is fine but this answer is unusable: drop this node's output for the frame only.
             report(NodeState.ERROR, "endpoint " + client.config().authority() + ": " + e.getMessage()
@@ -90,27 +107,37 @@ public final class GrpcNodeRuntime implements NodeRuntime, RuntimeInfo {
         }
     }
 
-    private Frame failed(Frame frame, StatusRuntimeException e) {
-        Duration wait = backoff.failed(System.nanoTime());
-        report(NodeState.ERROR, describe(e.getStatus()) + "; frames pass through unchanged, retrying in "
-                + wait.toMillis() + " ms");
+    private Frame failed(Frame frame, Status s) {
+        String where = "endpoint " + client.config().authority();
+        if (s.getCode() == Status.Code.DEADLINE_EXCEEDED || s.getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+            // The connection is up; the next frames would fail alike, so skip a few before asking again.
+            Duration wait = frameBackoff.failed(System.nanoTime());
+            String what = s.getCode() == Status.Code.DEADLINE_EXCEEDED
+                    ? where + " did not answer within the " + client.config().deadline().toMillis() + " ms deadline"
+                    : where + ": " + MessageLimit.explain(s);
+            if (s.getCode() == Status.Code.RESOURCE_EXHAUSTED && messageLimitReported) {
+                return frame; // said once, with the fix; the badge stays ERROR
+            }
+            messageLimitReported |= s.getCode() == Status.Code.RESOURCE_EXHAUSTED;
+            report(NodeState.ERROR, what + "; frames pass through unchanged, next try in " + wait.toMillis()
+                    + " ms");
+            return frame;
+        }
+        String cause = s.getCause() == null ? "" : " (" + s.getCause().getMessage() + ")";
+        report(NodeState.ERROR, where + " failed: " + s.getCode()
+                + (s.getDescription() == null ? "" : ": " + s.getDescription()) + cause
+                + "; frames pass through unchanged, reconnecting");
+        connection.lost();
         return frame;
     }
 
-    private String describe(Status s) {
-        String where = "endpoint " + client.config().authority();
-        if (s.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-            return where + " did not answer within the " + client.config().deadline().toMillis() + " ms deadline";
-        }
-        String cause = s.getCause() == null ? "" : " (" + s.getCause().getMessage() + ")";
-        return where + " failed: " + s.getCode() + (s.getDescription() == null ? "" : ": " + s.getDescription())
-                + cause;
-    }
-
     /** Tells the listener about changes only, so a long outage is one message, not one per frame. */
-    private void report(NodeState state, String message) {
+    private synchronized void report(NodeState state, String message) {
         if (state == reported && (state == NodeState.RUNNING || message.equals(reportedMessage))) {
             return;
+        }
+        if (reported == NodeState.STOPPED) {
+            return; // nothing after close
         }
         reported = state;
         reportedMessage = message;
@@ -140,6 +167,9 @@ public final class GrpcNodeRuntime implements NodeRuntime, RuntimeInfo {
 
     @Override
     public void close() throws InterruptedException {
+        if (connection != null) {
+            connection.close();
+        }
         if (client != null) {
             client.close();
         }

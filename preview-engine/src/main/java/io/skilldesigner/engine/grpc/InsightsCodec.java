@@ -77,7 +77,7 @@ public final class InsightsCodec {
     public static Insights fromProto(InsightsMeta meta, long frameMillis) throws CustomNodeException {
         List<DetectedObject> objects = new ArrayList<>();
         for (int i = 0; i < meta.getObjectsMetaCount(); i++) {
-            objects.add(fromProto(meta.getObjectsMeta(i), i));
+            objects.add(object(meta.getObjectsMeta(i), i));
         }
         List<FrameEvent> events = new ArrayList<>();
         for (int i = 0; i < meta.getEventsMetaCount(); i++) {
@@ -91,7 +91,8 @@ public final class InsightsCodec {
         return new Insights(objects, events);
     }
 
-    private static DetectedObject fromProto(ObjectMeta m, int index) throws CustomNodeException {
+    /** One returned object, checked: label, box present and inside the frame. */
+    static DetectedObject object(ObjectMeta m, int index) throws CustomNodeException {
         String where = "returned object " + index + (m.getLabel().isEmpty() ? "" : " '" + m.getLabel() + "'");
         if (m.getLabel().isBlank()) {
             throw new CustomNodeException(where + " has an empty label");

@@ -26,7 +26,7 @@ public record ReferenceServerOptions(String host, int port, ImageType imageType,
             "Usage: ReferenceCustomNodeServer [options]",
             "  --host ADDR             address to bind (default 0.0.0.0)",
             "  --port N                port (default 50051; 0 = any free port)",
-            "  --image-type T          numpy | bmp | jpeg (default jpeg)",
+            "  --image-type T          numpy | bmp | jpeg (default numpy, what the KAN runtime sends)",
             "  --color C               bgr | rgb: channel order of returned images (default bgr)",
             "  --request-type R        with-image | without-image (default with-image)",
             "  --response-type R       image | insights | image-and-insights | empty (default insights)",
@@ -35,7 +35,7 @@ public record ReferenceServerOptions(String host, int port, ImageType imageType,
             "  --delay-ms N            sleep N ms per frame (to try a client's deadline)");
 
     public static ReferenceServerOptions defaults() {
-        return new ReferenceServerOptions("0.0.0.0", 50051, ImageType.IMAGE_TYPE_JPEG, ColorFormat.COLOR_FORMAT_BGR,
+        return new ReferenceServerOptions("0.0.0.0", 50051, ImageType.IMAGE_TYPE_NUMPY, ColorFormat.COLOR_FORMAT_BGR,
                 ProcessRequestType.FRAME_WITH_IMAGE, ProcessResponseType.INSIGHTS_META_ONLY, null, null, 0);
     }
 

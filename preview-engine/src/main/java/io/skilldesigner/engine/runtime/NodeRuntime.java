@@ -10,6 +10,14 @@ import io.skilldesigner.engine.frame.Frame;
 public interface NodeRuntime extends AutoCloseable {
     Frame process(Frame frame) throws Exception;
 
+    /**
+     * True when the runtime reports its own state through {@link RuntimeContext#status()} from the start (e.g. a
+     * gRPC node that is still connecting): the engine then does not mark it RUNNING once created.
+     */
+    default boolean reportsOwnState() {
+        return false;
+    }
+
     @Override
     default void close() throws Exception {
     }

@@ -99,4 +99,65 @@ class ConformanceCheckerTest {
         assertNull(report.negotiated());
         assertTrue(report.problems().get(0).startsWith("handshake failed: UNAVAILABLE"), report.toText());
     }
+
+    /** A server answering every frame with {@code answer}, after a handshake that acks {@code ack(seq)}. */
+    private static Server server(java.util.function.LongUnaryOperator ack, ProcessResponseType type,
+                                 java.util.function.Function<ProcessRequest, ProcessResponse> answer)
+            throws java.io.IOException {
+        return TestFrames.scriptedServer(ack, type, answer);
+    }
+
+    private static ConformanceReport check(Server server) throws InterruptedException {
+        try {
+            return new ConformanceChecker(GrpcNodeConfig.plain("127.0.0.1", server.getPort(),
+                    Duration.ofSeconds(10)), 3).run();
+        } finally {
+            server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void objectsWithoutABoxFail() throws Exception {
+        var report = check(server(seq -> seq, ProcessResponseType.INSIGHTS_META_ONLY, r -> ProcessResponse
+                .newBuilder().setAck(r.getSeq()).setInsightsMeta(InsightsMeta.newBuilder()
+                        .addObjectsMeta(ObjectMeta.newBuilder().setLabel("person").setConfidence(0.8f))).build()));
+        String text = report.toText();
+        assertFalse(report.passed(), text);
+        assertTrue(report.problems().stream().anyMatch(p -> p.contains("object 0 'person' has no bbox")), text);
+        assertEquals(4, report.problems().size(), "one line per frame size, not one per frame: " + text);
+        assertTrue(report.problems().get(0).contains("[3 times]"), text);
+    }
+
+    @Test
+    void handshakeAckThatDoesNotEchoTheSeqFails() throws Exception {
+        var report = check(server(seq -> seq + 41, ProcessResponseType.EMPTY,
+                r -> ProcessResponse.newBuilder().setAck(r.getSeq()).build()));
+        String text = report.toText();
+        assertFalse(report.passed(), text);
+        assertEquals(1, report.problems().size(), text);
+        assertTrue(report.problems().get(0).contains("ack 42 does not echo the request seq 1"), text);
+    }
+
+    /**
+     * A server left at gRPC's 4 MB default, asking for raw frames (as KAN's sample does): 1080p fails, said once
+     * with the ways to fix it.
+     */
+    @Test
+    void messageLimitIsReportedOnceWithTheFix() throws Exception {
+        var options = ReferenceServerOptions.loopback(ImageType.IMAGE_TYPE_NUMPY, ColorFormat.COLOR_FORMAT_BGR,
+                ProcessRequestType.FRAME_WITH_IMAGE, ProcessResponseType.INSIGHTS_META_ONLY);
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .addService(new ReferenceNodeService(options)).build().start();
+        var report = new ConformanceChecker(GrpcNodeConfig.plain("127.0.0.1", server.getPort(),
+                Duration.ofSeconds(10)), 6).run();
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        String text = report.toText();
+        assertFalse(report.passed(), text);
+        assertEquals(1, report.problems().size(), text);
+        String p = report.problems().get(0);
+        assertTrue(p.startsWith("1920x1080 frames: RESOURCE_EXHAUSTED") && p.contains("[6 times]"), text);
+        assertTrue(p.contains("JPEG") && p.contains("grpc.max_receive_message_length") && p.contains("1280x720"),
+                text);
+        assertEquals(6, report.sizes().get(2).answered(), "720p raw (2.8 MB) fits: " + text);
+    }
 }

@@ -1,6 +1,7 @@
 package io.skilldesigner.engine.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -107,6 +108,10 @@ class GrpcNodeInEngineTest {
             assertTrue(error.message().contains("127.0.0.1:" + port), error.message());
             NodeMetrics m = engine.metrics("colour");
             assertTrue(m.errors() >= 1 && m.lastError().contains("UNAVAILABLE"), m.toString());
+            List<NodeState> colour = statuses.entries.stream().filter(e -> e.nodeId().equals("colour"))
+                    .map(TestFrames.Statuses.Entry::state).toList();
+            assertFalse(colour.subList(colour.indexOf(NodeState.ERROR), colour.size()).contains(NodeState.RUNNING),
+                    "the endpoint never came up, so the badge must not say RUNNING after the ERROR: " + colour);
         }
     }
 }

@@ -134,22 +134,7 @@ class GrpcNodeResilienceTest {
     /** A test server that handshakes as asked and answers every frame with {@code answer}. */
     private static Server badServer(ProcessResponseType declared, Function<ProcessRequest, ProcessResponse> answer)
             throws IOException {
-        var service = new CustomNodeHandlerGrpc.CustomNodeHandlerImplBase() {
-            @Override
-            public void handshake(HandshakeRequest r, StreamObserver<HandshakeResponse> out) {
-                out.onNext(HandshakeResponse.newBuilder().setAck(r.getSeq())
-                        .setImageType(ImageType.IMAGE_TYPE_JPEG).setProcessResponseType(declared).build());
-                out.onCompleted();
-            }
-
-            @Override
-            public void process(ProcessRequest r, StreamObserver<ProcessResponse> out) {
-                out.onNext(answer.apply(r));
-                out.onCompleted();
-            }
-        };
-        return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES).addService(service).build().start();
+        return TestFrames.scriptedServer(seq -> seq, declared, answer);
     }
 
     private static String runAgainst(ProcessResponseType declared, Function<ProcessRequest, ProcessResponse> answer)
@@ -255,7 +240,36 @@ class GrpcNodeResilienceTest {
                 assertSame(in, node.process(in));
                 List<DetectedObject> objects = node.process(in).objects();
                 assertEquals(1, objects.size());
-                assertEquals(List.of(NodeState.STARTING, NodeState.ERROR, NodeState.RUNNING), statuses.states());
+                // RUNNING once connected (before any frame), ERROR for the bad answer, RUNNING again.
+                assertEquals(List.of(NodeState.STARTING, NodeState.RUNNING, NodeState.ERROR, NodeState.RUNNING),
+                        statuses.states());
+            }
+        } finally {
+            server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** KAN's sample server setup: raw frames, gRPC's default 4 MB limit. 1080p fails: one ERROR, with the fix. */
+    @Test
+    void messageLimitIsSaidOnceWithTheFix() throws Exception {
+        var options = ReferenceServerOptions.loopback(ImageType.IMAGE_TYPE_NUMPY, ColorFormat.COLOR_FORMAT_BGR,
+                ProcessRequestType.FRAME_WITH_IMAGE, ProcessResponseType.INSIGHTS_META_ONLY);
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .addService(new ReferenceNodeService(options)).build().start();
+        try {
+            var statuses = new TestFrames.Statuses();
+            try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config(server.getPort(),
+                    Duration.ofSeconds(5)), IDENTITY), statuses)) {
+                Frame in = TestFrames.patches(1920, 1080);
+                for (int i = 0; i < 4; i++) {
+                    assertSame(in, node.process(in));
+                    Thread.sleep(250); // beyond the 200 ms backoff, so every frame is really sent
+                }
+                var errors = statuses.entries.stream().filter(e -> e.state() == NodeState.ERROR).toList();
+                assertEquals(1, errors.size(), statuses.entries.toString());
+                String msg = errors.get(0).message();
+                assertTrue(msg.contains("RESOURCE_EXHAUSTED") && msg.contains("JPEG")
+                        && msg.contains("grpc.max_receive_message_length"), msg);
             }
         } finally {
             server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

@@ -100,7 +100,7 @@ public final class GrpcRoundTripBenchmark {
             }
             // A second client on its own channel, to time the node's two halves separately.
             CustomNodeClient parts = new CustomNodeClient(config, new RunIdentity("bench", "bench", "bench"));
-            Negotiated n = parts.ensureHandshake(io.grpc.Deadline.after(5, TimeUnit.SECONDS));
+            Negotiated n = parts.handshake(io.grpc.Deadline.after(5, TimeUnit.SECONDS)).negotiated();
             int total = ROUNDS * PER_ROUND;
             long[] nodeTimes = new long[total];
             long[] bareTimes = new long[total];

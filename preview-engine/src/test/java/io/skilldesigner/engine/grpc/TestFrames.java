@@ -5,20 +5,34 @@ import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.LongUnaryOperator;
 
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.frame.FrameImage;
+import io.skilldesigner.engine.grpc.proto.CustomNodeHandlerGrpc;
+import io.skilldesigner.engine.grpc.proto.HandshakeRequest;
+import io.skilldesigner.engine.grpc.proto.HandshakeResponse;
+import io.skilldesigner.engine.grpc.proto.ImageType;
+import io.skilldesigner.engine.grpc.proto.ProcessRequest;
+import io.skilldesigner.engine.grpc.proto.ProcessResponse;
+import io.skilldesigner.engine.grpc.proto.ProcessResponseType;
 import io.skilldesigner.engine.runtime.ExportMessageListener;
 import io.skilldesigner.engine.runtime.NodeState;
 import io.skilldesigner.engine.runtime.NodeStatusListener;
@@ -88,5 +102,32 @@ final class TestFrames {
 
     static SkillNode node(String id, Map<String, Object> settings) {
         return new SkillNode(id, io.skilldesigner.core.catalog.nodes.GrpcCustomNode.ID, id, settings, null);
+    }
+
+    /**
+     * A server on 127.0.0.1 that handshakes with {@code ack(seq)}, JPEG and the {@code declared} response type, and
+     * answers every frame with {@code answer}: for clients meeting bad or unusual servers.
+     */
+    static Server scriptedServer(LongUnaryOperator ack, ProcessResponseType declared,
+                                 Function<ProcessRequest, ProcessResponse> answer) throws IOException {
+        var service = new CustomNodeHandlerGrpc.CustomNodeHandlerImplBase() {
+            @Override
+            public void handshake(HandshakeRequest r, StreamObserver<HandshakeResponse> out) {
+                out.onNext(HandshakeResponse.newBuilder()
+                        .setAck(ack.applyAsLong(r.getSeq()))
+                        .setImageType(ImageType.IMAGE_TYPE_JPEG)
+                        .setProcessResponseType(declared).build());
+                out.onCompleted();
+            }
+
+            @Override
+            public void process(ProcessRequest r, StreamObserver<ProcessResponse> out) {
+                out.onNext(answer.apply(r));
+                out.onCompleted();
+            }
+        };
+        return NettyServerBuilder
+                .forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES).addService(service).build().start();
     }
 }

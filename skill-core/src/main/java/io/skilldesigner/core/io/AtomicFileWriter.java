@@ -6,12 +6,17 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -23,10 +28,17 @@ import java.util.regex.Pattern;
  * <p>
  * Temporary files are named {@code .<name>.<random>.tmp}; ones left by a crash are deleted on the next save of
  * that file. Saves of one file must not run concurrently (callers serialise them).
+ * <p>
+ * Files are created readable by their owner only (0600 where the file system has POSIX permissions): skills and
+ * drafts may hold values the user typed that others on the machine must not read.
  */
 public final class AtomicFileWriter {
     public static final String BACKUP_SUFFIX = ".bak";
     static final String TEMP_SUFFIX = ".tmp";
+    /** rw------- on POSIX file systems, null elsewhere (Windows: the user's profile folder already is private). */
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                    ? PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) : null;
 
     /** Writes the whole content; may throw at any point, in which case the target is left as it was. */
     @FunctionalInterface
@@ -80,7 +92,10 @@ public final class AtomicFileWriter {
     private static Path writeTemp(Path target, Content content) throws IOException {
         Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
         boolean done = false;
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = OWNER_ONLY == null
+                ? FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                : FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                OWNER_ONLY)) {
             OutputStream out = Channels.newOutputStream(ch);
             content.writeTo(out);
             out.flush();

@@ -8,6 +8,7 @@ import io.skilldesigner.core.catalog.KanMapping;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.model.ModelLibrary;
+import io.skilldesigner.core.skill.SecretNames;
 
 /** Node settings on either side of the KAN mapping, in the catalog's canonical types, defaults filled in. */
 final class KanNodeSettings {
@@ -103,7 +104,17 @@ final class KanNodeSettings {
         if (spec != null && spec.isSecret()) {
             return "(secret)";
         }
-        String text = spec == null ? String.valueOf(value) : spec.type().toText(value);
+        if (value instanceof Map<?, ?> m) {
+            // Key/value lists (env): entries named like secrets or holding credentials are hidden one by one.
+            Map<String, String> masked = new LinkedHashMap<>();
+            m.forEach((k, v) -> masked.put(String.valueOf(k), SecretNames.looksSecret(String.valueOf(k))
+                    || SecretNames.looksLikeCredential(String.valueOf(v)) ? "(secret)" : String.valueOf(v)));
+            value = masked;
+        }
+        String text = spec == null || value instanceof Map<?, ?> ? String.valueOf(value) : spec.type().toText(value);
+        if (SecretNames.looksLikeCredential(text)) {
+            return "(holds a credential)";
+        }
         return "'" + text.replaceAll("(?i)([a-z][a-z0-9+.-]*://)[^@/\\s]*@", "$1***@") + "'";
     }
 }

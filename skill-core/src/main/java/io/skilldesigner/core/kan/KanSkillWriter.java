@@ -17,6 +17,7 @@ import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.kan.KanOmission.Kind;
 import io.skilldesigner.core.model.ModelLibrary;
+import io.skilldesigner.core.skill.SecretNames;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillEdge;
 import io.skilldesigner.core.skill.SkillNode;
@@ -234,6 +235,24 @@ public final class KanSkillWriter {
                 && (prefix == null || LABEL_PREFIX.matcher(prefix).matches());
     }
 
+    /** KAN files are shared: a secret parameter is left empty and URL credentials are cut, each said once. */
+    private static String withoutSecrets(String name, String value, List<KanOmission> omissions) {
+        if (value == null || value.isBlank()) {
+            return value;
+        }
+        if (SecretNames.looksSecret(name) || SecretNames.looksLikeCredential(value)) {
+            omissions.add(new KanOmission(Kind.SKILL, "", "", "parameter " + name, "Parameter '" + name
+                    + "' holds a secret; written empty, set it in KAN"));
+            return "";
+        }
+        if (SecretNames.hasUserInfo(value)) {
+            omissions.add(new KanOmission(Kind.SKILL, "", "", "parameter " + name, "Parameter '" + name
+                    + "': the user:password part of its URL is not written; set it in KAN"));
+            return SecretNames.withoutUserInfo(value);
+        }
+        return value;
+    }
+
     private static Map<String, String> parameters(Skill skill, List<KanOmission> omissions) {
         Map<String, String> out = new LinkedHashMap<>();
         skill.parameters().forEach((k, v) -> {
@@ -242,7 +261,7 @@ public final class KanSkillWriter {
                         + "' is where KAN keeps the skill's basics; the basics are written there instead"));
                 return;
             }
-            out.put(k, v);
+            out.put(k, withoutSecrets(k, v, omissions));
         });
         KanFormat.DEFAULT_PARAMETERS.forEach(p -> out.putIfAbsent(p, KanFormat.UNSET));
         out.put(KanFormat.FPS_PARAMETER, Integer.toString(skill.basics().desiredFps()));

@@ -25,6 +25,8 @@ import io.skilldesigner.core.io.TextFiles;
 import io.skilldesigner.core.io.UnsupportedFormatVersionException;
 import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelLibrary;
+import io.skilldesigner.core.secrets.SecretRefs;
+import io.skilldesigner.core.secrets.SecretStore;
 import io.skilldesigner.core.skill.Skill;
 
 /**
@@ -45,17 +47,29 @@ public final class Workspace {
     private final ModelJson modelJson = new ModelJson();
     private final SettingsJson settingsJson = new SettingsJson();
 
-    private Workspace(Path root, NodeCatalog catalog) {
+    /** Null: secret values are kept in the skill files as they are (tools and tests without a store). */
+    private final SecretRefs secrets;
+
+    private Workspace(Path root, NodeCatalog catalog, SecretStore store) {
         this.root = root;
         this.skillJson = new SkillJson(catalog);
+        this.secrets = store == null ? null : new SecretRefs(catalog, store);
     }
 
     /** Opens (creating the folders if needed) the workspace at {@code root}. */
     public static Workspace open(Path root, NodeCatalog catalog) throws IOException {
+        return open(root, catalog, null);
+    }
+
+    /**
+     * Opens the workspace with secret settings kept in {@code store}: skill files hold only a reference to them
+     * ({@link SecretRefs}), loaded skills carry the values.
+     */
+    public static Workspace open(Path root, NodeCatalog catalog, SecretStore store) throws IOException {
         Path abs = root.toAbsolutePath().normalize();
         Files.createDirectories(abs.resolve(SKILLS_DIR));
         Files.createDirectories(abs.resolve(MODELS_DIR));
-        return new Workspace(abs, catalog);
+        return new Workspace(abs, catalog, store);
     }
 
     public Path root() {
@@ -93,15 +107,31 @@ public final class Workspace {
         String source = name(f);
         Skill skill = skillJson.read(readText(f), source);
         checkFileName(source, f, skill.id(), SkillJson.EXTENSION);
-        return skill;
+        return secrets == null ? skill : secrets.resolve(skill);
     }
 
     public synchronized Path saveSkill(Skill skill) throws IOException {
         Path f = skillFile(skill.id());
         boolean previousIsGood = guardNewer(f, Skill.CURRENT_FORMAT_VERSION,
                 () -> skillJson.read(readText(f), name(f)));
-        AtomicFileWriter.write(f, out -> out.write(skillJson.toBytes(skill)), previousIsGood);
+        if (secrets != null && previousIsGood) {
+            stashInPlace(f);
+        }
+        Skill toWrite = secrets == null ? skill : secrets.stash(skill);
+        AtomicFileWriter.write(f, out -> out.write(skillJson.toBytes(toWrite)), previousIsGood);
         return f;
+    }
+
+    /**
+     * A file written before secrets were stored (values in plain text) would become the backup as it is: replace it
+     * with its stashed form first, so neither the file nor its backup keeps a secret.
+     */
+    private void stashInPlace(Path f) throws IOException {
+        byte[] now = Files.readAllBytes(f);
+        byte[] stashed = skillJson.toBytes(secrets.stash(skillJson.read(readText(f), name(f))));
+        if (!java.util.Arrays.equals(now, stashed)) {
+            AtomicFileWriter.write(f, out -> out.write(stashed), false);
+        }
     }
 
     /** Deletes the skill and its backup; false when there was no such skill. */
