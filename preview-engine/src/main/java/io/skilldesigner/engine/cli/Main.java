@@ -10,7 +10,7 @@ import java.util.List;
  * <pre>
  * run &lt;skill.json&gt; [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N] [--out insights.jsonl]
  *                    [--fps N] [--no-pacing]
- * inspect &lt;model.onnx&gt; [--labels file]
+ * inspect &lt;model.onnx&gt; [--labels file] [--image file]
  * bench &lt;model.onnx&gt; [--video file] [--frames N] [--rounds N] [--labels file]
  * </pre>
  * Exit codes: see {@link ExitCode}. Insights go to {@code --out} (or stdout), messages and the summary to stderr.
@@ -22,7 +22,7 @@ public final class Main {
                     + " [--out insights.jsonl] [--fps N] [--no-pacing]",
             "      one JSON line of insights per frame (to --out or stdout), then a summary on stderr",
             "      --no-pacing: read a file as fast as the pipeline takes it, every frame processed",
-            "  inspect <model.onnx> [--labels file]",
+            "  inspect <model.onnx> [--labels file] [--image file]",
             "      inputs, outputs and detected output layout of a model",
             "  bench <model.onnx> [--video file] [--frames N] [--rounds N] [--labels file]",
             "      raw ONNX Runtime loop vs the engine end to end, same frames and session");
