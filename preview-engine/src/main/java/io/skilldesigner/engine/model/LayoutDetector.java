@@ -195,7 +195,7 @@ public final class LayoutDetector {
         for (TensorInfo t : outputs) {
             List<Long> s = t.shape();
             String n = lower(t.name());
-            nmsNames |= n.contains("num_det") || n.startsWith("det_") || n.contains("nmsed");
+            nmsNames |= n.equals("num_dets") || n.startsWith("det_") || n.contains("nmsed");
             if (s.size() == 3 && s.get(2) == 4) {
                 boxes = t;
             } else if (s.size() == 2 && !(s.get(1) == 1 && n.contains("num"))) {
@@ -269,12 +269,12 @@ public final class LayoutDetector {
         long v5 = 3 * cells;
         boolean rowsLong = a > b || a < 0;
         if ((b == 6 || b == 7) && rowsLong) {
-            out.add(new LayoutGuess(OutputLayout.NMS_INCLUDED, a == v5 ? 0.6 : 0.8, what + ": rows of " + b
-                    + " values (box, score, class): NMS done inside the model"));
             if (b == 6 && a == v5) {
-                out.add(new LayoutGuess(OutputLayout.YOLOV5, 0.6, what + ": N=" + a + " matches YOLOv5's anchor"
+                out.add(new LayoutGuess(OutputLayout.YOLOV5, 0.8, what + ": N=" + a + " matches YOLOv5's anchor"
                         + " count for this input size, one class"));
             }
+            out.add(new LayoutGuess(OutputLayout.NMS_INCLUDED, a == v5 ? 0.6 : 0.8, what + ": rows of " + b
+                    + " values (box, score, class): NMS done inside the model"));
             return;
         }
         if (rowsLong && b > 5) {
@@ -290,7 +290,7 @@ public final class LayoutDetector {
             }
             if (!namesV8) {
                 boolean match = a == v5;
-                out.add(new LayoutGuess(OutputLayout.YOLOV5, match ? 0.9 : 0.8, what + ": N rows of 5 + C values,"
+                out.add(new LayoutGuess(OutputLayout.YOLOV5, match ? 0.95 : 0.85, what + ": N rows of 5 + C values,"
                         + " C=" + (b - 5) + (match ? ", N=" + a + " matches YOLOv5's anchor count" : "")));
             }
             if (!namesV8 && !namesV5 && a == cells) {

@@ -26,6 +26,7 @@ public final class LayoutProbe {
     static final double MIN_VALID = 0.9;
     /** From this many rows on, a head is dense (one row per cell or prior) and its centres must span the image. */
     static final int DENSE_ROWS = 100;
+    static final float CORNER = 0.1f;
 
     /**
      * What the probe found for one layout.
@@ -107,7 +108,10 @@ public final class LayoutProbe {
         return new Finding(layout, worst, spread, inRange, corners, "");
     }
 
-    /** A dense head's rows cover the image; rows all in one corner are not box centres (false then). */
+    /**
+     * A dense head's rows cover the image; when every centre sits within {@value #CORNER} of the input's size from
+     * its top-left corner the numbers are cell offsets, not positions (false then).
+     */
     static boolean spreads(List<Detection> rows, DecoderSettings s) {
         if (rows.size() < DENSE_ROWS) {
             return true;
@@ -126,7 +130,7 @@ public final class LayoutProbe {
                 maxY = Math.max(maxY, cy);
             }
         }
-        return maxX - minX >= 0.5f * s.inputWidth() && maxY - minY >= 0.5f * s.inputHeight();
+        return maxX >= CORNER * s.inputWidth() || maxY >= CORNER * s.inputHeight();
     }
 
     /** Share of rows (all-zero padding rows left out) with a plausible box in a w x h input. */

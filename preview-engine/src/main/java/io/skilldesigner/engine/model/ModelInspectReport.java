@@ -71,7 +71,7 @@ public final class ModelInspectReport {
                 .append(names.source())
                 .append(names.isEmpty() ? "" : ": " + preview(names.names()))
                 .append(mismatch.map(m -> " — WARNING: " + m).orElse(classes.isPresent() && !names.isEmpty()
-                        ? " (count matches the model)" : ""))
+                        ? " (match)" : ""))
                 .append('\n');
         if (classes.isPresent()) {
             sb.append("Classes in the output: ").append(classes.getAsInt()).append('\n');
