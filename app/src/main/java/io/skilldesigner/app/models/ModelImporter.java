@@ -22,7 +22,8 @@ import io.skilldesigner.core.skill.Tag;
 import io.skilldesigner.core.workspace.Workspace;
 import io.skilldesigner.engine.model.ClassCount;
 import io.skilldesigner.engine.model.DecoderDefaults;
-import io.skilldesigner.engine.model.LabelFile;
+import io.skilldesigner.engine.model.LayoutDetector;
+import io.skilldesigner.engine.model.ModelNames;
 import io.skilldesigner.engine.model.ModelInspector;
 import io.skilldesigner.engine.model.ModelSession;
 import io.skilldesigner.engine.model.ModelSessions;
@@ -30,7 +31,10 @@ import io.skilldesigner.engine.model.ModelSessions;
 /**
  * Adds a model to the workspace: copies the model and label files under {@code models/<id>/} (an Azure Custom
  * Vision export zip gives both at once), opens the model at once to read its inputs/outputs and recognise its
- * layout, proposes decoder settings and checks the label count. A model that cannot be opened is not added.
+ * layout (probing the candidates on images), proposes decoder settings, says where the class names come from
+ * (label file, else the model's metadata) and checks their count. A model that cannot be opened, whose outputs
+ * no layout decodes ("not supported: why; supported layouts: ...") or whose outputs contradict the chosen task
+ * is not added.
  */
 public final class ModelImporter {
     private final Workspace workspace;
@@ -86,21 +90,28 @@ public final class ModelImporter {
         ModelIo io = ModelInspector.inspect(r.name(), session);
         Map<String, String> metadata = ModelInspector.metadata(r.name(), session);
         OutputLayout layout = io.detectedLayout();
-        DecoderSettings decoder = DecoderDefaults.propose(io, layout, metadata);
-        if (io.layoutConfidence() < 0.6) {
-            warnings.add(String.format(Locale.ROOT, "Layout %s recognised with low confidence (%.0f%%): %s",
-                    layout, io.layoutConfidence() * 100, io.layoutEvidence()));
-        }
-        if (labels != null) {
-            List<String> names = LabelFile.read(labels);
-            ClassCount.mismatch(io, layout, decoder, names).ifPresent(m -> warnings.add("Labels: " + m));
-        } else {
-            warnings.add("No label file: results will read 'class N'");
+        if (layout == null) {
+            throw new IllegalArgumentException("not supported: " + io.layoutEvidence() + "; supported layouts: "
+                    + LayoutDetector.SUPPORTED);
         }
         ModelTask expected = layout == OutputLayout.CLASSIFICATION ? ModelTask.CLASSIFICATION : ModelTask.DETECTION;
         if (r.task() != null && r.task() != expected) {
-            warnings.add("You chose " + r.task() + " but the outputs look like " + layout + " (" + expected + ")");
+            throw new IllegalArgumentException("You chose " + r.task() + " but the model's outputs are " + layout
+                    + ", a " + expected + " model: " + io.layoutEvidence());
         }
+        DecoderSettings decoder = DecoderDefaults.propose(io, layout, metadata);
+        if (io.layoutEvidence().startsWith("ambiguous")) {
+            warnings.add("Layout is ambiguous, " + layout + " proposed: " + io.layoutEvidence());
+        } else if (io.layoutConfidence() < 0.6) {
+            warnings.add(String.format(Locale.ROOT, "Layout %s recognised with low confidence (%.0f%%): %s",
+                    layout, io.layoutConfidence() * 100, io.layoutEvidence()));
+        }
+        ModelNames names = ModelNames.of(labels, metadata);
+        if (labels != null) {
+            ClassCount.mismatch(io, layout, decoder, names.names()).ifPresent(m -> warnings.add("Labels: " + m));
+        }
+        warnings.add(names.isEmpty() ? "Class names: none (no label file, none in the model): results will read"
+                + " 'class N'" : "Class names: " + names.names().size() + " from " + names.source());
         String relModel = workspace.root().relativize(model).toString().replace('\\', '/');
         FileLocation modelLoc = r.origin() != null ? r.origin().withPath(relModel) : FileLocation.local(relModel);
         FileLocation labelsLoc = labels == null ? null
