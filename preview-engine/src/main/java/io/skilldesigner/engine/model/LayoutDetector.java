@@ -268,13 +268,10 @@ public final class LayoutDetector {
         long cells = hw == null ? -2 : YoloxDecoder.rows(hw[1], hw[0]);
         long v5 = 3 * cells;
         boolean rowsLong = a > b || a < 0;
-        if ((b == 6 || b == 7) && rowsLong) {
-            if (b == 6 && a == v5) {
-                out.add(new LayoutGuess(OutputLayout.YOLOV5, 0.8, what + ": N=" + a + " matches YOLOv5's anchor"
-                        + " count for this input size, one class"));
-            }
-            out.add(new LayoutGuess(OutputLayout.NMS_INCLUDED, a == v5 ? 0.6 : 0.8, what + ": rows of " + b
-                    + " values (box, score, class): NMS done inside the model"));
+        boolean gridCount = a == v5 || a == cells;
+        if ((b == 6 || b == 7) && rowsLong && !gridCount) {
+            out.add(new LayoutGuess(OutputLayout.NMS_INCLUDED, 0.8, what + ": rows of " + b
+                    + " values (box, score, class) and N not a grid's cell count: NMS done inside the model"));
             return;
         }
         if (rowsLong && b > 5) {
@@ -296,6 +293,10 @@ public final class LayoutDetector {
             if (!namesV8 && !namesV5 && a == cells) {
                 out.add(new LayoutGuess(OutputLayout.YOLOV8, 0.7, what + ": N=" + a + " = the grid cells, could be"
                         + " a transposed YOLOv8/11 with " + (b - 4) + " classes"));
+            }
+            if ((b == 6 || b == 7) && gridCount) {
+                out.add(new LayoutGuess(OutputLayout.NMS_INCLUDED, 0.6, what + ": rows of " + b
+                        + " values could also be boxes after NMS"));
             }
             return;
         }
