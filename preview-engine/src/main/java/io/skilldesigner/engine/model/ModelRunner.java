@@ -113,8 +113,9 @@ public final class ModelRunner implements AutoCloseable {
         ModelNames names = names(spec, metadata);
         Optional<String> mismatch = ClassCount.mismatch(io, layout, settings, names.names());
         if (mismatch.isPresent()) {
-            throw ModelException.of(spec.name(), spec.file(), mismatch.get().replace("the label file",
-                    "the class names") + " (" + names.source() + ")");
+            String m = spec.labels() != null ? mismatch.get()
+                    : mismatch.get().replace("the label file has", "the model's metadata names");
+            throw ModelException.of(spec.name(), spec.file(), m + " (" + names.source() + ")");
         }
         if (io.inputs().size() != 1) {
             throw ModelException.of(spec.name(), spec.file(), "expected one image input, the model has "

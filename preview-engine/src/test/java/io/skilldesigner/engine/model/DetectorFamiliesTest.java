@@ -184,4 +184,18 @@ class DetectorFamiliesTest {
         ModelNodeSettings set = ModelNodeSettings.from("n", Map.of("modelId", "m", "confidence", 0.05));
         assertEquals(0.05, set.threshold(0.25));
     }
+
+    @Test
+    void aLabelFileOverridesTheModelsNamesWithACountCheck() {
+        try (ModelRunner r = ModelRunner.load(sessions, ModelSpec.of(model("yolov8_names_test.onnx"),
+                model("grid_labels.txt")))) {
+            assertEquals(List.of("apple", "banana"), r.labels());
+            assertEquals("label file grid_labels.txt", r.namesSource());
+            assertEquals("banana", r.detect(blackFrame(320, 320)).get(0).label());
+        }
+        ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class, () -> ModelRunner.load(
+                sessions, ModelSpec.of(model("yolov8_names_test.onnx"), model("rgb_labels.txt"))));
+        assertTrue(e.getMessage().contains("has 2 classes but the label file has 3 labels"), e.getMessage());
+        assertTrue(e.getMessage().contains("label file rgb_labels.txt"), e.getMessage());
+    }
 }
