@@ -50,8 +50,11 @@ public final class ModelImporter {
                           String description, List<Tag> tags, FileLocation origin) {
     }
 
-    /** The saved descriptor and what the user should know (label count mismatch, low layout confidence). */
-    public record Result(ModelDescriptor model, List<String> warnings) {
+    /**
+     * The saved descriptor, what the user should know (label count mismatch, ambiguous or unsure layout, no class
+     * names) and where the class names came from.
+     */
+    public record Result(ModelDescriptor model, List<String> warnings, String namesSource) {
     }
 
     public Result importModel(Request r) throws IOException {
@@ -110,8 +113,10 @@ public final class ModelImporter {
         if (labels != null) {
             ClassCount.mismatch(io, layout, decoder, names.names()).ifPresent(m -> warnings.add("Labels: " + m));
         }
-        warnings.add(names.isEmpty() ? "Class names: none (no label file, none in the model): results will read"
-                + " 'class N'" : "Class names: " + names.names().size() + " from " + names.source());
+        if (names.isEmpty()) {
+            warnings.add("No class names (no label file, none in the model): results will read 'class N'");
+        }
+        String namesSource = names.isEmpty() ? names.source() : names.names().size() + " from " + names.source();
         String relModel = workspace.root().relativize(model).toString().replace('\\', '/');
         FileLocation modelLoc = r.origin() != null ? r.origin().withPath(relModel) : FileLocation.local(relModel);
         FileLocation labelsLoc = labels == null ? null
@@ -120,7 +125,7 @@ public final class ModelImporter {
                 ModelDescriptor.FORMAT_ONNX, modelLoc, labelsLoc, r.description(), r.tags(), io, decoder,
                 ModelSessions.sha256(model));
         workspace.saveModel(d);
-        return new Result(d, warnings);
+        return new Result(d, warnings, namesSource);
     }
 
     private static Path copy(Path from, Path dir) throws IOException {
