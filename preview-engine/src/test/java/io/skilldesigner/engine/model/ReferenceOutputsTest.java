@@ -84,8 +84,20 @@ class ReferenceOutputsTest {
                 extra += found.size() - m;
                 report.append(String.format("%n  %s: reference %d, found %d, matched %d", photo.getKey(), refs.size(),
                         found.size(), m));
+                boolean landmarks = layout == OutputLayout.RETINAFACE || layout == OutputLayout.YUNET;
                 for (DetectedObject d : found) {
                     BBox b = d.bbox();
+                    if (landmarks) {
+                        assertEquals(5, d.attributes().size(), "five landmarks as attributes: " + d);
+                        for (var a : d.attributes()) {
+                            String[] xy = a.label().split(",");
+                            double x = Double.parseDouble(xy[0]);
+                            double y = Double.parseDouble(xy[1]);
+                            // eyes, nose, mouth corners lie on the face: inside its box, give or take a margin
+                            assertTrue(x >= b.l() - 0.5 * b.w() && x <= b.right() + 0.5 * b.w()
+                                    && y >= b.t() - 0.5 * b.h() && y <= b.bottom() + 0.5 * b.h(), a + " on " + d);
+                        }
+                    }
                     assertTrue(b.w() > 0 && b.h() > 0 && b.l() >= 0 && b.t() >= 0 && b.right() <= 1.0001
                             && b.bottom() <= 1.0001, "a box inside the frame with positive size: " + d);
                 }
