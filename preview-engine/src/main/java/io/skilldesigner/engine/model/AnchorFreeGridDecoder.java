@@ -27,15 +27,8 @@ public final class AnchorFreeGridDecoder implements DetectionDecoder {
             for (int col = 0; col < gw; col++) {
                 int cell = row * gw + col;
                 float obj = t.get(cell);
-                int best = 0;
-                float bestP = -1;
-                for (int c = 5; c < channels; c++) {
-                    float p = t.get(c * plane + cell);
-                    if (p > bestP) {
-                        bestP = p;
-                        best = c - 5;
-                    }
-                }
+                int best = t.argMax(5 * plane + cell, channels - 5, plane);
+                float bestP = t.get((5 + best) * plane + cell);
                 float score = (float) (Math.pow(Math.max(0, obj), 0.6) * Math.pow(Math.max(0, bestP), 0.4));
                 if (score < thr) {
                     continue;

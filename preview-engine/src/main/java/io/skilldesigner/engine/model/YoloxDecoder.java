@@ -48,15 +48,8 @@ public final class YoloxDecoder implements DetectionDecoder {
                     if (obj < thr) {
                         continue; // class scores are at most 1
                     }
-                    int best = 0;
-                    float bestScore = -1;
-                    for (int c = 5; c < stride; c++) {
-                        float v = t.get(o + c);
-                        if (v > bestScore) {
-                            bestScore = v;
-                            best = c - 5;
-                        }
-                    }
+                    int best = t.argMax(o + 5, stride - 5, 1);
+                    float bestScore = t.get(o + 5 + best);
                     float score = obj * prob(bestScore, logits);
                     if (score >= thr) {
                         out.add(Detection.center(best, score, (t.get(o) + col) * st, (t.get(o + 1) + row) * st,
