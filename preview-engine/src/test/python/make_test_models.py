@@ -343,6 +343,122 @@ def unknown_layout(path):
     return g.model([float_input("input", [1, 3, 32, 32])], [out_info("output", [1, 2, 3])])
 
 
+# --- Families without a small real model here: constant outputs that follow each family's published convention
+# exactly (the values are what the real export would emit for the boxes the Java tests expect). The output is tied
+# to the input by "+ 0 * max(input)" so the graph uses its input.
+
+def tied(g, x, value, out, dtype=np.float32):
+    zero = g.op("Mul", [g.op("ReduceMax", [x], keepdims=0), g.const(0.0)])
+    if dtype == np.float32:
+        return g.op("Add", [g.const(np.asarray(value, dtype=np.float32)), zero], out=out)
+    summed = g.op("Add", [g.const(np.asarray(value, dtype=np.float32)), zero])
+    return g.op("Cast", [summed], out=out, to=TensorProto.INT32)
+
+
+def yolo_cells(w, h):
+    return sum((w // s) * (h // s) for s in (8, 16, 32))
+
+
+V8_ROWS = [  # cx, cy, w, h (input pixels), class scores (cat, dog)
+    (7, [100, 120, 40, 60, 0.05, 0.80]),   # dog 0.8 at (80,90)-(120,150)
+    (300, [10, 10, 40, 40, 0.60, 0.02]),   # cat 0.6 at the border: (-10,-10)-(30,30) clipped to (0,0)-(30,30)
+    (900, [200, 200, 50, 50, 0.10, 0.0]),  # cat 0.1: below YOLO's usual 0.25
+]
+
+
+def yolov8_rows(n, size=320):
+    """Every row a real candidate, as in a real export: the anchor point's cell as a box (scores 0.001), then the
+    rows of V8_ROWS."""
+    a = np.zeros((n, 6), dtype=np.float32)
+    i = 0
+    for s in (8, 16, 32):
+        for row in range(size // s):
+            for col in range(size // s):
+                a[i] = [(col + 0.5) * s, (row + 0.5) * s, 2 * s, 2 * s, 0.001, 0.001]
+                i += 1
+    for i, r in V8_ROWS:
+        a[i] = r
+    return a
+
+
+def yolov8_names(path, transposed=False, names=True):
+    """Ultralytics YOLOv8/11 export: [1,4+C,N] (or transposed [1,N,4+C]), names in the metadata, dynamic batch."""
+    g = G("yolov8_names_test")
+    n = yolo_cells(320, 320)
+    rows = yolov8_rows(n)
+    value = rows.reshape(1, n, 6) if transposed else rows.T.reshape(1, 6, n)
+    tied(g, "images", value, "output0")
+    hints = {"names": "{0: 'cat', 1: 'dog'}", "description": "Ultralytics YOLOv8n model", "stride": "32"} \
+        if names else None
+    shape = ["batch", n, 6] if transposed else ["batch", 6, n]
+    return g.model([float_input("images", ["batch", 3, 320, 320])], [out_info("output0", shape)], hints)
+
+
+def nms7(path, empty=False):
+    """YOLOv7 end-to-end for ONNX Runtime: [N,7] rows batch, x1, y1, x2, y2, class, score (input pixels)."""
+    g = G("nms7_test")
+    rows = np.zeros((0, 7), dtype=np.float32) if empty else np.asarray(
+        [[0, 50, 60, 150, 200, 1, 0.9], [0, 300, 300, 330, 340, 0, 0.4]], dtype=np.float32)
+    tied(g, "images", rows, "output")
+    return g.model([float_input("images", [1, 3, 640, 640])], [out_info("output", ["N", 7])],
+                   {"names": "['person', 'car']"})
+
+
+def efficient_nms(path):
+    """TensorRT EfficientNMS style: num_dets [1,1], det_boxes [1,K,4] (x1,y1,x2,y2 pixels), det_scores, det_classes;
+    only the first num_dets rows are valid (row 2 is stale and must be ignored)."""
+    g = G("efficient_nms_test")
+    boxes = np.zeros((1, 10, 4), dtype=np.float32)
+    boxes[0, 0] = [10, 20, 110, 220]
+    boxes[0, 1] = [400, 400, 640, 640]  # at the bottom-right border
+    boxes[0, 2] = [0, 0, 50, 50]
+    scores = np.zeros((1, 10), dtype=np.float32)
+    scores[0, :3] = [0.95, 0.5, 0.99]
+    classes = np.zeros((1, 10), dtype=np.float32)
+    classes[0, :3] = [2, 0, 1]
+    tied(g, "images", [[2]], "num_dets", np.int32)
+    tied(g, "images", boxes, "det_boxes")
+    tied(g, "images", scores, "det_scores")
+    tied(g, "images", classes, "det_classes", np.int32)
+    return g.model([float_input("images", [1, 3, 640, 640])],
+                   [out_info("num_dets", [1, 1], TensorProto.INT32), out_info("det_boxes", [1, 10, 4]),
+                    out_info("det_scores", [1, 10]), out_info("det_classes", [1, 10], TensorProto.INT32)],
+                   {"names": "['person', 'bicycle', 'car']"})
+
+
+def fastestdet(path):
+    """FastestDet: one stride-16 grid [1, 1+4+80, 22, 22] for 352x352: sigmoid objectness, raw box (tanh offsets,
+    sigmoid sizes), softmax classes. One object: cell (row 5, col 7), class 3 'motorcycle', obj 0.9, p 0.9."""
+    g = G("fastestdet_test")
+    gh = gw = 22
+    a = np.zeros((1, 85, gh, gw), dtype=np.float32)
+    a[0, 5:, :, :] = 1.0 / 80  # softmax of equal logits
+    a[0, 0, 5, 7] = 0.9
+    a[0, 1, 5, 7] = np.arctanh(0.5)  # cx = (0.5 + 7) / 22
+    a[0, 2, 5, 7] = 0.0              # cy = (0 + 5) / 22
+    a[0, 3, 5, 7] = 0.0              # w = sigmoid(0) = 0.5 of the input
+    a[0, 4, 5, 7] = np.log(0.25 / 0.75)  # h = 0.25 of the input
+    a[0, 5:, 5, 7] = 0.1 / 79
+    a[0, 5 + 3, 5, 7] = 0.9
+    tied(g, "images", a, "output")
+    return g.model([float_input("images", [1, 3, 352, 352])], [out_info("output", [1, 85, gh, gw])])
+
+
+def ultraface3(path):
+    """Decoded UltraFace with three classes (background, face, masked_face): scores [1,4420,3], boxes [1,4420,4]
+    corners in 0..1. Every row has a small valid box (as the real decoded export does); row 9 is a masked face."""
+    g = G("ultraface3_test")
+    n = 4420
+    scores = np.tile(np.asarray([0.98, 0.01, 0.01], dtype=np.float32), (1, n, 1))
+    boxes = np.tile(np.asarray([0.40, 0.40, 0.45, 0.46], dtype=np.float32), (1, n, 1))
+    scores[0, 9] = [0.05, 0.1, 0.85]
+    boxes[0, 9] = [0.25, 0.25, 0.5, 0.75]
+    tied(g, "input", scores, "scores")
+    tied(g, "input", boxes, "boxes")
+    return g.model([float_input("input", [1, 3, 240, 320])], [out_info("scores", [1, n, 3]),
+                                                                out_info("boxes", [1, n, 4])])
+
+
 MODELS = {
     "yolov5_test.onnx": yolov5,
     "yolov8_test.onnx": yolov8,
@@ -357,6 +473,14 @@ MODELS = {
     "demo_colour_classifier.onnx": demo_classifier,
     "bench_yolo640.onnx": bench_yolo640,
     "unknown_layout_test.onnx": unknown_layout,
+    "yolov8_names_test.onnx": yolov8_names,
+    "yolov8_transposed_test.onnx": lambda p: yolov8_names(p, transposed=True),
+    "yolov8_transposed_nonames_test.onnx": lambda p: yolov8_names(p, transposed=True, names=False),
+    "nms7_test.onnx": nms7,
+    "nms7_empty_test.onnx": lambda p: nms7(p, empty=True),
+    "efficient_nms_test.onnx": efficient_nms,
+    "fastestdet_test.onnx": fastestdet,
+    "ultraface3_test.onnx": ultraface3,
 }
 
 LABELS = {
@@ -365,6 +489,7 @@ LABELS = {
     "grid_labels.txt": ["apple", "banana"],
     "face_labels.txt": ["background", "face"],
     "ball_labels.txt": ["ball"],
+    "mask_labels.txt": ["background", "face", "masked_face"],
 }
 
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.skilldesigner.core.model.DecoderSettings;
+import io.skilldesigner.core.model.Fit;
 import io.skilldesigner.core.model.OutputLayout;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -20,7 +21,8 @@ final class DecoderForm extends GridPane {
     private final ChoiceBox<OutputLayout> layout = new ChoiceBox<>();
     private final Spinner<Integer> width = new Spinner<>(1, 4096, 640);
     private final Spinner<Integer> height = new Spinner<>(1, 4096, 640);
-    private final CheckBox letterbox = new CheckBox("Letterbox (keep aspect)");
+    private final ChoiceBox<Fit> fit = new ChoiceBox<>();
+    private final Label preprocessing = new Label();
     private final CheckBox rgb = new CheckBox("RGB (else BGR)");
     private final TextField scale = new TextField();
     private final TextField score = new TextField();
@@ -35,6 +37,9 @@ final class DecoderForm extends GridPane {
         setPadding(new Insets(8, 0, 0, 12));
         layout.getItems().setAll(OutputLayout.values());
         layout.setId("decoder-layout");
+        fit.getItems().setAll(Fit.values());
+        fit.setId("decoder-fit");
+        preprocessing.setId("decoder-preprocessing");
         width.setEditable(true);
         height.setEditable(true);
         score.setId("decoder-score");
@@ -53,9 +58,10 @@ final class DecoderForm extends GridPane {
         addRow(r++, new Label("Layout"), layout);
         addRow(r++, new Label("Input width"), width);
         addRow(r++, new Label("Input height"), height);
-        addRow(r++, new Label(""), letterbox);
+        addRow(r++, new Label("Fit"), fit);
         addRow(r++, new Label(""), rgb);
         addRow(r++, new Label("Pixel scale"), scale);
+        addRow(r++, new Label("Mean / std"), preprocessing);
         addRow(r++, new Label("Score threshold"), score);
         addRow(r++, new Label("NMS IoU"), iou);
         addRow(r, save, error);
@@ -70,7 +76,10 @@ final class DecoderForm extends GridPane {
         layout.setValue(d.layout());
         width.getValueFactory().setValue(d.inputWidth());
         height.getValueFactory().setValue(d.inputHeight());
-        letterbox.setSelected(d.letterbox());
+        fit.setValue(d.fit());
+        preprocessing.setText("mean " + d.mean() + " / std " + d.std() + ", " + (d.nchw() ? "NCHW" : "NHWC")
+                + (d.fit() == Fit.CENTER_CROP ? String.format(java.util.Locale.ROOT, ", crop %.3f of the shorter side",
+                d.cropRatio()) : ""));
         rgb.setSelected(d.rgb());
         scale.setText(Double.toString(d.scale()));
         score.setText(Double.toString(d.scoreThreshold()));
@@ -81,9 +90,9 @@ final class DecoderForm extends GridPane {
         double s = number(scale, "Pixel scale", 0, 1000, problems);
         double sc = number(score, "Score threshold", 0, 1, problems);
         double io = number(iou, "NMS IoU", 0, 1, problems);
-        return new DecoderSettings(layout.getValue(), width.getValue(), height.getValue(), letterbox.isSelected(),
+        return new DecoderSettings(layout.getValue(), width.getValue(), height.getValue(), fit.getValue(),
                 rgb.isSelected(), current.nchw(), s, current.mean(), current.std(), sc, io, current.maxDetections(),
-                current.anchors());
+                current.anchors(), current.cropRatio(), null);
     }
 
     private static double number(TextField f, String name, double lo, double hi, List<String> problems) {

@@ -22,7 +22,8 @@ import io.skilldesigner.core.skill.Tag;
 import io.skilldesigner.core.workspace.Workspace;
 import io.skilldesigner.engine.model.ClassCount;
 import io.skilldesigner.engine.model.DecoderDefaults;
-import io.skilldesigner.engine.model.LabelFile;
+import io.skilldesigner.engine.model.LayoutDetector;
+import io.skilldesigner.engine.model.ModelNames;
 import io.skilldesigner.engine.model.ModelInspector;
 import io.skilldesigner.engine.model.ModelSession;
 import io.skilldesigner.engine.model.ModelSessions;
@@ -30,7 +31,10 @@ import io.skilldesigner.engine.model.ModelSessions;
 /**
  * Adds a model to the workspace: copies the model and label files under {@code models/<id>/} (an Azure Custom
  * Vision export zip gives both at once), opens the model at once to read its inputs/outputs and recognise its
- * layout, proposes decoder settings and checks the label count. A model that cannot be opened is not added.
+ * layout (probing the candidates on images), proposes decoder settings, says where the class names come from
+ * (label file, else the model's metadata) and checks their count. A model that cannot be opened, whose outputs
+ * no layout decodes ("not supported: why; supported layouts: ...") or whose outputs contradict the chosen task
+ * is not added.
  */
 public final class ModelImporter {
     private final Workspace workspace;
@@ -46,8 +50,11 @@ public final class ModelImporter {
                           String description, List<Tag> tags, FileLocation origin) {
     }
 
-    /** The saved descriptor and what the user should know (label count mismatch, low layout confidence). */
-    public record Result(ModelDescriptor model, List<String> warnings) {
+    /**
+     * The saved descriptor, what the user should know (label count mismatch, ambiguous or unsure layout, no class
+     * names) and where the class names came from.
+     */
+    public record Result(ModelDescriptor model, List<String> warnings, String namesSource) {
     }
 
     public Result importModel(Request r) throws IOException {
@@ -86,21 +93,30 @@ public final class ModelImporter {
         ModelIo io = ModelInspector.inspect(r.name(), session);
         Map<String, String> metadata = ModelInspector.metadata(r.name(), session);
         OutputLayout layout = io.detectedLayout();
-        DecoderSettings decoder = DecoderDefaults.propose(io, layout, metadata);
-        if (io.layoutConfidence() < 0.6) {
-            warnings.add(String.format(Locale.ROOT, "Layout %s recognised with low confidence (%.0f%%): %s",
-                    layout, io.layoutConfidence() * 100, io.layoutEvidence()));
-        }
-        if (labels != null) {
-            List<String> names = LabelFile.read(labels);
-            ClassCount.mismatch(io, layout, decoder, names).ifPresent(m -> warnings.add("Labels: " + m));
-        } else {
-            warnings.add("No label file: results will read 'class N'");
+        if (layout == null) {
+            throw new IllegalArgumentException("not supported: " + io.layoutEvidence() + "; supported layouts: "
+                    + LayoutDetector.SUPPORTED);
         }
         ModelTask expected = layout == OutputLayout.CLASSIFICATION ? ModelTask.CLASSIFICATION : ModelTask.DETECTION;
         if (r.task() != null && r.task() != expected) {
-            warnings.add("You chose " + r.task() + " but the outputs look like " + layout + " (" + expected + ")");
+            throw new IllegalArgumentException("You chose " + r.task() + " but the model's outputs are " + layout
+                    + ", a " + expected + " model: " + io.layoutEvidence());
         }
+        DecoderSettings decoder = DecoderDefaults.propose(io, layout, metadata);
+        if (io.layoutEvidence().startsWith("ambiguous")) {
+            warnings.add("Layout is ambiguous, " + layout + " proposed: " + io.layoutEvidence());
+        } else if (io.layoutConfidence() < 0.6) {
+            warnings.add(String.format(Locale.ROOT, "Layout %s recognised with low confidence (%.0f%%): %s",
+                    layout, io.layoutConfidence() * 100, io.layoutEvidence()));
+        }
+        ModelNames names = ModelNames.of(labels, metadata);
+        if (labels != null) {
+            ClassCount.mismatch(io, layout, decoder, names.names()).ifPresent(m -> warnings.add("Labels: " + m));
+        }
+        if (names.isEmpty()) {
+            warnings.add("No class names (no label file, none in the model): results will read 'class N'");
+        }
+        String namesSource = names.isEmpty() ? names.source() : names.names().size() + " from " + names.source();
         String relModel = workspace.root().relativize(model).toString().replace('\\', '/');
         FileLocation modelLoc = r.origin() != null ? r.origin().withPath(relModel) : FileLocation.local(relModel);
         FileLocation labelsLoc = labels == null ? null
@@ -109,7 +125,7 @@ public final class ModelImporter {
                 ModelDescriptor.FORMAT_ONNX, modelLoc, labelsLoc, r.description(), r.tags(), io, decoder,
                 ModelSessions.sha256(model));
         workspace.saveModel(d);
-        return new Result(d, warnings);
+        return new Result(d, warnings, namesSource);
     }
 
     private static Path copy(Path from, Path dir) throws IOException {

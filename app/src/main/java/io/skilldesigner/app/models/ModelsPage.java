@@ -160,7 +160,7 @@ public final class ModelsPage implements Page {
 
     private void openWizard() {
         AddModelWizard w = new AddModelWizard(ctx, importer, result -> {
-            message.setText("Added " + result.model().name()
+            message.setText("Added " + result.model().name() + " (class names: " + result.namesSource() + ")"
                     + (result.warnings().isEmpty() ? "" : " — " + String.join("; ", result.warnings())));
             root.setCenter(detailPane);
             reload(result.model().id());

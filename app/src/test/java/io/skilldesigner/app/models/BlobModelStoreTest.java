@@ -122,6 +122,7 @@ class BlobModelStoreTest {
                     List.of(), io.skilldesigner.core.model.FileLocation.blob("http://127.0.0.1", "models",
                             "squeezenet/model.onnx")));
             assertEquals(List.of(), r.warnings(), "1000 labels fit the 1000 classes");
+            assertEquals("1000 from label file labels.txt", r.namesSource(), "the wizard says where the names came from");
             var d = ws.modelLibrary().find("squeezenet").orElseThrow();
             assertEquals(io.skilldesigner.core.model.OutputLayout.CLASSIFICATION, d.io().detectedLayout());
             assertEquals(io.skilldesigner.core.model.FileLocation.Kind.AZURE_BLOB, d.model().kind());

@@ -9,8 +9,13 @@ import java.util.Set;
 import io.skilldesigner.engine.model.ModelException;
 import io.skilldesigner.engine.model.ModelInspectReport;
 import io.skilldesigner.engine.model.ModelSessions;
+import io.skilldesigner.engine.model.UnsupportedModelException;
 
-/** {@code inspect}: the model package's inspect report (inputs, outputs, layout, labels, proposed decoder). */
+/**
+ * {@code inspect [--labels FILE] [--image FILE] MODEL}: inputs, outputs, the recognised layout with its evidence
+ * (probed on the project's images and the given one), where the class names come from, the proposed decoder.
+ * A model whose outputs no layout decodes: "not supported: why; supported layouts: ..." and exit code 5.
+ */
 final class InspectCommand {
     private final PrintStream out;
     private final PrintStream err;
@@ -21,7 +26,7 @@ final class InspectCommand {
     }
 
     ExitCode execute(List<String> argList) throws UsageException {
-        Args args = Args.parse(argList, Set.of("labels"), Set.of());
+        Args args = Args.parse(argList, Set.of("labels", "image"), Set.of());
         if (args.positional().size() != 1) {
             throw new UsageException("inspect needs exactly one model file");
         }
@@ -31,9 +36,13 @@ final class InspectCommand {
             return ExitCode.MODEL_FAILURE;
         }
         Path labels = args.option("labels") == null ? null : Path.of(args.option("labels"));
+        Path image = args.option("image") == null ? null : Path.of(args.option("image"));
         try (ModelSessions sessions = new ModelSessions()) {
-            out.print(new ModelInspectReport(sessions).report(model, labels));
+            out.print(new ModelInspectReport(sessions).report(model, labels, image));
             return ExitCode.OK;
+        } catch (UnsupportedModelException e) {
+            err.println(e.getMessage());
+            return ExitCode.MODEL_FAILURE;
         } catch (ModelException e) {
             err.println("error: " + e.getMessage());
             return ExitCode.MODEL_FAILURE;

@@ -10,7 +10,7 @@ import java.util.List;
  * <pre>
  * run &lt;skill.json&gt; [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N] [--out insights.jsonl]
  *                    [--fps N] [--no-pacing] [--rtsp-transport tcp|udp] [--give-up-after SECONDS]
- * inspect &lt;model.onnx&gt; [--labels file]
+ * inspect &lt;model.onnx&gt; [--labels file] [--image file]
  * bench &lt;model.onnx&gt; [--video file] [--frames N] [--rounds N] [--labels file]
  * </pre>
  * Exit codes: see {@link ExitCode}. Insights go to {@code --out} (or stdout), messages and the summary to stderr.
@@ -25,7 +25,7 @@ public final class Main {
             "      a camera that stops answering is reconnected for ever unless --give-up-after says otherwise;"
                     + " rtsp://...?transport=udp works too",
             "      --no-pacing: read a file as fast as the pipeline takes it, every frame processed",
-            "  inspect <model.onnx> [--labels file]",
+            "  inspect <model.onnx> [--labels file] [--image file]",
             "      inputs, outputs and detected output layout of a model",
             "  bench <model.onnx> [--video file] [--frames N] [--rounds N] [--labels file]",
             "      raw ONNX Runtime loop vs the engine end to end, same frames and session");

@@ -14,11 +14,17 @@ public interface DetectionDecoder {
         return true;
     }
 
-    /** Candidates, then class-wise NMS (where needed) and the detection cap. */
+    /** Candidates (clipped to the input, empty ones dropped), then class-wise NMS (where needed) and the cap. */
     default List<Detection> decode(List<OutputTensor> outputs, DecoderSettings settings) {
-        List<Detection> c = candidates(outputs, settings);
-        return needsNms() ? Nms.classWise(c, settings.iouThreshold(), settings.maxDetections())
-                : Nms.top(c, settings.maxDetections());
+        return decodeChecked(outputs, settings).kept();
+    }
+
+    /** As {@link #decode}, with the counts of clipped and dropped boxes. */
+    default BoxCheck decodeChecked(List<OutputTensor> outputs, DecoderSettings settings) {
+        BoxCheck c = BoxCheck.of(candidates(outputs, settings), settings.inputWidth(), settings.inputHeight());
+        List<Detection> kept = needsNms() ? Nms.classWise(c.kept(), settings.iouThreshold(), settings.maxDetections())
+                : Nms.top(c.kept(), settings.maxDetections());
+        return new BoxCheck(kept, c.clipped(), c.dropped());
     }
 
     /** The decoder of a detection layout. */
@@ -30,10 +36,15 @@ public interface DetectionDecoder {
         return switch (layout) {
             case YOLOV5 -> new YoloV5Decoder();
             case YOLOV8 -> new YoloV8Decoder();
+            case YOLOX -> new YoloxDecoder();
             case NMS_INCLUDED -> new NmsIncludedDecoder();
             case SSD -> new SsdDecoder();
             case ULTRAFACE -> new UltraFaceDecoder();
+            case ULTRAFACE_RAW -> new PriorBoxDecoder(PriorBoxDecoder.Family.ULTRAFACE);
+            case RETINAFACE -> new PriorBoxDecoder(PriorBoxDecoder.Family.RETINAFACE);
+            case YUNET -> new YuNetDecoder();
             case YOLO_GRID -> new YoloGridDecoder();
+            case ANCHOR_FREE_GRID -> new AnchorFreeGridDecoder();
             case CLASSIFICATION -> throw new IllegalArgumentException("CLASSIFICATION is not a detection layout");
         };
     }

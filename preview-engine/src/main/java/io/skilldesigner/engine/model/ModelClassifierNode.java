@@ -53,7 +53,7 @@ public final class ModelClassifierNode implements NodeRuntime, RuntimeInfo {
             DetectedObject withAttrs = o;
             try (Mat crop = new Mat(image, r)) { // a view: shares the frame's pixels, which are only read
                 for (ClassScore c : runner.classify(crop, settings.topK())) {
-                    if (settings.inWindow(c.score())) {
+                    if (settings.inWindow(c.score(), 0)) {
                         withAttrs = withAttrs.withAttribute(new ObjectAttribute(runner.name(), c.label(), c.score(),
                                 nodeId + ":" + frame.frameId() + ":" + n++));
                     }
@@ -68,13 +68,13 @@ public final class ModelClassifierNode implements NodeRuntime, RuntimeInfo {
 
     private Frame classifyFrame(Frame frame, Mat image) {
         List<ClassScore> top = runner.classify(image, settings.topK());
-        if (top.isEmpty() || !settings.inWindow(top.get(0).score())) {
+        if (top.isEmpty() || !settings.inWindow(top.get(0).score(), 0)) {
             return frame;
         }
         String id = nodeId + ":" + frame.frameId();
         List<ObjectAttribute> attrs = new ArrayList<>();
         for (ClassScore c : top) {
-            if (settings.inWindow(c.score())) {
+            if (settings.inWindow(c.score(), 0)) {
                 attrs.add(new ObjectAttribute(runner.name(), c.label(), c.score(), id));
             }
         }

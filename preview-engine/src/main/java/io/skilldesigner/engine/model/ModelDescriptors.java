@@ -13,7 +13,7 @@ public final class ModelDescriptors {
 
     /**
      * The descriptor with {@code io} and {@code sha256} from the file, and the proposed decoder settings when it
-     * has none yet (user-edited settings are kept).
+     * has none yet (user-edited settings are kept; a partial setting is completed from the proposal).
      *
      * @throws ModelException naming the model and file when it cannot be opened
      */
@@ -21,8 +21,9 @@ public final class ModelDescriptors {
         ModelSpec spec = ModelSpec.of(d, workspaceDir, false);
         ModelSession session = sessions.open(spec.name(), spec.file(), false);
         ModelIo io = ModelInspector.inspect(spec.name(), session);
-        DecoderSettings decoder = d.decoder() != null ? d.decoder()
-                : DecoderDefaults.propose(io, null, ModelInspector.metadata(spec.name(), session));
+        DecoderSettings proposed = DecoderDefaults.propose(io, d.decoder() == null ? null : d.decoder().layout(),
+                ModelInspector.metadata(spec.name(), session));
+        DecoderSettings decoder = d.decoder() != null ? d.decoder().over(proposed) : proposed;
         return d.withIo(io).withDecoder(decoder).withSha256(session.sha256());
     }
 }

@@ -9,7 +9,10 @@ import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 
-/** A detector node: adds the model's detections inside the confidence window to the frame's objects. */
+/**
+ * A detector node: adds the model's detections inside the confidence window to the frame's objects. The node's
+ * threshold goes to the decoder, so it may be lower than the decoder's default.
+ */
 public final class ModelDetectorNode implements NodeRuntime, RuntimeInfo {
     private final String nodeId;
     private final ModelRunner runner;
@@ -27,8 +30,9 @@ public final class ModelDetectorNode implements NodeRuntime, RuntimeInfo {
             return frame; // metadata-only frame: nothing to look at
         }
         List<DetectedObject> found = new ArrayList<>();
-        for (DetectedObject d : runner.detect(frame.image().mat())) {
-            if (settings.inWindow(d.confidence())) {
+        double modelDefault = runner.settings().scoreThreshold();
+        for (DetectedObject d : runner.detect(frame.image().mat(), settings.threshold(modelDefault))) {
+            if (settings.inWindow(d.confidence(), modelDefault)) {
                 String inferenceId = nodeId + ":" + frame.frameId() + ":" + found.size();
                 found.add(new DetectedObject(d.label(), d.confidence(), d.bbox(), inferenceId, List.of(), null));
             }

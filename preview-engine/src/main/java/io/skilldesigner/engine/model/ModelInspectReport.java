@@ -3,11 +3,13 @@ package io.skilldesigner.engine.model;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 import io.skilldesigner.core.model.DecoderSettings;
 import io.skilldesigner.core.model.ModelIo;
+import io.skilldesigner.core.model.OutputLayout;
 import io.skilldesigner.core.model.TensorInfo;
 
 /**
@@ -26,10 +28,27 @@ public final class ModelInspectReport {
      * @throws ModelException when the model cannot be opened
      */
     public String report(Path model, Path labels) {
+        return report(model, labels, null);
+    }
+
+    /**
+     * @param image the user's own image to probe the layout with as well, or null
+     * @throws ModelException when the model cannot be opened, or its outputs are not supported ("not supported:
+     *                        why; supported layouts: ..."), after the inputs and outputs are known
+     */
+    public String report(Path model, Path labels, Path image) {
         String name = model.getFileName().toString();
         ModelSession session = sessions.open(name, model, false);
-        ModelIo io = ModelInspector.inspect(name, session);
-        DecoderSettings d = DecoderDefaults.propose(io, null, ModelInspector.metadata(name, session));
+        ModelIo io;
+        if (image == null) {
+            io = ModelInspector.inspect(name, session);
+        } else {
+            try (org.bytedeco.opencv.opencv_core.Mat bgr = ModelTryOut.read(image)) {
+                io = ModelInspector.inspect(name, session, bgr);
+            }
+        }
+        Map<String, String> metadata = ModelInspector.metadata(name, session);
+        DecoderSettings d = DecoderDefaults.propose(io, null, metadata);
         StringBuilder sb = new StringBuilder();
         sb.append("Model: ").append(model).append('\n');
         sb.append("SHA-256: ").append(session.sha256()).append('\n');
@@ -38,20 +57,24 @@ public final class ModelInspectReport {
         sb.append("Outputs:\n");
         io.outputs().forEach(t -> sb.append("  ").append(describe(t)).append('\n'));
         if (io.detectedLayout() == null) {
-            sb.append("Layout: not recognised: ").append(io.layoutEvidence()).append('\n');
-        } else {
-            sb.append(String.format(Locale.ROOT, "Layout: %s (confidence %.2f): %s%n", io.detectedLayout(),
-                    io.layoutConfidence(), io.layoutEvidence()));
+            throw new UnsupportedModelException(sb + "not supported: " + io.layoutEvidence() + "; supported layouts: "
+                    + LayoutDetector.SUPPORTED);
         }
+        sb.append(String.format(Locale.ROOT, "Layout: %s (confidence %.2f): %s%n", io.detectedLayout(),
+                io.layoutConfidence(), io.layoutEvidence()));
+        sb.append("Task: ").append(io.detectedLayout() == OutputLayout.CLASSIFICATION ? "classification"
+                : "detection").append(" (from the layout)\n");
         OptionalInt classes = ClassCount.of(io, io.detectedLayout(), d);
-        if (labels != null) {
-            List<String> l = LabelFile.read(labels);
-            Optional<String> mismatch = ClassCount.mismatch(io, io.detectedLayout(), d, l);
-            sb.append("Labels: ").append(l.size()).append(" in ").append(labels)
-                    .append(mismatch.map(m -> " — WARNING: " + m).orElse(classes.isPresent() ? " (match)" : ""))
-                    .append('\n');
-        } else if (classes.isPresent()) {
-            sb.append("Classes: ").append(classes.getAsInt()).append('\n');
+        ModelNames names = ModelNames.of(labels, metadata);
+        Optional<String> mismatch = ClassCount.mismatch(io, io.detectedLayout(), d, names.names());
+        sb.append("Class names: ").append(names.isEmpty() ? "" : names.names().size() + " from ")
+                .append(names.source())
+                .append(names.isEmpty() ? "" : ": " + preview(names.names()))
+                .append(mismatch.map(m -> " — WARNING: " + m).orElse(classes.isPresent() && !names.isEmpty()
+                        ? " (match)" : ""))
+                .append('\n');
+        if (classes.isPresent()) {
+            sb.append("Classes in the output: ").append(classes.getAsInt()).append('\n');
         }
         sb.append("Proposed decoder: ").append(describe(d)).append('\n');
         sb.append("Providers in this build: ").append(ModelSessions.availableProviders()).append('\n');
@@ -61,14 +84,26 @@ public final class ModelInspectReport {
         return sb.toString();
     }
 
+    private static String preview(List<String> names) {
+        return names.size() <= 5 ? String.join(", ", names) : String.join(", ", names.subList(0, 5)) + ", ...";
+    }
+
     static String describe(TensorInfo t) {
         return t.name() + " " + t.elementType() + " " + t.shape();
     }
 
     static String describe(DecoderSettings d) {
+        String fit = switch (d.fit()) {
+            case STRETCH -> "resize";
+            case LETTERBOX -> "letterbox";
+            case LETTERBOX_TOP_LEFT -> "letterbox at top-left";
+            case PAD -> "no resize, pad to a multiple of 32";
+            case CENTER_CROP -> "shorter side to " + Math.round(Math.max(d.inputWidth(), d.inputHeight()) / d.cropRatio())
+                    + " + centre crop";
+        };
         return String.format(Locale.ROOT, "input %dx%d %s %s, %s, pixel*%s - mean %s / std %s, score >= %s,"
                         + " NMS IoU %s, max %d%s", d.inputWidth(), d.inputHeight(), d.nchw() ? "NCHW" : "NHWC",
-                d.rgb() ? "RGB" : "BGR", d.letterbox() ? "letterbox" : "resize", num(d.scale()), d.mean(), d.std(),
+                d.rgb() ? "RGB" : "BGR", fit, num(d.scale()), d.mean(), d.std(),
                 num(d.scoreThreshold()), num(d.iouThreshold()), d.maxDetections(),
                 d.anchors().isEmpty() ? "" : ", anchors " + d.anchors());
     }

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+
+import org.bytedeco.opencv.opencv_core.Mat;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtException;
@@ -25,13 +28,41 @@ public final class ModelInspector {
         return inspect(modelName, sessions.open(modelName, file, false));
     }
 
+    /**
+     * Inputs, outputs and the recognised layout: candidates from the shapes (and the class names in the
+     * metadata), each run on the project's probe images and judged; the verdict is cached in the session.
+     */
     public static ModelIo inspect(String modelName, ModelSession session) {
+        return session.inspected(() -> inspect(modelName, session, null));
+    }
+
+    /**
+     * As {@link #inspect(String, ModelSession)}, with the user's own image (BGR) probed as well; not cached.
+     *
+     * @param userImage an image the user gave, or null
+     */
+    public static ModelIo inspect(String modelName, ModelSession session, Mat userImage) {
         try {
             OrtSession s = session.session();
             List<io.skilldesigner.core.model.TensorInfo> in = tensors(s.getInputInfo());
             List<io.skilldesigner.core.model.TensorInfo> out = tensors(s.getOutputInfo());
-            LayoutGuess guess = LayoutDetector.detect(in, out);
-            return new ModelIo(in, out, guess.layout(), guess.confidence(), guess.evidence());
+            Map<String, String> md = metadata(modelName, session);
+            OptionalInt named = ModelNames.fromMetadata(md).map(n -> OptionalInt.of(n.names().size()))
+                    .orElse(OptionalInt.empty());
+            List<LayoutGuess> candidates = LayoutDetector.candidates(in, out, named);
+            ModelIo shapes = new ModelIo(in, out, null, 0, "");
+            List<Mat> probes = ProbeImages.make();
+            try {
+                List<Mat> images = new ArrayList<>(probes);
+                if (userImage != null) {
+                    images.add(userImage);
+                }
+                List<LayoutProbe.Finding> findings = LayoutProbe.run(session, shapes, candidates, md, images);
+                LayoutGuess guess = LayoutDetector.decide(candidates, findings);
+                return new ModelIo(in, out, guess.layout(), guess.confidence(), guess.evidence());
+            } finally {
+                probes.forEach(Mat::close);
+            }
         } catch (OrtException e) {
             throw ModelException.of(modelName, session.file(), "cannot read inputs/outputs: " + e.getMessage(), e);
         }

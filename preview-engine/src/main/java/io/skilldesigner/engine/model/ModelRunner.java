@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -16,11 +17,13 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.skilldesigner.core.model.DecoderSettings;
+import io.skilldesigner.core.model.Fit;
 import io.skilldesigner.core.model.ModelIo;
 import io.skilldesigner.core.model.ModelTask;
 import io.skilldesigner.core.model.OutputLayout;
 import io.skilldesigner.engine.frame.BBox;
 import io.skilldesigner.engine.frame.DetectedObject;
+import io.skilldesigner.engine.frame.ObjectAttribute;
 
 /**
  * A loaded model ready to run on BGR images: the shared session plus this runner's own pre-processing buffers
@@ -34,24 +37,34 @@ public final class ModelRunner implements AutoCloseable {
     private final DecoderSettings settings;
     private final OutputLayout layout;
     private final List<String> labels;
+    private final String namesSource;
     private final String inputName;
-    private final Preprocessor pre;
+    private final Preprocessor.ElementType inputType;
+    /** The current pre-processor; with {@link Fit#PAD} remade when the frame size changes. */
+    private Preprocessor pre;
+    /** The settings for the current input size (differs from {@link #settings} only with {@link Fit#PAD}). */
+    private DecoderSettings frameSettings;
     private final DetectionDecoder decoder;
     private final StageTimes times = new StageTimes();
+    private long droppedBoxes;
+    private long clippedBoxes;
     /** Output tensors ONNX Runtime writes into (static float outputs only), so no per-frame output copy. */
     private final Map<String, OnnxTensor> pinned;
     private final List<OutputTensor> pinnedViews;
 
-    private ModelRunner(String name, ModelSession session, ModelIo io, DecoderSettings settings, List<String> labels,
-                        Preprocessor pre) {
+    private ModelRunner(String name, ModelSession session, ModelIo io, DecoderSettings settings, ModelNames names,
+                        Preprocessor.ElementType inputType) throws OrtException {
         this.name = name;
         this.session = session;
         this.io = io;
         this.settings = settings;
         this.layout = settings.layout();
-        this.labels = labels;
+        this.labels = names.names();
+        this.namesSource = names.source();
         this.inputName = io.inputs().get(0).name();
-        this.pre = pre;
+        this.inputType = inputType;
+        this.frameSettings = settings;
+        this.pre = new Preprocessor(settings, inputType, session.environment());
         this.decoder = layout == OutputLayout.CLASSIFICATION ? null : DetectionDecoder.forLayout(layout);
         this.pinned = new LinkedHashMap<>();
         this.pinnedViews = new ArrayList<>();
@@ -60,7 +73,8 @@ public final class ModelRunner implements AutoCloseable {
 
     private void pinOutputs(ModelSession session) {
         for (io.skilldesigner.core.model.TensorInfo t : io.outputs()) {
-            if (!t.elementType().equals("FLOAT") || t.shape().stream().anyMatch(d -> d <= 0)) {
+            if (!t.elementType().equals("FLOAT") || t.shape().stream().anyMatch(d -> d <= 0)
+                    || settings.fit() == Fit.PAD) {
                 pinned.values().forEach(OnnxTensor::close);
                 pinned.clear();
                 pinnedViews.clear();
@@ -87,16 +101,21 @@ public final class ModelRunner implements AutoCloseable {
     public static ModelRunner load(ModelSessions sessions, ModelSpec spec) {
         ModelSession session = sessions.open(spec.name(), spec.file(), spec.wantsCuda());
         ModelIo io = ModelInspector.inspect(spec.name(), session);
-        DecoderSettings settings = settle(spec, session, io);
+        Map<String, String> metadata = ModelInspector.metadata(spec.name(), session);
+        DecoderSettings settings = settle(spec, io, metadata);
         OutputLayout layout = settings.layout();
         if (spec.task() != null && (spec.task() == ModelTask.CLASSIFICATION) != (layout == OutputLayout.CLASSIFICATION)) {
             throw ModelException.of(spec.name(), spec.file(), "the model is registered for " + spec.task()
-                    + " but its output layout is " + layout);
+                    + " but its output layout is " + layout + ", a "
+                    + (layout == OutputLayout.CLASSIFICATION ? "classifier" : "detector") + " (" + io.layoutEvidence()
+                    + ")");
         }
-        List<String> labels = spec.labels() == null ? List.of() : readLabels(spec);
-        Optional<String> mismatch = ClassCount.mismatch(io, layout, settings, labels);
+        ModelNames names = names(spec, metadata);
+        Optional<String> mismatch = ClassCount.mismatch(io, layout, settings, names.names());
         if (mismatch.isPresent()) {
-            throw ModelException.of(spec.name(), spec.file(), mismatch.get() + " (" + spec.labels() + ")");
+            String m = spec.labels() != null ? mismatch.get()
+                    : mismatch.get().replace("the label file has", "the model's metadata names");
+            throw ModelException.of(spec.name(), spec.file(), m + " (" + names.source() + ")");
         }
         if (io.inputs().size() != 1) {
             throw ModelException.of(spec.name(), spec.file(), "expected one image input, the model has "
@@ -115,33 +134,36 @@ public final class ModelRunner implements AutoCloseable {
                     + io.inputs().get(0).name() + " " + shape + (settings.nchw() ? " read as NCHW" : " read as NHWC"));
         }
         try {
-            return new ModelRunner(spec.name(), session, io, settings, labels,
-                    new Preprocessor(settings, type, session.environment()));
+            return new ModelRunner(spec.name(), session, io, settings, names, type);
         } catch (OrtException | IllegalArgumentException e) {
             throw ModelException.of(spec.name(), spec.file(), "cannot prepare the input: " + e.getMessage(), e);
         }
     }
 
-    private static DecoderSettings settle(ModelSpec spec, ModelSession session, ModelIo io) {
-        DecoderSettings d = spec.decoder() != null ? spec.decoder()
-                : DecoderDefaults.propose(io, null, ModelInspector.metadata(spec.name(), session));
-        OutputLayout layout = d.layout() != null ? d.layout() : io.detectedLayout();
+    /**
+     * The settings to run with: the user's (a partial setting filled from the defaults of its layout) or the
+     * proposed ones. Refuses a model whose outputs no layout decodes, with the reason and what is supported.
+     */
+    static DecoderSettings settle(ModelSpec spec, ModelIo io, Map<String, String> metadata) {
+        DecoderSettings given = spec.decoder();
+        OutputLayout layout = given != null && given.layout() != null ? given.layout() : io.detectedLayout();
         if (layout == null) {
-            throw ModelException.of(spec.name(), spec.file(), "unsupported layout: " + io.layoutEvidence()
-                    + "; choose a layout in the decoder settings");
+            throw ModelException.of(spec.name(), spec.file(), "not supported: " + io.layoutEvidence()
+                    + "; supported layouts: " + LayoutDetector.SUPPORTED);
         }
+        DecoderSettings defaults = DecoderDefaults.propose(io, layout, metadata);
+        DecoderSettings d = given == null ? defaults : given.over(defaults);
         Optional<String> misfit = LayoutFit.check(io, layout, d);
         if (misfit.isPresent()) {
             throw ModelException.of(spec.name(), spec.file(), misfit.get());
         }
-        return d.layout() == layout ? d : new DecoderSettings(layout, d.inputWidth(), d.inputHeight(), d.letterbox(),
-                d.rgb(), d.nchw(), d.scale(), d.mean(), d.std(), d.scoreThreshold(), d.iouThreshold(),
-                d.maxDetections(), d.anchors());
+        return d.layout() == layout ? d : d.withLayout(layout);
     }
 
-    private static List<String> readLabels(ModelSpec spec) {
+    /** The label file's names (it overrides), else the model's metadata names, else none. */
+    private static ModelNames names(ModelSpec spec, Map<String, String> metadata) {
         try {
-            return LabelFile.read(spec.labels());
+            return ModelNames.of(spec.labels(), metadata);
         } catch (ModelException e) {
             throw ModelException.of(spec.name(), spec.file(), e.getMessage(), e);
         }
@@ -171,6 +193,11 @@ public final class ModelRunner implements AutoCloseable {
         return labels;
     }
 
+    /** Where the class names came from ("label file x", "model metadata 'names'", or none). */
+    public String namesSource() {
+        return namesSource;
+    }
+
     public ProviderChoice provider() {
         return session.provider();
     }
@@ -184,19 +211,34 @@ public final class ModelRunner implements AutoCloseable {
         return times;
     }
 
-    /** The label of a class index: from the label file, else "class N" (UltraFace's class 1: "face"). */
+    /**
+     * The label of a class index: from the names (a list without the background of a background-first layout is
+     * shifted by one), else "face" for face detectors, else "class N".
+     */
     public String label(int index) {
-        if (layout == OutputLayout.ULTRAFACE && labels.size() == 1 && index == UltraFaceDecoder.FACE) {
-            return labels.get(0);
+        OptionalInt classes = ClassCount.of(io, layout, settings);
+        boolean noBackground = ClassCount.backgroundFirst(layout) && classes.isPresent()
+                && labels.size() == classes.getAsInt() - 1;
+        int i = noBackground ? index - 1 : index;
+        if (i >= 0 && i < labels.size()) {
+            return labels.get(i);
         }
-        if (index >= 0 && index < labels.size()) {
-            return labels.get(index);
-        }
-        return layout == OutputLayout.ULTRAFACE && index == UltraFaceDecoder.FACE ? "face" : "class " + index;
+        boolean faces = layout == OutputLayout.YUNET || (ClassCount.backgroundFirst(layout)
+                && classes.orElse(2) == 2 && index == UltraFaceDecoder.FACE);
+        return faces ? "face" : "class " + index;
     }
 
-    /** Detections in the image, boxes normalised to it, best first. */
+    /** Detections in the image at the decoder's threshold, boxes normalised to it, best first. */
     public List<DetectedObject> detect(Mat bgr) {
+        return detect(bgr, settings.scoreThreshold());
+    }
+
+    /**
+     * Detections in the image with a score of at least {@code threshold} (the node's one threshold; it may be
+     * below the decoder's default), boxes normalised to it, best first. Landmarks (RetinaFace, YuNet) come as
+     * attributes {@code landmark1..5} with value "x,y" normalised to the image.
+     */
+    public List<DetectedObject> detect(Mat bgr, double threshold) {
         if (decoder == null) {
             throw ModelException.of(name, session.file(), "is a classifier; it cannot detect objects");
         }
@@ -205,19 +247,42 @@ public final class ModelRunner implements AutoCloseable {
         long t1 = System.nanoTime();
         List<OutputTensor> outs = run();
         long t2 = System.nanoTime();
-        List<Detection> dets;
+        BoxCheck checked;
         try {
-            dets = decoder.decode(outs, settings);
+            checked = decoder.decodeChecked(outs, frameSettings.withScoreThreshold(threshold));
         } catch (IllegalArgumentException e) {
             throw ModelException.of(name, session.file(), e.getMessage(), e);
         }
-        List<DetectedObject> out = new ArrayList<>(dets.size());
-        for (Detection d : dets) {
+        droppedBoxes += checked.dropped();
+        clippedBoxes += checked.clipped();
+        List<DetectedObject> out = new ArrayList<>(checked.kept().size());
+        for (Detection d : checked.kept()) {
             BBox box = tr.toSource(d.x1(), d.y1(), d.x2(), d.y2());
-            out.add(DetectedObject.of(label(d.classIndex()), d.score(), box));
+            if (box.w() <= 0 || box.h() <= 0) {
+                droppedBoxes++; // wholly in the letterbox padding: outside the frame
+                continue;
+            }
+            DetectedObject o = DetectedObject.of(label(d.classIndex()), d.score(), box);
+            float[] p = d.points();
+            for (int k = 0; k + 1 < p.length; k += 2) {
+                double x = Math.max(0, Math.min(1, (p[k] - tr.padX()) / tr.scaleX() / tr.srcWidth()));
+                double y = Math.max(0, Math.min(1, (p[k + 1] - tr.padY()) / tr.scaleY() / tr.srcHeight()));
+                o = o.withAttribute(new ObjectAttribute("landmark" + (k / 2 + 1),
+                        String.format(java.util.Locale.ROOT, "%.4f,%.4f", x, y), d.score(), ""));
+            }
+            out.add(o);
         }
         times.add(t1 - t0, t2 - t1, System.nanoTime() - t2);
         return out;
+    }
+
+    /** Boxes dropped so far (no area after clipping, or not finite) and boxes clipped to the frame. */
+    public long droppedBoxes() {
+        return droppedBoxes;
+    }
+
+    public long clippedBoxes() {
+        return clippedBoxes;
     }
 
     /** The top k classes of the image (probabilities; softmax applied to logits). */
@@ -237,10 +302,28 @@ public final class ModelRunner implements AutoCloseable {
 
     private InputTransform prepare(Mat bgr) {
         try {
+            if (settings.fit() == Fit.PAD && dynamicInput()) {
+                resizeInput(LayoutProbe.pad32(bgr.cols()), LayoutProbe.pad32(bgr.rows()));
+            }
             return pre.prepare(bgr);
-        } catch (RuntimeException e) {
+        } catch (OrtException | RuntimeException e) {
             throw ModelException.of(name, session.file(), "pre-processing failed: " + e.getMessage(), e);
         }
+    }
+
+    private boolean dynamicInput() {
+        return LayoutDetector.inputSize(io.inputs()) == null;
+    }
+
+    /** A model with any input size and no resize: the input follows the frame (padded to a multiple of 32). */
+    private void resizeInput(int w, int h) throws OrtException {
+        if (frameSettings.inputWidth() == w && frameSettings.inputHeight() == h) {
+            return;
+        }
+        Preprocessor next = new Preprocessor(settings.withInputSize(w, h), inputType, session.environment());
+        pre.close();
+        pre = next;
+        frameSettings = settings.withInputSize(w, h);
     }
 
     private List<OutputTensor> run() {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.skilldesigner.core.model.ModelIo;
 
 /**
  * An open ONNX Runtime session for one model file, shared by every node that runs the file. Owned (and closed)
@@ -17,6 +18,8 @@ public final class ModelSession implements AutoCloseable {
     private final String sha256;
     private final OrtSession session;
     private final ProviderChoice provider;
+    /** The inspection verdict (probe runs included), computed once per session. */
+    private ModelIo inspected;
 
     ModelSession(Path file, String sha256, OrtSession session, ProviderChoice provider) {
         this.file = file;
@@ -43,6 +46,14 @@ public final class ModelSession implements AutoCloseable {
 
     public ProviderChoice provider() {
         return provider;
+    }
+
+    /** The cached inspection, computed by {@code inspect} on first use. */
+    synchronized ModelIo inspected(java.util.function.Supplier<ModelIo> inspect) {
+        if (inspected == null) {
+            inspected = inspect.get();
+        }
+        return inspected;
     }
 
     @Override

@@ -22,6 +22,20 @@ public record OutputTensor(String name, long[] shape, FloatBuffer data) {
         return data.limit();
     }
 
+    /** Position (0..count-1) of the largest of count values from start, step apart (the best class of a row). */
+    public int argMax(int start, int count, int step) {
+        int best = 0;
+        float bestValue = Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < count; k++) {
+            float v = data.get(start + k * step);
+            if (v > bestValue) {
+                bestValue = v;
+                best = k;
+            }
+        }
+        return best;
+    }
+
     /** Dimension i, counted from the end when negative (-1 = last). */
     public long dim(int i) {
         return shape[i < 0 ? shape.length + i : i];

@@ -31,9 +31,11 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import io.skilldesigner.core.model.DecoderSettings;
+import io.skilldesigner.core.model.Fit;
 
 /**
- * Turns a BGR frame (or crop) into the model's input tensor with OpenCV: resize or letterbox, channel order,
+ * Turns a BGR frame (or crop) into the model's input tensor with OpenCV: resize, letterbox (centred or
+ * top-left), pad without resize, or resize-shorter-side + centre crop; channel order,
  * per-channel {@code (p·scale − mean) / std} as one {@code convertTo} per channel, written straight into the
  * tensor's direct buffer in NCHW planes or NHWC order, as float32, float16 or uint8. The tensor and all
  * intermediate Mats are allocated once and reused for every frame, so one Preprocessor serves one thread.
@@ -79,7 +81,7 @@ public final class Preprocessor implements AutoCloseable {
     private final Mat[] windows = new Mat[3];
     private Window window;
 
-    private record Window(int x, int y, int w, int h) { }
+    private record Window(int x, int y, int w, int h, double pad) { }
     private final Mat packed;
     private final Mat resized = new Mat();
     private final Mat boxed = new Mat();
@@ -144,22 +146,32 @@ public final class Preprocessor implements AutoCloseable {
         int sh = bgr.rows();
         Mat fitted;
         InputTransform transform;
-        if (settings.letterbox()) {
+        if (settings.fit() == Fit.CENTER_CROP) {
+            return centreCrop(bgr, sw, sh);
+        }
+        if (settings.letterbox() || settings.fit() == Fit.PAD) {
+            boolean pad = settings.fit() == Fit.PAD;
+            // PAD: no resize unless the image is larger than the input (then shrink to fit, aspect kept)
             double s = Math.min(width / (double) sw, height / (double) sh);
+            if (pad) {
+                s = Math.min(1, s);
+            }
             int nw = Math.max(1, Math.min(width, (int) Math.round(sw * s)));
             int nh = Math.max(1, Math.min(height, (int) Math.round(sh * s)));
             Mat scaled = sizeTo(bgr, nw, nh);
-            int left = (width - nw) / 2;
-            int top = (height - nh) / 2;
+            boolean centred = settings.fit() == Fit.LETTERBOX;
+            int left = centred ? (width - nw) / 2 : 0;
+            int top = centred ? (height - nh) / 2 : 0;
+            double padValue = pad ? 0 : LETTERBOX_GREY;
             if (nw == width && nh == height) {
                 fitted = scaled;
             } else if (settings.nchw()) {
-                // write the image into its window of each plane; the grey bars are filled once per geometry
-                fillWindow(scaled, left, top, nw, nh);
+                // write the image into its window of each plane; the bars are filled once per geometry
+                fillWindow(scaled, left, top, nw, nh, padValue);
                 return new InputTransform(sw, sh, width, height, nw / (double) sw, nh / (double) sh, left, top);
             } else {
                 copyMakeBorder(scaled, boxed, top, height - nh - top, left, width - nw - left, BORDER_CONSTANT,
-                        new Scalar(LETTERBOX_GREY, LETTERBOX_GREY, LETTERBOX_GREY, 0));
+                        new Scalar(padValue, padValue, padValue, 0));
                 fitted = boxed;
             }
             transform = new InputTransform(sw, sh, width, height, nw / (double) sw, nh / (double) sh, left, top);
@@ -171,13 +183,27 @@ public final class Preprocessor implements AutoCloseable {
         return transform;
     }
 
-    private void fillWindow(Mat scaled, int left, int top, int nw, int nh) {
-        Window w = new Window(left, top, nw, nh);
+    /** Shorter side to input / cropRatio (torchvision Resize), then the centre input-sized window (CenterCrop). */
+    private InputTransform centreCrop(Mat bgr, int sw, int sh) {
+        double s = Math.max(width, height) / settings.cropRatio() / Math.min(sw, sh);
+        int nw = Math.max(width, (int) Math.round(sw * s));
+        int nh = Math.max(height, (int) Math.round(sh * s));
+        Mat scaled = sizeTo(bgr, nw, nh);
+        int left = (int) Math.round((nw - width) / 2.0);
+        int top = (int) Math.round((nh - height) / 2.0);
+        try (Rect r = new Rect(left, top, width, height); Mat window = new Mat(scaled, r)) {
+            fill(window);
+        }
+        return new InputTransform(sw, sh, width, height, nw / (double) sw, nh / (double) sh, -left, -top);
+    }
+
+    private void fillWindow(Mat scaled, int left, int top, int nw, int nh, double padValue) {
+        Window w = new Window(left, top, nw, nh, padValue);
         if (!w.equals(window)) {
             closeWindows();
             try (Rect r = new Rect(left, top, nw, nh)) {
                 for (int c = 0; c < 3; c++) {
-                    planes[c].put(new Scalar(LETTERBOX_GREY * alpha[c] + beta[c]));
+                    planes[c].put(new Scalar(padValue * alpha[c] + beta[c]));
                     windows[c] = new Mat(planes[c], r);
                 }
             }

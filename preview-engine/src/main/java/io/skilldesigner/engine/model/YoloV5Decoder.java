@@ -22,15 +22,8 @@ public final class YoloV5Decoder implements DetectionDecoder {
             if (obj < thr) {
                 continue; // class scores are at most 1, so the product cannot reach the threshold
             }
-            int best = 0;
-            float bestScore = -1;
-            for (int c = 5; c < stride; c++) {
-                float v = t.get(o + c);
-                if (v > bestScore) {
-                    bestScore = v;
-                    best = c - 5;
-                }
-            }
+            int best = t.argMax(o + 5, stride - 5, 1);
+            float bestScore = t.get(o + 5 + best);
             float score = obj * bestScore;
             if (score >= thr) {
                 out.add(Detection.center(best, score, t.get(o), t.get(o + 1), t.get(o + 2), t.get(o + 3)));

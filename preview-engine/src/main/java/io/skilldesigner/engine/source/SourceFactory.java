@@ -10,7 +10,8 @@ public interface SourceFactory {
 
     static SourceFactory standard() {
         return (spec, listener) -> switch (spec.kind()) {
-            case FILE -> new VideoFileSource(spec, listener);
+            case FILE -> StillImageSource.isStillImage(spec.location()) ? new StillImageSource(spec, listener)
+                    : new VideoFileSource(spec, listener);
             case RTSP -> new RtspSource(spec, listener);
             case WEBCAM -> new WebcamSource(spec, listener);
         };

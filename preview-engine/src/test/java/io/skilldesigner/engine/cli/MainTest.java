@@ -256,4 +256,30 @@ class MainTest {
         assertTrue(r.out().contains("Inputs:") && r.out().contains("input FLOAT [1, 3, 240, 320]"), r.out());
         assertTrue(r.out().contains("scores") && r.out().contains("boxes") && r.out().contains("Layout:"), r.out());
     }
+
+    @Test
+    void inspectSaysWhatItRecognisedAndWhy() {
+        Path shared = Path.of(System.getProperty("sd.shared.dir", "../shared"));
+        Result raw = main("inspect", shared.resolve("models/ultraface-raw/version-slim-320_without_postprocessing.onnx")
+                .toString());
+        assertEquals(0, raw.code(), raw.err());
+        assertTrue(raw.out().contains("Layout: ULTRAFACE_RAW (confidence 0.90)"), raw.out());
+        assertTrue(raw.out().contains("ULTRAFACE rejected"), "the decoded reading is shown as rejected: " + raw.out());
+        Result names = main("inspect", "src/test/resources/models/yolov8_names_test.onnx");
+        assertEquals(0, names.code(), names.err());
+        assertTrue(names.out().contains("Class names: 2 from model metadata 'names': cat, dog (match)"), names.out());
+        Result yunet = main("inspect", shared.resolve("models/yunet/face_detection_yunet_2026may.onnx").toString(),
+                "--image", shared.resolve("media/faces/2.jpg").toString());
+        assertEquals(0, yunet.code(), yunet.err());
+        assertTrue(yunet.out().contains("Layout: YUNET") && yunet.out().contains("no resize, pad to a multiple of 32"),
+                yunet.out());
+    }
+
+    @Test
+    void inspectOfAnUnsupportedModelExitsWithFive() {
+        Result r = main("inspect", "src/test/resources/models/unknown_layout_test.onnx");
+        assertEquals(5, r.code(), r.out());
+        assertTrue(r.err().contains("not supported: ") && r.err().contains("; supported layouts: YOLOv5"), r.err());
+        assertTrue(r.err().contains("output FLOAT [1, 2, 3]"), "the outputs are listed: " + r.err());
+    }
 }

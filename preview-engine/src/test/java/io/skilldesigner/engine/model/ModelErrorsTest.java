@@ -75,7 +75,7 @@ class ModelErrorsTest {
     @Test
     void unrecognisedLayout() {
         assertMentions(loadError(ModelSpec.of(model("unknown_layout_test.onnx"), null)),
-                "unknown_layout_test.onnx", "unsupported layout", "[1, 2, 3]", "choose a layout");
+                "unknown_layout_test.onnx", "not supported: ", "[1, 2, 3]", "; supported layouts: ", "YOLOv5 [1,N,5+C]");
     }
 
     @Test
@@ -83,7 +83,7 @@ class ModelErrorsTest {
         DecoderSettings grid = new DecoderSettings(OutputLayout.YOLO_GRID, 320, 320, false, true, true, 1, null, null,
                 0.1, 0.45, 20, DecoderSettings.CUSTOM_VISION_ANCHORS);
         assertMentions(loadError(ModelSpec.of(model("yolov5_test.onnx"), null).withDecoder(grid)),
-                "unsupported layout", "YOLO_GRID", "output0 [1, 16, 8]");
+                "not supported: ", "YOLO_GRID", "output0 [1, 16, 8]", "; supported layouts: ");
     }
 
     @Test

@@ -131,4 +131,55 @@ class PreprocessorTest {
             assertEquals(1, p.tensor().getFloatBuffer().get(0), 1e-6, "same tensor, new values");
         }
     }
+
+    private static DecoderSettings fitted(int w, int h, io.skilldesigner.core.model.Fit fit, double crop) {
+        return new DecoderSettings(OutputLayout.CLASSIFICATION, w, h, fit, false, true, 1, null, null, 0, 0.45, 5,
+                null, crop, null);
+    }
+
+    @Test
+    void centreCropCutsTheSidesAfterResizingTheShorterSide() throws Exception {
+        // 40x20: white left quarter, black middle, white right quarter; shorter side 20 -> 8 / 0.5 = 16 (32x16),
+        // the centre 8x8 is all black
+        Mat m = new Mat(20, 40, CV_8UC3, new Scalar(0, 0, 0, 0));
+        org.bytedeco.opencv.global.opencv_imgproc.rectangle(m, new org.bytedeco.opencv.opencv_core.Rect(0, 0, 10, 20),
+                new Scalar(255, 255, 255, 0), -1, 8, 0);
+        org.bytedeco.opencv.global.opencv_imgproc.rectangle(m, new org.bytedeco.opencv.opencv_core.Rect(30, 0, 10, 20),
+                new Scalar(255, 255, 255, 0), -1, 8, 0);
+        try (Preprocessor p = new Preprocessor(fitted(8, 8, io.skilldesigner.core.model.Fit.CENTER_CROP, 0.5),
+                Preprocessor.ElementType.FLOAT, ENV)) {
+            InputTransform t = p.prepare(m);
+            assertEquals(-12, t.padX(), 1e-9, "32 wide, 8 cut from the centre: 12 left of it");
+            FloatBuffer f = p.tensor().getFloatBuffer();
+            for (int i = 0; i < f.remaining(); i++) {
+                assertEquals(0, f.get(i), 1e-6, "only the black middle is left, value " + i);
+            }
+        }
+    }
+
+    @Test
+    void padKeepsPixelsAndFillsZerosRightAndBottom() throws Exception {
+        try (Preprocessor p = new Preprocessor(fitted(8, 8, io.skilldesigner.core.model.Fit.PAD, 0.875),
+                Preprocessor.ElementType.FLOAT, ENV)) {
+            InputTransform t = p.prepare(new Mat(5, 6, CV_8UC3, PIXEL));
+            assertEquals(new InputTransform(6, 5, 8, 8, 1, 1, 0, 0), t);
+            FloatBuffer f = p.tensor().getFloatBuffer();
+            assertEquals(10, f.get(0), 1e-6, "B at (0,0), no resize");
+            assertEquals(10, f.get(4 * 8 + 5), 1e-6, "B at (5,4), the last image pixel");
+            assertEquals(0, f.get(4 * 8 + 6), 1e-6, "zero padding right");
+            assertEquals(0, f.get(5 * 8), 1e-6, "zero padding below");
+        }
+    }
+
+    @Test
+    void topLeftLetterboxPadsGreyRightAndBottom() throws Exception {
+        try (Preprocessor p = new Preprocessor(fitted(8, 8, io.skilldesigner.core.model.Fit.LETTERBOX_TOP_LEFT, 0.875),
+                Preprocessor.ElementType.FLOAT, ENV)) {
+            InputTransform t = p.prepare(new Mat(8, 16, CV_8UC3, PIXEL));
+            assertEquals(new InputTransform(16, 8, 8, 8, 0.5, 0.5, 0, 0), t);
+            FloatBuffer f = p.tensor().getFloatBuffer();
+            assertEquals(10, f.get(0), 1e-6, "image at the top-left");
+            assertEquals(114, f.get(7 * 8), 1e-6, "grey below the 8x4 image");
+        }
+    }
 }

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import io.skilldesigner.core.model.DecoderSettings;
 import io.skilldesigner.core.model.FileLocation;
+import io.skilldesigner.core.model.Fit;
 import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelIo;
 import io.skilldesigner.core.model.ModelTask;
@@ -82,14 +85,50 @@ public final class ModelJson {
         return out;
     }
 
+    /** A decoder object; fields left out are marked unset and filled from the recognised defaults when loaded. */
     private static DecoderSettings decoder(JsonField f) throws FileFormatException {
+        Set<String> unset = new HashSet<>();
         Optional<JsonField> layout = f.optional("layout");
+        Optional<JsonField> fit = f.optional("fit");
+        Optional<JsonField> letterbox = f.optional("letterbox");
+        Fit fitValue = fit.isPresent() ? fit.get().enumValue(Fit.class)
+                : letterbox.isPresent() ? (letterbox.get().bool() ? Fit.LETTERBOX : Fit.STRETCH) : null;
+        if (fitValue == null) {
+            unset.add("fit");
+        }
         return new DecoderSettings(layout.isPresent() ? layout.get().enumValue(OutputLayout.class) : null,
-                f.required("inputWidth").intValue(), f.required("inputHeight").intValue(),
-                f.required("letterbox").bool(), f.required("rgb").bool(), f.required("nchw").bool(),
-                f.required("scale").number(), numbers(f.optional("mean")), numbers(f.optional("std")),
-                f.required("scoreThreshold").number(), f.required("iouThreshold").number(),
-                f.required("maxDetections").intValue(), numbers(f.optional("anchors")));
+                (int) num(f, "inputWidth", unset), (int) num(f, "inputHeight", unset), fitValue,
+                bool(f, "rgb", unset), bool(f, "nchw", unset), num(f, "scale", unset),
+                list(f, "mean", unset), list(f, "std", unset), num(f, "scoreThreshold", unset),
+                num(f, "iouThreshold", unset), (int) num(f, "maxDetections", unset), list(f, "anchors", unset),
+                f.optional("cropRatio").isPresent() ? num(f, "cropRatio", unset) : 0, unset);
+    }
+
+    private static double num(JsonField f, String key, Set<String> unset) throws FileFormatException {
+        Optional<JsonField> v = f.optional(key);
+        if (v.isEmpty()) {
+            unset.add(key);
+            return 0;
+        }
+        return key.equals("inputWidth") || key.equals("inputHeight") || key.equals("maxDetections")
+                ? v.get().intValue() : v.get().number();
+    }
+
+    private static boolean bool(JsonField f, String key, Set<String> unset) throws FileFormatException {
+        Optional<JsonField> v = f.optional(key);
+        if (v.isEmpty()) {
+            unset.add(key);
+            return false;
+        }
+        return v.get().bool();
+    }
+
+    private static List<Double> list(JsonField f, String key, Set<String> unset) throws FileFormatException {
+        Optional<JsonField> v = f.optional(key);
+        if (v.isEmpty()) {
+            unset.add(key);
+        }
+        return numbers(v);
     }
 
     private static List<Double> numbers(Optional<JsonField> f) throws FileFormatException {
@@ -178,24 +217,45 @@ public final class ModelJson {
         return a;
     }
 
+    /** Every given field (fields a partial setting left unset stay out, so they keep following the model). */
     private static JsonObject decoderJson(DecoderSettings d) {
         JsonObject o = new JsonObject();
         if (d.layout() != null) {
             o.addProperty("layout", JsonField.enumText(d.layout()));
         }
-        o.addProperty("inputWidth", d.inputWidth());
-        o.addProperty("inputHeight", d.inputHeight());
-        o.addProperty("letterbox", d.letterbox());
-        o.addProperty("rgb", d.rgb());
-        o.addProperty("nchw", d.nchw());
-        o.addProperty("scale", d.scale());
-        o.add("mean", doubles(d.mean()));
-        o.add("std", doubles(d.std()));
-        o.addProperty("scoreThreshold", d.scoreThreshold());
-        o.addProperty("iouThreshold", d.iouThreshold());
-        o.addProperty("maxDetections", d.maxDetections());
-        o.add("anchors", doubles(d.anchors()));
+        put(o, d, "inputWidth", d.inputWidth());
+        put(o, d, "inputHeight", d.inputHeight());
+        if (d.isSet("fit")) {
+            o.addProperty("fit", JsonField.enumText(d.fit()));
+            o.addProperty("letterbox", d.letterbox());
+        }
+        if (d.isSet("rgb")) {
+            o.addProperty("rgb", d.rgb());
+        }
+        if (d.isSet("nchw")) {
+            o.addProperty("nchw", d.nchw());
+        }
+        put(o, d, "scale", d.scale());
+        putList(o, d, "mean", d.mean());
+        putList(o, d, "std", d.std());
+        put(o, d, "scoreThreshold", d.scoreThreshold());
+        put(o, d, "iouThreshold", d.iouThreshold());
+        put(o, d, "maxDetections", d.maxDetections());
+        putList(o, d, "anchors", d.anchors());
+        put(o, d, "cropRatio", d.cropRatio());
         return o;
+    }
+
+    private static void put(JsonObject o, DecoderSettings d, String key, Number v) {
+        if (d.isSet(key)) {
+            o.addProperty(key, v);
+        }
+    }
+
+    private static void putList(JsonObject o, DecoderSettings d, String key, List<Double> v) {
+        if (d.isSet(key)) {
+            o.add(key, doubles(v));
+        }
     }
 
     private static JsonArray doubles(List<Double> values) {

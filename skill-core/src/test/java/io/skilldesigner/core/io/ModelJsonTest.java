@@ -68,4 +68,25 @@ class ModelJsonTest {
         String newer = json.write(full()).replace("\"formatVersion\": 1", "\"formatVersion\": 2");
         assertThrows(UnsupportedFormatVersionException.class, () -> json.read(newer, "m.model.json"));
     }
+
+    @Test
+    void aPartialDecoderKeepsOnlyWhatWasGiven() throws Exception {
+        String text = "{\"formatVersion\": 1, \"id\": \"m\", \"task\": \"detection\","
+                + " \"decoder\": {\"scoreThreshold\": 0.05}}";
+        io.skilldesigner.core.model.DecoderSettings d = json.read(text, "m.model.json").decoder();
+        assertEquals(0.05, d.scoreThreshold());
+        assertTrue(d.unset().contains("inputWidth") && d.unset().contains("fit") && !d.unset().contains("scoreThreshold"),
+                d.unset().toString());
+        io.skilldesigner.core.model.DecoderSettings defaults = new io.skilldesigner.core.model.DecoderSettings(
+                io.skilldesigner.core.model.OutputLayout.YOLOV8, 640, 480, true, true, true, 1 / 255.0, null, null,
+                0.25, 0.45, 100, null);
+        io.skilldesigner.core.model.DecoderSettings merged = d.over(defaults);
+        assertEquals(640, merged.inputWidth());
+        assertEquals(io.skilldesigner.core.model.Fit.LETTERBOX, merged.fit());
+        assertEquals(0.05, merged.scoreThreshold());
+        assertTrue(merged.unset().isEmpty());
+        String written = json.write(json.read(text, "m.model.json"));
+        assertTrue(written.contains("\"scoreThreshold\": 0.05") && !written.contains("inputWidth"),
+                "unset fields stay out, so they keep following the model: " + written);
+    }
 }

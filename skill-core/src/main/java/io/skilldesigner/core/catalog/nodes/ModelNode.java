@@ -59,7 +59,9 @@ public final class ModelNode extends NodeType {
                                 .defaultValue(DETECTION).required()
                                 .help("Taken from the model; shown so the skill reads on its own.").build(),
                         SettingSpec.builder(CONFIDENCE, DECIMAL).label("Confidence threshold").range(0, 1)
-                                .defaultValue(0.5).help("Results below this confidence (0..1) are dropped.").build(),
+                                .help("Results below this confidence (0..1) are dropped. Empty: the model's usual"
+                                        + " threshold (YOLO 0.25, UltraFace 0.7, YuNet 0.9; classifiers keep the top"
+                                        + " classes). It may go below the decoder's own threshold.").build(),
                         SettingSpec.builder(CONFIDENCE_UPPER, DECIMAL).label("Confidence upper bound").range(0, 1)
                                 .defaultValue(1.0).help("Results above this confidence are dropped (KAN's"
                                         + " confidence_upper; 1 keeps everything).").build(),
