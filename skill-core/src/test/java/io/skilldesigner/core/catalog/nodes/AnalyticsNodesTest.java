@@ -102,4 +102,20 @@ class AnalyticsNodesTest {
         assertEquals(1, line.inSide(Map.of(LineCrossingNode.IN_SIDE, LineCrossingNode.IN_SIDE_RIGHT)));
         assertTrue((Long) line.defaultSettings().get(LineCrossingNode.MIN_FRAMES) > 1, "anti-jitter on by default");
     }
+
+    @Test
+    void frameShapesCarryTheLinesInSideAndZonesNone() {
+        io.skilldesigner.core.skill.Skill skill = io.skilldesigner.core.skill.Skill.empty("s", "S")
+                .withNode(new ZoneNode().newNode("zone"))
+                .withNode(new LineCrossingNode().newNode("up"))
+                .withNode(new SkillNode("down", LineCrossingNode.ID, "Door", Map.of(LineCrossingNode.IN_SIDE,
+                        LineCrossingNode.IN_SIDE_RIGHT, LineCrossingNode.LINE, List.of(List.of(0.0, 0.2),
+                                List.of(1.0, 0.2))), null));
+        List<io.skilldesigner.core.catalog.FrameShape> shapes = io.skilldesigner.core.catalog.FrameShape.of(skill, catalog);
+        assertEquals(List.of(4, 2, 2), shapes.stream().map(s -> s.points().size()).toList());
+        assertEquals(List.of(0, -1, 1), shapes.stream().map(io.skilldesigner.core.catalog.FrameShape::inSide).toList());
+        assertEquals(List.of("Zone", "Line crossing", "Door"), shapes.stream().map(io.skilldesigner.core.catalog.FrameShape::name)
+                .toList());
+        assertEquals(List.of(List.of(0.0, 0.2), List.of(1.0, 0.2)), shapes.get(2).points());
+    }
 }
