@@ -73,10 +73,11 @@ public final class LineCrossingNode extends NodeType implements DirectedLine {
                                         + " both, counted separately.").build(),
                         SettingSpec.builder(MIN_FRAMES, INTEGER).label("Frames on the new side").range(1, 1000)
                                 .defaultValue(2).unit("frames")
-                                .help("A crossing counts once the object was seen this many frames in a row on"
-                                        + " the new side (beyond the dead band); a frame back on the old side or"
-                                        + " in the band starts again. Against detector jitter on the line; 1"
-                                        + " counts at once (as supervision's minimum_crossing_threshold=1).")
+                                .help("A crossing counts once the object was seen this many times in a row on"
+                                        + " the new side (beyond the dead band), on the last of them; a sighting"
+                                        + " back on the old side or in the band starts again, frames without a"
+                                        + " detection are skipped. Against detector jitter on the line; 1 counts"
+                                        + " at once (as supervision's minimum_crossing_threshold=1).")
                                 .build(),
                         SettingSpec.builder(DEAD_BAND, DECIMAL).label("Dead band").range(0, 0.5).defaultValue(0.0)
                                 .help("Positions closer to the line than this count as on the line (neither"
