@@ -461,6 +461,27 @@ class SkillEditorUiTest {
     }
 
     @Test
+    void lineCrossingFormShowsItsInSideAndAntiJitterSettings(FxRobot robot) {
+        open(robot, Skill.empty("t", "t").withNode(TestSkills.node("line-1", "line-crossing", "Door", 0, 0,
+                new java.util.HashMap<>(TestSkills.CATALOG.get("line-crossing").defaultSettings()))));
+        robot.interact(() -> editor.select(List.of("line-1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ComboBox<?> inSide = robot.lookup("#setting-inSide").queryComboBox();
+        assertEquals(List.of("left", "right"), List.copyOf(inSide.getItems()));
+        assertEquals("left", inSide.getValue());
+        robot.interact(() -> ((javafx.scene.control.ComboBox<String>) (javafx.scene.control.ComboBox) inSide)
+                .setValue("right"));
+        assertEquals("right", editor.getSkill().node("line-1").orElseThrow().setting("inSide"));
+        javafx.scene.control.TextField frames = robot.lookup("#setting-minFramesOnNewSide").query();
+        assertEquals("2", frames.getText());
+        robot.interact(() -> frames.setText("0"));
+        assertTrue(editor.properties().messageFor("minFramesOnNewSide").isPresent(), "below the range of 1..");
+        robot.interact(() -> frames.setText("3"));
+        assertEquals(3L, editor.getSkill().node("line-1").orElseThrow().setting("minFramesOnNewSide"));
+        assertTrue(robot.lookup("#setting-deadBand").query() instanceof javafx.scene.control.TextField);
+    }
+
+    @Test
     void renameByDoubleClickAndZoomAndMinimap(FxRobot robot) {
         open(robot, TestSkills.realistic());
         robot.interact(() -> {

@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.skilldesigner.core.catalog.FrameShape;
 import io.skilldesigner.core.catalog.NodeCatalog;
-import io.skilldesigner.core.catalog.NodeType;
-import io.skilldesigner.core.catalog.SettingSpec;
-import io.skilldesigner.core.catalog.SettingType;
+import io.skilldesigner.core.catalog.nodes.DirectedLine;
 import io.skilldesigner.core.skill.Skill;
-import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.engine.frame.BBox;
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
@@ -24,39 +22,18 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Draws a frame's insights over the video: boxes with label, confidence, attributes and track id; every
- * POINT_LIST setting of the skill's nodes (zones as polygons, lines as segments, found through the catalog);
- * and the latest events with their properties (counts).
+ * POINT_LIST setting of the skill's nodes ({@link FrameShape}: zones as polygons, lines as segments with an arrow
+ * to their "in" side); and the latest events with their properties (counts).
  */
 final class Overlay {
     private static final Color[] PALETTE = {Color.web("#00e5ff"), Color.web("#ffea00"), Color.web("#76ff03"),
             Color.web("#ff4081"), Color.web("#ff9100"), Color.web("#b388ff")};
-    private final List<Shape> shapes;
+    private final List<FrameShape> shapes;
     private final List<String> recentEvents = new ArrayList<>();
     private Frame eventsTakenFrom;
 
-    private record Shape(String name, List<List<Double>> points) {
-    }
-
     Overlay(Skill skill, NodeCatalog catalog) {
-        List<Shape> s = new ArrayList<>();
-        for (SkillNode n : skill.nodes()) {
-            NodeType t = catalog.find(n.typeId()).orElse(null);
-            if (t == null) {
-                continue;
-            }
-            for (SettingSpec spec : t.settings()) {
-                if (spec.type() == SettingType.POINT_LIST && n.setting(spec.key()) instanceof List<?>) {
-                    try {
-                        @SuppressWarnings("unchecked")
-                        List<List<Double>> pts = (List<List<Double>>) SettingType.POINT_LIST.coerce(n.setting(spec.key()));
-                        s.add(new Shape(n.displayName(), pts));
-                    } catch (IllegalArgumentException e) {
-                        // an invalid polygon is reported by validation; the overlay just leaves it out
-                    }
-                }
-            }
-        }
-        shapes = List.copyOf(s);
+        shapes = FrameShape.of(skill, catalog);
     }
 
     /**
@@ -72,7 +49,7 @@ final class Overlay {
         g.setFont(Font.font(13));
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.LEFT);
-        for (Shape s : shapes) {
+        for (FrameShape s : shapes) {
             drawShape(g, s, x, y, w, h);
         }
         for (DetectedObject o : frame.objects()) {
@@ -109,7 +86,7 @@ final class Overlay {
         }
     }
 
-    private static void drawShape(GraphicsContext g, Shape s, double x, double y, double w, double h) {
+    private static void drawShape(GraphicsContext g, FrameShape s, double x, double y, double w, double h) {
         List<List<Double>> p = s.points();
         if (p.size() < 2) {
             return;
@@ -129,7 +106,20 @@ final class Overlay {
         }
         g.setLineDashes();
         g.setFill(Color.web("#ff1744"));
+        if (s.inSide() != 0 && (xs[0] != xs[1] || ys[0] != ys[1])) {
+            drawInArrow(g, DirectedLine.Arrow.of(xs[0], ys[0], xs[1], ys[1], s.inSide(), 30));
+        }
         g.fillText(s.name(), xs[0] + 4, ys[0] + 16);
+    }
+
+    /** The line's "in" side: an arrow from its middle with a head and the word "in" at the tip. */
+    private static void drawInArrow(GraphicsContext g, DirectedLine.Arrow a) {
+        g.strokeLine(a.fromX(), a.fromY(), a.tipX(), a.tipY());
+        double angle = Math.atan2(a.tipY() - a.fromY(), a.tipX() - a.fromX());
+        for (double wing : new double[] {Math.PI * 5 / 6, -Math.PI * 5 / 6}) {
+            g.strokeLine(a.tipX(), a.tipY(), a.tipX() + 9 * Math.cos(angle + wing), a.tipY() + 9 * Math.sin(angle + wing));
+        }
+        g.fillText("in", a.tipX() + 12 * Math.cos(angle) - 6, a.tipY() + 12 * Math.sin(angle) + 6);
     }
 
     private static String caption(DetectedObject o) {

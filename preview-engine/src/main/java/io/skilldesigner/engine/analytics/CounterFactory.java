@@ -17,6 +17,7 @@ public final class CounterFactory implements NodeRuntimeFactory {
 
     @Override
     public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) {
-        return new CounterRuntime(node.id(), Settings.of(new CounterNode(), settings));
+        return new CounterRuntime(node.id(), Settings.of(new CounterNode(), settings),
+                UpstreamTracker.of(context, node).present());
     }
 }

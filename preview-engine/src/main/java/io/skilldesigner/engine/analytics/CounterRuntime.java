@@ -18,10 +18,12 @@ import io.skilldesigner.engine.frame.FrameEvent;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 
 /**
- * Runtime of a {@link CounterNode}. Frame count: objects of a label in the frame. Window count: distinct track
- * ids of the label seen within the last window, plus the largest number of untracked objects of that label in
- * one frame of the window. A {@code count-threshold} event fires when a label's count reaches the threshold,
- * and again only after it fell below (no event storm while a crowd stays).
+ * Runtime of a {@link CounterNode}. Frame count: objects of a label in the frame, tracked or not. Window count
+ * with a tracker upstream: distinct track ids of the label seen within the last window; an object counts once,
+ * from the frame its track is confirmed, and its unconfirmed (untracked) first frames are not counted again.
+ * Without a tracker upstream: the largest number of objects of that label in one frame of the window (plus
+ * distinct ids, should objects arrive tracked by another node). A {@code count-threshold} event fires when a
+ * label's count reaches the threshold, and again only after it fell below (no event storm while a crowd stays).
  */
 public final class CounterRuntime implements NodeRuntime {
     /** Per label: when each track was last seen (oldest first), and a sliding maximum of untracked counts. */
@@ -61,12 +63,18 @@ public final class CounterRuntime implements NodeRuntime {
     private final boolean onWindow;
     private final boolean emitCounts;
     private final EventIds ids;
+    private final boolean trackerUpstream;
     private final Map<String, LabelWindow> window = new TreeMap<>();
     private final Set<String> above = new HashSet<>();
     private Map<String, Long> lastFrame = Map.of();
     private Map<String, Long> lastWindow = Map.of();
 
-    public CounterRuntime(String nodeId, Settings s) {
+    /**
+     * @param trackerUpstream whether a tracker feeds this counter: then untracked objects are tracks not yet
+     *                        confirmed, which the window counts once they are, by their id
+     */
+    public CounterRuntime(String nodeId, Settings s, boolean trackerUpstream) {
+        this.trackerUpstream = trackerUpstream;
         this.labels = new java.util.LinkedHashSet<>(s.strings(CounterNode.LABELS));
         this.windowMillis = s.integer(CounterNode.WINDOW_SECONDS) * 1000L;
         this.threshold = s.integer(CounterNode.THRESHOLD);
@@ -88,7 +96,7 @@ public final class CounterRuntime implements NodeRuntime {
             perFrame.merge(o.label(), 1L, Long::sum);
             if (o.tracking() != null) {
                 window.computeIfAbsent(o.label(), k -> new LabelWindow()).see(o.tracking().trackingId(), now);
-            } else {
+            } else if (!trackerUpstream) {
                 untracked.merge(o.label(), 1, Integer::sum);
             }
         }

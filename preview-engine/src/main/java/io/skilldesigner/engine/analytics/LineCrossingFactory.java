@@ -17,6 +17,7 @@ public final class LineCrossingFactory implements NodeRuntimeFactory {
 
     @Override
     public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) {
-        return new LineCrossingRuntime(node.id(), Settings.of(new LineCrossingNode(), settings));
+        return new LineCrossingRuntime(node.id(), Settings.of(new LineCrossingNode(), settings),
+                UpstreamTracker.of(context, node).maxAge());
     }
 }

@@ -17,6 +17,15 @@ public record LineSegment(Point a, Point b) {
         return cross > 0 ? 1 : cross < 0 ? -1 : 0;
     }
 
+    /**
+     * Distance of p from the infinite line through a and b, in normalised units, signed as {@link #side}: positive
+     * right of a→b as seen on screen.
+     */
+    public double signedDistance(Point p) {
+        double cross = (b.x() - a.x()) * (p.y() - a.y()) - (b.y() - a.y()) * (p.x() - a.x());
+        return cross / Math.hypot(b.x() - a.x(), b.y() - a.y());
+    }
+
     /** True when the path from p to q crosses this segment between a and b (end points included). */
     public boolean crossedBy(Point p, Point q) {
         if (p.equals(q)) {

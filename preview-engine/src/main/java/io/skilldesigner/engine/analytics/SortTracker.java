@@ -14,7 +14,8 @@ import io.skilldesigner.engine.frame.TrackingInfo;
  * when a file is replayed unpaced, does not), detections are matched to predictions by IoU (greedily, best
  * overlap first, which is deterministic and equals the Hungarian result whenever overlaps are unambiguous), a
  * track gets an id once matched {@code minHits} frames in a row and ends after {@code maxAge} frames unmatched.
- * Ids are 1, 2, 3... in order of confirmation. Not thread-safe: one per node runtime.
+ * Ids are 1, 2, 3... in order of confirmation; the tracking info carries the track's first box ({@code origin}),
+ * so a line crossed before confirmation still counts downstream. Not thread-safe: one per node runtime.
  */
 public final class SortTracker {
     /** Tracker settings; see the catalog's TrackerNode for their meaning. */
@@ -97,6 +98,7 @@ public final class SortTracker {
 
     private static final class Track {
         final String label;
+        final BBox origin;
         BBox box;
         long lastSequence;
         long lastMillis;
@@ -112,6 +114,7 @@ public final class SortTracker {
 
         Track(String label, BBox box, long sequence, long millis) {
             this.label = label;
+            this.origin = box;
             this.box = box;
             this.lastSequence = sequence;
             this.lastMillis = millis;
@@ -148,7 +151,7 @@ public final class SortTracker {
             float dx = perFrame == 0 ? 0f : (float) (vx / perFrame);
             float dy = perFrame == 0 ? 0f : (float) (vy / perFrame);
             double speed = secondsPerFrame == 0 ? 0 : perFrame / secondsPerFrame;
-            return new TrackingInfo(id, (float) speed, dx, dy);
+            return new TrackingInfo(id, (float) speed, dx, dy, origin);
         }
     }
 }

@@ -17,6 +17,7 @@ public final class ZoneFactory implements NodeRuntimeFactory {
 
     @Override
     public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) {
-        return new ZoneRuntime(node.id(), Settings.of(new ZoneNode(), settings));
+        return new ZoneRuntime(node.id(), Settings.of(new ZoneNode(), settings),
+                UpstreamTracker.of(context, node).maxAge());
     }
 }

@@ -17,15 +17,14 @@ import io.skilldesigner.engine.runtime.NodeRuntime;
 /**
  * Runtime of a {@link ZoneNode}: keeps/drops objects by whether their anchor lies in the polygon, and for
  * tracked objects emits {@code zone-enter} when a track's anchor first is inside and {@code zone-exit} (with
- * {@code timeInZoneSeconds}) when it is seen outside, or when the track has not been seen for
- * {@link #LOST_AFTER_FRAMES} frames (property {@code reason=lost}). Untracked objects are filtered but raise
- * no events: without an id, "the same object" is unknown.
+ * {@code timeInZoneSeconds}) when it is seen outside ({@code reason=left}), or when the track has gone unseen for
+ * more frames in a row than the upstream tracker keeps lost tracks ({@code reason=lost}): the same count over the
+ * same frames as the tracker, so the zone lets an occupant go on the frame its track ends, and an object that
+ * comes back under a new id is never inside twice. Untracked objects are filtered but raise no events: without
+ * an id, "the same object" is unknown.
  */
 public final class ZoneRuntime implements NodeRuntime {
-    /** Longer than the tracker's default max age, so a briefly occluded object does not exit and re-enter. */
-    public static final int LOST_AFTER_FRAMES = 30;
-
-    private record Occupant(String label, long enteredMillis, long lastSeenSequence) {
+    private record Occupant(String label, long enteredMillis, int missed) {
     }
 
     private final String zoneName;
@@ -34,9 +33,14 @@ public final class ZoneRuntime implements NodeRuntime {
     private final Anchor anchor;
     private final Set<String> labels;
     private final EventIds ids;
+    private final int maxMissed;
     private final Map<String, Occupant> inside = new LinkedHashMap<>();
 
-    public ZoneRuntime(String nodeId, Settings s) {
+    /**
+     * @param maxMissed frames in a row an occupant may go unseen and stay inside: the upstream tracker's max age
+     */
+    public ZoneRuntime(String nodeId, Settings s, int maxMissed) {
+        this.maxMissed = maxMissed;
         this.zoneName = s.text(ZoneNode.ZONE_NAME);
         this.polygon = new Polygon(s.points(ZoneNode.POLYGON));
         this.filter = s.text(ZoneNode.FILTER);
@@ -66,9 +70,15 @@ public final class ZoneRuntime implements NodeRuntime {
         }
         for (Iterator<Map.Entry<String, Occupant>> it = inside.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Occupant> e = it.next();
-            if (!seen.containsKey(e.getKey()) && frame.sequence() - e.getValue().lastSeenSequence() >= LOST_AFTER_FRAMES) {
-                events.add(exit(e.getKey(), e.getValue(), frame.timestampMillis(), "lost"));
+            if (seen.containsKey(e.getKey())) {
+                continue;
+            }
+            Occupant o = e.getValue();
+            if (o.missed() + 1 > maxMissed) {
+                events.add(exit(e.getKey(), o, frame.timestampMillis(), "lost"));
                 it.remove();
+            } else {
+                e.setValue(new Occupant(o.label(), o.enteredMillis(), o.missed() + 1));
             }
         }
         return frame.withObjects(kept).plusEvents(events);
@@ -78,14 +88,14 @@ public final class ZoneRuntime implements NodeRuntime {
         String id = o.tracking().trackingId();
         Occupant was = inside.get(id);
         if (in && was == null) {
-            inside.put(id, new Occupant(o.label(), frame.timestampMillis(), frame.sequence()));
+            inside.put(id, new Occupant(o.label(), frame.timestampMillis(), 0));
             Map<String, String> p = new LinkedHashMap<>();
             p.put("zone", zoneName);
             p.put("label", o.label());
             p.put("trackingId", id);
             events.add(new FrameEvent("zone-enter", ids.next(), List.of(id), p, frame.timestampMillis()));
         } else if (in) {
-            inside.put(id, new Occupant(was.label(), was.enteredMillis(), frame.sequence()));
+            inside.put(id, new Occupant(was.label(), was.enteredMillis(), 0));
         } else if (was != null) {
             inside.remove(id);
             events.add(exit(id, was, frame.timestampMillis(), "left"));

@@ -7,6 +7,8 @@
  * LineCrossingNode, CounterNode); {@link io.skilldesigner.engine.analytics.Settings} reads them with the catalog's
  * defaults. All coordinates are normalised to the frame (0..1, y down). Events use KAN's event shape (type, id,
  * related object ids, string properties) with ids {@code <node id>-<n>}, reproducible for the same input.
- * Zone events and line crossings need tracked objects: put a tracker upstream.
+ * Zone events and line crossings need tracked objects: put a tracker upstream. The tracker's settings are the one
+ * source of truth for a track's lifetime ({@link io.skilldesigner.engine.analytics.UpstreamTracker}); the
+ * semantics are listed in the README's "Analytics" section and tested on scripted paths in AnalyticsScenariosTest.
  */
 package io.skilldesigner.engine.analytics;

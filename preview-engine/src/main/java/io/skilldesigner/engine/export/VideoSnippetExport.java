@@ -34,6 +34,7 @@ public final class VideoSnippetExport implements CountedExport {
     private final String nodeId;
     private final io.skilldesigner.engine.runtime.NodeStatusListener status;
     private final Config config;
+    private final java.util.List<io.skilldesigner.core.catalog.FrameShape> shapes;
     private final RunIdentity identity;
     private final ExportQueue<SnippetWriter.Item> queue;
     private final SnippetWriter writer;
@@ -42,8 +43,11 @@ public final class VideoSnippetExport implements CountedExport {
     private long lastStartMillis;
     private long clips;
 
+    /** @param shapes the skill's zones and lines, drawn when the overlay is on */
     VideoSnippetExport(String nodeId, Config config, RunIdentity identity, SnippetWriter writer,
-                       io.skilldesigner.engine.runtime.NodeStatusListener status) {
+                       io.skilldesigner.engine.runtime.NodeStatusListener status,
+                       java.util.List<io.skilldesigner.core.catalog.FrameShape> shapes) {
+        this.shapes = java.util.List.copyOf(shapes);
         this.config = config;
         this.identity = identity;
         this.writer = writer;
@@ -68,7 +72,7 @@ public final class VideoSnippetExport implements CountedExport {
             recording = newClip(t);
         }
         if (recording != null) {
-            Mat copy = InsightsOverlay.draw(frame, config.overlay());
+            Mat copy = InsightsOverlay.draw(frame, config.overlay(), shapes);
             if (!queue.offer(new SnippetWriter.ClipFrame(recording, copy, t))) {
                 copy.close();  // dropped: free the pixels now rather than when the GC gets to them
             }

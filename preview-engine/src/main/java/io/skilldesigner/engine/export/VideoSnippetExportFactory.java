@@ -41,6 +41,9 @@ public final class VideoSnippetExportFactory implements NodeRuntimeFactory {
                 s.bool(VideoSnippetExportNode.INSIGHTS_OVERLAY),
                 context.resolve(s.text(VideoSnippetExportNode.OUTPUT_FOLDER)), upload);
         return new VideoSnippetExport(node.id(), config, context.identity(),
-                new SnippetWriter(node.id(), typeId(), uploader, messages), context.status());
+                new SnippetWriter(node.id(), typeId(), uploader, messages), context.status(),
+                context.skill() == null ? java.util.List.of()
+                        : io.skilldesigner.core.catalog.FrameShape.of(context.skill(),
+                                io.skilldesigner.core.catalog.NodeCatalog.standard()));
     }
 }

@@ -23,7 +23,8 @@ class LineCrossingRuntimeTest {
     private static final List<List<Double>> LINE = List.of(List.of(0.2, 0.5), List.of(0.8, 0.5));
 
     private static LineCrossingRuntime line(Map<String, Object> extra) throws Exception {
-        Map<String, Object> s = new HashMap<>(Map.of(LineCrossingNode.LINE, LINE, LineCrossingNode.LINE_NAME, "gate"));
+        Map<String, Object> s = new HashMap<>(Map.of(LineCrossingNode.LINE, LINE, LineCrossingNode.LINE_NAME, "gate",
+                LineCrossingNode.IN_SIDE, LineCrossingNode.IN_SIDE_RIGHT));
         s.putAll(extra);
         return (LineCrossingRuntime) Synthetic.runtime(new LineCrossingFactory(), new LineCrossingNode(), s);
     }

@@ -47,6 +47,9 @@ class SortTrackerTest {
         var car = out.get(19).objects().get(1).tracking();
         assertEquals(0.1f, car.speed(), 1e-4f);
         assertEquals(-1f, car.directionX(), 1e-4f);
+        // every confirmed frame tells where the track started: its first, unconfirmed detection
+        assertEquals(out.get(0).objects().get(0).bbox(), person.origin());
+        assertEquals(box("car", 0.8, 0.6).bbox(), car.origin());
     }
 
     @Test

@@ -85,15 +85,18 @@ class ZoneRuntimeTest {
     }
 
     @Test
-    void trackLostInsideExitsAfterTheLostDelay() throws Exception {
+    void trackLostInsideExitsOnTheFrameTheTrackerEndsIt() throws Exception {
+        // no running skill: the tracker's default "keep lost tracks for" (15 frames) applies
+        int maxAge = (int) TrackerFactory.config(Map.of()).maxAge();
+        assertEquals(15, maxAge);
         NodeRuntime z = zone(Map.of());
         assertEquals("zone-enter", z.process(frame(0, tracked("person", "3", 0.45, 0.3))).events().get(0).type());
-        for (int i = 1; i < ZoneRuntime.LOST_AFTER_FRAMES; i++) {
+        for (int i = 1; i <= maxAge; i++) {
             assertTrue(z.process(frame(i)).events().isEmpty(), "frame " + i);
         }
-        Frame f = z.process(frame(ZoneRuntime.LOST_AFTER_FRAMES));
+        Frame f = z.process(frame(maxAge + 1));
         assertEquals(1, f.events().size());
         assertEquals("lost", f.events().get(0).properties().get("reason"));
-        assertEquals("3.000", f.events().get(0).properties().get("timeInZoneSeconds"));
+        assertEquals("1.600", f.events().get(0).properties().get("timeInZoneSeconds"));
     }
 }

@@ -58,7 +58,8 @@ class EngineExportsTest {
             Skill skill = TestSkills.fileCamera(video, false)
                     .node("detector", "walker", "camera")
                     .node("tracker", TrackerNode.ID, "detector")
-                    .node("line", LineCrossingNode.ID, "tracker")
+                    .node("line", LineCrossingNode.ID, "tracker",
+                            Map.of(LineCrossingNode.IN_SIDE, LineCrossingNode.IN_SIDE_RIGHT))  // arrow down
                     .node("http", HttpExportNode.ID, "line", Map.of(HttpExportNode.URL_KEY,
                             "http://127.0.0.1:" + server.getAddress().getPort() + "/in"))
                     .node("hub", IotHubExportNode.ID, "line", Map.of(IotHubExportNode.DELAY_SECONDS, 0L))

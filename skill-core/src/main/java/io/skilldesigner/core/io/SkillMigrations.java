@@ -45,7 +45,7 @@ public final class SkillMigrations {
     }
 
     public static SkillMigrations standard() {
-        return new SkillMigrations(Skill.CURRENT_FORMAT_VERSION, List.of(new V0ToV1()));
+        return new SkillMigrations(Skill.CURRENT_FORMAT_VERSION, List.of(new V0ToV1(), new V1ToV2()));
     }
 
     public int current() {
@@ -130,6 +130,45 @@ public final class SkillMigrations {
             } else {
                 edge.add(newName, side); // wrong shape: left for the binder to report
             }
+        }
+    }
+
+    /**
+     * Version 2 made a line's "in" side explicit (line-crossing setting {@code inSide}, drawn as an arrow) and
+     * made its default the left of A→B, as Roboflow supervision. Version 1 always meant the right of A→B, so a
+     * version-1 line-crossing node without {@code inSide} gets {@code "right"}: its counts do not change. The
+     * strings are written out here, not taken from the catalog, because this step must stay what version 2 was.
+     */
+    static final class V1ToV2 implements Migration {
+        @Override
+        public int from() {
+            return 1;
+        }
+
+        @Override
+        public JsonObject apply(JsonObject doc) {
+            if (doc.has("nodes") && doc.get("nodes").isJsonArray()) {
+                for (JsonElement n : doc.getAsJsonArray("nodes")) {
+                    if (n.isJsonObject() && isLineCrossing(n.getAsJsonObject())) {
+                        JsonObject node = n.getAsJsonObject();
+                        JsonElement settings = node.get("settings");
+                        if (settings == null || settings.isJsonNull()) {
+                            settings = new JsonObject();
+                            node.add("settings", settings);
+                        }
+                        if (settings.isJsonObject() && !settings.getAsJsonObject().has("inSide")) {
+                            settings.getAsJsonObject().addProperty("inSide", "right");
+                        }
+                        // settings of a wrong shape are left for the binder to report with their location
+                    }
+                }
+            }
+            return doc;
+        }
+
+        private static boolean isLineCrossing(JsonObject node) {
+            JsonElement type = node.get("type");
+            return type != null && type.isJsonPrimitive() && "line-crossing".equals(type.getAsString());
         }
     }
 }

@@ -28,7 +28,7 @@ public record Skill(
         List<SkillEdge> edges) {
 
     /** The format version this build writes. */
-    public static final int CURRENT_FORMAT_VERSION = 1;
+    public static final int CURRENT_FORMAT_VERSION = 2;
 
     public Skill {
         Objects.requireNonNull(id, "id");

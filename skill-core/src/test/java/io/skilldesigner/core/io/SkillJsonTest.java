@@ -124,7 +124,7 @@ class SkillJsonTest {
         String first = json.write(skill);
         assertEquals(first, json.write(skill), "same skill, same bytes");
         assertEquals(first, json.write(json.read(first, "a.skill.json")), "read then write changes nothing");
-        assertTrue(first.startsWith("{\n  \"formatVersion\": 1,\n  \"id\": \"skill-every-type\",\n"), first);
+        assertTrue(first.startsWith("{\n  \"formatVersion\": 2,\n  \"id\": \"skill-every-type\",\n"), first);
         assertTrue(first.endsWith("}\n"));
         assertTrue(first.contains("<a&b=c>"), "no HTML escaping");
         assertTrue(first.contains("é"), "no unicode escaping");
@@ -146,7 +146,7 @@ class SkillJsonTest {
                 .withEdge(SkillEdge.of("cam", "f", "flt", "f"));
         String expected = """
                 {
-                  "formatVersion": 1,
+                  "formatVersion": 2,
                   "id": "demo",
                   "name": "Demo",
                   "description": "",
@@ -315,12 +315,12 @@ class SkillJsonTest {
 
     @Test
     void newerFormatVersionIsRefusedClearly() {
-        String text = validText().replace("\"formatVersion\": 1", "\"formatVersion\": 7");
+        String text = validText().replace("\"formatVersion\": 2", "\"formatVersion\": 7");
         UnsupportedFormatVersionException e = assertThrows(UnsupportedFormatVersionException.class,
                 () -> json.read(text, "skills/demo.skill.json"));
         assertEquals(7, e.version());
         assertEquals("skills/demo.skill.json line 2, column 20: formatVersion: format version 7 is newer than this"
-                + " Skill Designer supports (1); open it with a newer version. The file was left unchanged",
+                + " Skill Designer supports (2); open it with a newer version. The file was left unchanged",
                 e.getMessage());
         assertInstanceOf(FileFormatException.class, e);
     }

@@ -13,6 +13,7 @@ import com.google.gson.JsonObject;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.nodes.CameraInputNode;
 import io.skilldesigner.core.catalog.nodes.FilterNode;
+import io.skilldesigner.core.catalog.nodes.LineCrossingNode;
 import io.skilldesigner.core.skill.Acceleration;
 import io.skilldesigner.core.skill.Position;
 import io.skilldesigner.core.skill.Skill;
@@ -114,5 +115,37 @@ class SkillMigrationsTest {
         Skill skill = new SkillJson(NodeCatalog.standard(), chain).read(V0, "a.skill.json");
         assertEquals("Legacy (v2)", skill.name());
         assertEquals(new SkillBasics(10, Acceleration.NVIDIA_DGPU), skill.basics());
+    }
+
+    private static final String V1_LINES = """
+            {
+              "formatVersion": 1,
+              "id": "lines",
+              "nodes": [
+                {"id": "old", "type": "line-crossing", "settings": {"lineName": "door"}},
+                {"id": "bare", "type": "line-crossing"},
+                {"id": "chosen", "type": "line-crossing", "settings": {"inSide": "left"}},
+                {"id": "flt", "type": "filter", "settings": {"minConfidence": 0.3}}
+              ],
+              "edges": []
+            }
+            """;
+
+    @Test
+    void versionOneLinesKeepTheirInSideWhichWasTheRightOfAToB() throws Exception {
+        Skill skill = json.read(V1_LINES, "lines.skill.json");
+        assertEquals("right", skill.node("old").orElseThrow().setting(LineCrossingNode.IN_SIDE));
+        assertEquals("door", skill.node("old").orElseThrow().setting(LineCrossingNode.LINE_NAME));
+        assertEquals("right", skill.node("bare").orElseThrow().setting(LineCrossingNode.IN_SIDE));
+        assertEquals("left", skill.node("chosen").orElseThrow().setting(LineCrossingNode.IN_SIDE),
+                "an explicit value is kept");
+        assertEquals(Map.of(FilterNode.MIN_CONFIDENCE, 0.3), skill.node("flt").orElseThrow().settings(),
+                "other node types are untouched");
+        // a current file without the setting means the catalog default (supervision's side): no migration runs
+        String current = V1_LINES.replace("\"formatVersion\": 1", "\"formatVersion\": " + Skill.CURRENT_FORMAT_VERSION);
+        assertEquals(null, json.read(current, "lines.skill.json").node("old").orElseThrow()
+                .setting(LineCrossingNode.IN_SIDE));
+        assertEquals(-1, new LineCrossingNode().inSide(Map.of()), "default: left of A to B");
+        assertEquals(1, new LineCrossingNode().inSide(skill.node("old").orElseThrow().settings()));
     }
 }

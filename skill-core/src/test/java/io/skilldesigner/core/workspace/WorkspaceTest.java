@@ -113,7 +113,7 @@ class WorkspaceTest {
         Workspace ws = open();
         ws.saveSkill(skill("future", 0.5));
         Path f = ws.skillFile("future");
-        String newer = Files.readString(f).replace("\"formatVersion\": 1", "\"formatVersion\": 3")
+        String newer = Files.readString(f).replace("\"formatVersion\": 2", "\"formatVersion\": 3")
                 .replace("\"nodes\"", "\"holograms\": [1, 2],\n  \"nodes\"");
         Files.writeString(f, newer);
         byte[] before = Files.readAllBytes(f);
@@ -121,7 +121,7 @@ class WorkspaceTest {
         Listing<Skill> listing = ws.listSkills();
         assertEquals(List.of(), listing.items());
         assertEquals("skills/future.skill.json line 2, column 20: formatVersion: format version 3 is newer than this"
-                + " Skill Designer supports (1); open it with a newer version. The file was left unchanged",
+                + " Skill Designer supports (2); open it with a newer version. The file was left unchanged",
                 listing.errors().get(0).message());
 
         UnsupportedFormatVersionException e = assertThrows(UnsupportedFormatVersionException.class,

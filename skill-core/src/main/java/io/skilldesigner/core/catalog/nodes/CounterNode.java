@@ -16,7 +16,9 @@ import io.skilldesigner.core.catalog.SettingSpec;
 
 /**
  * Counts objects per label in each frame and over a sliding time window, and emits a {@code count-threshold}
- * event when a count reaches the threshold (once per rise). KAN has no equivalent.
+ * event when a count reaches the threshold (once per rise). With a tracker upstream the window counts distinct
+ * track ids (a track counts once it is confirmed; objects before that do not count again); without one it counts
+ * the most objects seen in one frame of the window. KAN has no equivalent.
  */
 public final class CounterNode extends NodeType {
     public static final String ID = "counter";
@@ -36,8 +38,11 @@ public final class CounterNode extends NodeType {
                                 .help("Labels to count; empty counts every label.").build(),
                         SettingSpec.builder(WINDOW_SECONDS, INTEGER).label("Window").range(1, 86400)
                                 .defaultValue(60).unit("seconds")
-                                .help("The window count is the number of different tracked objects seen in the"
-                                        + " last window (untracked objects: the largest count in one frame).")
+                                .help("With a tracker upstream, the window count is the number of different"
+                                        + " track ids seen in the last window: an object counts once, from the frame"
+                                        + " its track is confirmed; its earlier, untracked frames do not count"
+                                        + " again. Without a tracker: the largest number of objects in one frame of"
+                                        + " the window. The frame count is every object in the frame.")
                                 .build(),
                         SettingSpec.builder(THRESHOLD, INTEGER).label("Threshold").range(0, 1_000_000)
                                 .defaultValue(0)

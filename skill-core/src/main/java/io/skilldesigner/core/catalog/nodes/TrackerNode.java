@@ -35,11 +35,15 @@ public final class TrackerNode extends NodeType {
                         SettingSpec.builder(MAX_AGE, INTEGER).label("Keep lost tracks for").range(0, 10000)
                                 .defaultValue(15).unit("frames")
                                 .help("A track not seen for more frames than this ends; a detection after"
-                                        + " that starts a new track id.").build(),
+                                        + " that starts a new track id. Zones and lines downstream use the same"
+                                        + " number: a zone reports the occupant gone (zone-exit, reason lost) on"
+                                        + " the frame the track ends. ByteTrack (supervision) keeps 30.").build(),
                         SettingSpec.builder(MIN_HITS, INTEGER).label("Confirm after").range(1, 1000)
                                 .defaultValue(3).unit("frames")
                                 .help("A new track gets an id only after it was matched in this many frames in"
-                                        + " a row; fewer false tracks, later ids.").build(),
+                                        + " a row (by default on its 3rd frame); fewer false tracks, later ids."
+                                        + " Counters count a track once it has its id; a line crossing made"
+                                        + " before that still counts, from where the track started.").build(),
                         SettingSpec.builder(MATCH_LABELS, BOOLEAN).label("Match labels").defaultValue(true)
                                 .help("Only continue a track with a detection of the same label.").build()));
     }

@@ -20,7 +20,9 @@ import io.skilldesigner.core.validation.Problem;
 
 /**
  * A polygonal region of interest: keeps or drops objects inside it and, for tracked objects, emits
- * {@code zone-enter} / {@code zone-exit} events with the time spent inside. KAN has no equivalent.
+ * {@code zone-enter} / {@code zone-exit} events with the time spent inside. An occupant the tracker upstream has
+ * ended (after its "keep lost tracks for" frames) exits with reason {@code lost} on that frame. KAN has no
+ * equivalent.
  */
 public final class ZoneNode extends NodeType {
     public static final String ID = "zone";
@@ -44,7 +46,10 @@ public final class ZoneNode extends NodeType {
                         SettingSpec.builder(POLYGON, POINT_LIST).label("Polygon").required().min(3)
                                 .defaultValue(List.of(List.of(0.25, 0.25), List.of(0.75, 0.25),
                                         List.of(0.75, 0.75), List.of(0.25, 0.75)))
-                                .help("Corners as [x, y] fractions of the frame (0..1), at least three.").build(),
+                                .help("Corners as [x, y] fractions of the frame (0..1), at least three. A point"
+                                        + " exactly on a left or top edge is inside, on a right or bottom edge"
+                                        + " outside, so zones that share an edge never both hold an object.")
+                                .build(),
                         SettingSpec.builder(FILTER, CHOICE).label("Objects")
                                 .choices(FILTER_NONE, FILTER_KEEP_INSIDE, FILTER_KEEP_OUTSIDE).defaultValue(FILTER_NONE)
                                 .help("none: pass every object on; keep-inside / keep-outside: drop the others.")
@@ -52,7 +57,10 @@ public final class ZoneNode extends NodeType {
                         SettingSpec.builder(ANCHOR, CHOICE).label("Object position")
                                 .choices(ANCHOR_BOTTOM_CENTER, ANCHOR_CENTER).defaultValue(ANCHOR_BOTTOM_CENTER)
                                 .help("Which point of an object's box must be inside: bottom centre (where a"
-                                        + " person or vehicle touches the ground) or centre.").build(),
+                                        + " person or vehicle touches the ground) or centre. A wide box over the"
+                                        + " edge is inside only when this point is. Events need a tracker upstream;"
+                                        + " an occupant unseen for longer than the tracker keeps lost tracks exits"
+                                        + " with reason lost.").build(),
                         SettingSpec.builder(LABELS, STRING_LIST).label("Labels").defaultValue(List.of())
                                 .help("Labels this zone looks at; empty means every label. Other objects pass"
                                         + " through unchanged.").build()));

@@ -86,4 +86,36 @@ class AnalyticsNodesTest {
         assertEquals(0L, counter.get(CounterNode.THRESHOLD));
         assertEquals(CounterNode.ON_FRAME, counter.get(CounterNode.THRESHOLD_ON));
     }
+
+    @Test
+    void theInArrowPointsToTheChosenSideOfAToB() {
+        // A line drawn left to right: right of A→B on screen is down (y grows downwards), left is up.
+        DirectedLine.Arrow right = DirectedLine.Arrow.of(100, 200, 300, 200, 1, 20);
+        assertEquals(new DirectedLine.Arrow(200, 200, 200, 220), right);
+        DirectedLine.Arrow left = DirectedLine.Arrow.of(100, 200, 300, 200, -1, 20);
+        assertEquals(new DirectedLine.Arrow(200, 200, 200, 180), left);
+        // drawn top to bottom, the right of A→B is the screen's left
+        assertEquals(new DirectedLine.Arrow(50, 50, 40, 50), DirectedLine.Arrow.of(50, 0, 50, 100, 1, 10));
+        LineCrossingNode line = new LineCrossingNode();
+        assertEquals(LineCrossingNode.LINE, line.lineKey());
+        assertEquals(-1, line.inSide(line.defaultSettings()), "new lines follow supervision: in is up for a line drawn left to right");
+        assertEquals(1, line.inSide(Map.of(LineCrossingNode.IN_SIDE, LineCrossingNode.IN_SIDE_RIGHT)));
+        assertTrue((Long) line.defaultSettings().get(LineCrossingNode.MIN_FRAMES) > 1, "anti-jitter on by default");
+    }
+
+    @Test
+    void frameShapesCarryTheLinesInSideAndZonesNone() {
+        io.skilldesigner.core.skill.Skill skill = io.skilldesigner.core.skill.Skill.empty("s", "S")
+                .withNode(new ZoneNode().newNode("zone"))
+                .withNode(new LineCrossingNode().newNode("up"))
+                .withNode(new SkillNode("down", LineCrossingNode.ID, "Door", Map.of(LineCrossingNode.IN_SIDE,
+                        LineCrossingNode.IN_SIDE_RIGHT, LineCrossingNode.LINE, List.of(List.of(0.0, 0.2),
+                                List.of(1.0, 0.2))), null));
+        List<io.skilldesigner.core.catalog.FrameShape> shapes = io.skilldesigner.core.catalog.FrameShape.of(skill, catalog);
+        assertEquals(List.of(4, 2, 2), shapes.stream().map(s -> s.points().size()).toList());
+        assertEquals(List.of(0, -1, 1), shapes.stream().map(io.skilldesigner.core.catalog.FrameShape::inSide).toList());
+        assertEquals(List.of("Zone", "Line crossing", "Door"), shapes.stream().map(io.skilldesigner.core.catalog.FrameShape::name)
+                .toList());
+        assertEquals(List.of(List.of(0.0, 0.2), List.of(1.0, 0.2)), shapes.get(2).points());
+    }
 }
