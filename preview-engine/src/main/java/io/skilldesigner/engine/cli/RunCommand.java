@@ -32,6 +32,7 @@ import io.skilldesigner.engine.model.ModelNodeFactory;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.source.SourceSpec;
 import io.skilldesigner.engine.source.SourceState;
+import io.skilldesigner.engine.export.ModuleEnvironment;
 
 /** {@code run}: runs a skill, one JSON line of insights per output frame, a summary at the end. */
 final class RunCommand {
@@ -44,7 +45,7 @@ final class RunCommand {
     }
 
     ExitCode execute(List<String> argList) throws UsageException {
-        Args args = Args.parse(argList, Set.of("source", "workspace", "frames", "out", "fps"), Set.of("no-pacing"));
+        Args args = Args.parse(argList, Set.of("source", "workspace", "frames", "out", "fps"), Set.of("no-pacing", "edge"));
         if (args.positional().size() != 1) {
             throw new UsageException("run needs exactly one skill file");
         }
@@ -82,7 +83,8 @@ final class RunCommand {
             skill = skill.withBasics(skill.basics().withDesiredFps(fps));
         }
         try (Writer sink = openOutput(args.option("out"))) {
-            return run(skill, models, workspace, source, maxFrames, !args.flag("no-pacing"), sink);
+            return run(skill, models, workspace, source, maxFrames, !args.flag("no-pacing"),
+                    DeviceMode.detect(args.flag("edge"), ModuleEnvironment.system(), err), sink);
         } catch (IOException e) {
             err.println("error: cannot write insights to " + args.option("out") + ": " + e.getMessage());
             return ExitCode.OTHER;
@@ -107,15 +109,16 @@ final class RunCommand {
     }
 
     private ExitCode run(Skill skill, ModelLibrary models, Path workspace, SourceSpec source, int maxFrames,
-                         boolean paced, Writer sink) throws IOException {
+                         boolean paced, boolean edge, Writer sink) throws IOException {
         // Our own registry, so the summary can ask the model factory which provider each model runs on.
         try (NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard()) {
-            return run(skill, models, workspace, source, maxFrames, paced, sink, registry);
+            return run(skill, models, workspace, source, maxFrames, paced, edge, sink, registry);
         }
     }
 
     private ExitCode run(Skill skill, ModelLibrary models, Path workspace, SourceSpec source, int maxFrames,
-                         boolean paced, Writer sink, NodeRuntimeRegistry registry) throws IOException {
+                         boolean paced, boolean edge, Writer sink, NodeRuntimeRegistry registry)
+            throws IOException {
         RunIdentity identity = RunIdentity.preview(skill.id());
         InsightsJson insights = new InsightsJson(identity);
         CountDownLatch done = new CountDownLatch(1);
@@ -164,7 +167,7 @@ final class RunCommand {
         Engine engine;
         try {
             engine = Engine.builder(skill).registry(registry).models(models).workspace(workspace).identity(identity)
-                    .sourceOverride(source).listener(listener).paced(paced).lossless(!paced)
+                    .sourceOverride(source).listener(listener).paced(paced).lossless(!paced).edge(edge)
                     .nodeStatus((id, s, m) -> err.println("node " + id + ": " + s + (m.isEmpty() ? "" : " " + m)))
                     .build();
         } catch (SkillBuildException e) {
