@@ -9,7 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -69,6 +71,15 @@ public final class EdgePackageExporter {
      *                          manifest fails its schema
      */
     public ExportResult export(Skill skill, ModelLibrary models, Path folder, Path zip) throws IOException {
+        return export(skill, models, folder, zip, EnumSet.allOf(Architecture.class));
+    }
+
+    /** As above, with deployment manifests only for the given device architectures (at least one). */
+    public ExportResult export(Skill skill, ModelLibrary models, Path folder, Path zip,
+                               Set<Architecture> architectures) throws IOException {
+        if (architectures.isEmpty()) {
+            throw new IllegalArgumentException("no target architecture");
+        }
         List<Problem> errors = new SkillValidator(catalog, models).validate(skill).stream()
                 .filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
@@ -100,7 +111,7 @@ public final class EdgePackageExporter {
             DeploymentPlan plan = new DeploymentPlanner(catalog).plan(clean, redaction.secrets(), runtimeVersion);
             IotEdgeManifests edge = new IotEdgeManifests(plan, skillJson);
             writeManifest(work, PackageLayout.IOTEDGE_TEMPLATE, edge.template(), ManifestValidator.Kind.TEMPLATE);
-            for (Architecture arch : Architecture.values()) {
+            for (Architecture arch : EnumSet.copyOf(architectures)) {
                 writeManifest(work, PackageLayout.deployment(arch), edge.deployment(arch),
                         ManifestValidator.Kind.DEPLOYMENT);
             }
@@ -119,7 +130,8 @@ public final class EdgePackageExporter {
                 }
             }
             write(work, PackageLayout.README,
-                    PackageReadme.write(skill.name(), plan, k8s, edge.routes(), modelFiles, warnings));
+                    PackageReadme.write(skill.name(), plan, k8s, edge.routes(), modelFiles, warnings,
+                            EnumSet.copyOf(architectures)));
             Checksums.write(work);
             assertNoSecrets(work, redaction);
 

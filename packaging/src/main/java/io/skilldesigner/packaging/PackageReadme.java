@@ -2,6 +2,7 @@ package io.skilldesigner.packaging;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The package's README.md: what is in it, how to deploy it, and the environment variables to set. */
 final class PackageReadme {
@@ -9,7 +10,7 @@ final class PackageReadme {
     }
 
     static String write(String skillName, DeploymentPlan plan, KubernetesManifests k8s, Map<String, String> routes,
-                        List<String> modelFiles, List<String> warnings) {
+                        List<String> modelFiles, List<String> warnings, Set<Architecture> architectures) {
         StringBuilder sb = new StringBuilder();
         String rt = plan.runtimeModule();
         sb.append("# Edge deployment package: ").append(skillName.isBlank() ? plan.skillId() : skillName)
@@ -45,7 +46,7 @@ final class PackageReadme {
         sb.append("## Runtime image\n\nBuild and push the runtime images as `runtime/README.md` explains. The manifests"
                 + " use `${CONTAINER_REGISTRY}/skill-designer-runtime:").append(plan.version())
                 .append("-<variant>-<arch>`:\n\n");
-        for (Architecture a : Architecture.values()) {
+        for (Architecture a : architectures) {
             RuntimeImage i = plan.runtimeImage(a);
             sb.append("- ").append(a.id()).append(": `").append(i.image()).append("` from `runtime/")
                     .append(i.dockerfile()).append("`\n");

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import io.skilldesigner.app.AppContext;
 import io.skilldesigner.app.Page;
-import io.skilldesigner.app.models.AbsoluteModelLibrary;
+import io.skilldesigner.core.model.AbsoluteModelLibrary;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.validation.Problem;
 import io.skilldesigner.core.validation.SkillValidator;
