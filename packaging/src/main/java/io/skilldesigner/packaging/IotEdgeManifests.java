@@ -23,8 +23,8 @@ import com.google.gson.JsonParser;
  * or spaces (setting keys and parameter names may) and a twin string is at most 4 KB.
  */
 public final class IotEdgeManifests {
-    public static final String EDGE_AGENT_IMAGE = "mcr.microsoft.com/azureiotedge-agent:1.4";
-    public static final String EDGE_HUB_IMAGE = "mcr.microsoft.com/azureiotedge-hub:1.4";
+    public static final String EDGE_AGENT_IMAGE = "mcr.microsoft.com/azureiotedge-agent:1.5";
+    public static final String EDGE_HUB_IMAGE = "mcr.microsoft.com/azureiotedge-hub:1.5";
     public static final String RUNTIME_IMAGE_PLACEHOLDER = "${SD_RUNTIME_IMAGE}";
     /** Where the runtime container finds the package (bind-mounted from the device folder). */
     public static final String CONTAINER_PACKAGE_DIR = "/package";

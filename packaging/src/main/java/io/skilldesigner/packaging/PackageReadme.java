@@ -35,7 +35,7 @@ final class PackageReadme {
             sb.append("No secret is written into this package. Where the skill had one, it holds a placeholder"
                     + " (`${NAME}` for a whole value, `$NAME` inside a URL's user:password part) naming the environment"
                     + " variable that holds it on the device. Set each of these (the manifests pass them to the"
-                    + " containers; the engine CLI does not substitute them yet, see runtime/README.md):\n\n"
+                    + " containers, and the runtime fills the placeholders from them):\n\n"
                     + "| variable | replaces |\n| --- | --- |\n");
             for (SecretRef s : plan.secrets()) {
                 sb.append("| `").append(s.envVar()).append("` | ").append(s.what()).append(" |\n");
@@ -55,13 +55,16 @@ final class PackageReadme {
                         + " `labels/`) to the device folder `")
                 .append(IotEdgeManifests.deviceDir(rt)).append("/`, writable by uid 10001 (the runtime module binds it as `")
                 .append(IotEdgeManifests.CONTAINER_PACKAGE_DIR).append("` and writes video clips to its `snippets/`).\n")
-                .append("2. Substitute the placeholders: `CONTAINER_REGISTRY`, `CONTAINER_REGISTRY_USERNAME`,"
-                        + " `CONTAINER_REGISTRY_PASSWORD` and the secret variables above, e.g.\n"
-                        + "   `envsubst < iotedge/deployment.amd64.json > deployment.json`"
-                        + " (with the IoT Edge dev tooling, put them in `.env` and use"
-                        + " `iotedge/deployment.template.json`; set `SD_RUNTIME_IMAGE` to the image for your"
-                        + " device's architecture).\n")
-                .append("3. `az iot edge set-modules --hub-name <hub> --device-id <device> --content deployment.json`\n\n");
+                .append("2. Export `CONTAINER_REGISTRY`, `CONTAINER_REGISTRY_USERNAME`, `CONTAINER_REGISTRY_PASSWORD`"
+                        + " and the secret variables above, then fill the manifest for your device's architecture"
+                        + " (only these variables: `$edgeAgent`, `$edgeHub` and `$upstream` must stay as they are):\n\n");
+        for (Architecture a : architectures) {
+            sb.append("       ").append(DeployCommand.envsubst(plan, a)).append('\n');
+        }
+        sb.append("\n   (With the IoT Edge dev tooling, put them in `.env` and use `iotedge/deployment.template.json`;"
+                        + " set `SD_RUNTIME_IMAGE` to the image for your device's architecture.)\n")
+                .append("3. `az iot edge set-modules --hub-name <hub> --device-id <device> --content"
+                        + " deployment.<arch>.json`\n\n");
         sb.append("The runtime runs `run /package/skill.json --workspace /package`. The module twin carries the same"
                 + " skill (desired property `skill`: the skill JSON in ordered chunks `json00`, `json01`, … with its"
                 + " SHA-256), so the deployed skill can be checked against the device's copy.\n\n");
