@@ -183,13 +183,12 @@ public final class IotEdgeManifests {
         return modules;
     }
 
-    /** The runtime container's environment: where things are, plus one variable per secret left out. */
+    /**
+     * The runtime container's environment: one variable per secret its own nodes use. Where the package is and
+     * which skill to run are the image's CMD; the module name comes from IoT Edge ({@code IOTEDGE_MODULEID}).
+     */
     public Map<String, String> runtimeEnv() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SD_SKILL_SOURCE", "file");
-        env.put("SD_SKILL_FILE", CONTAINER_PACKAGE_DIR + "/" + PackageLayout.SKILL);
-        env.put("SD_PACKAGE_DIR", CONTAINER_PACKAGE_DIR);
-        env.put("SD_RUNTIME_MODULE", plan.runtimeModule());
         for (SecretRef s : plan.runtimeSecrets()) {
             env.put(s.envVar(), "${" + s.envVar() + "}");
         }
@@ -275,7 +274,8 @@ public final class IotEdgeManifests {
         int size = runtimeDesiredProperties().toString().length();
         if (size > TWIN_DESIRED_LIMIT) {
             out.add("The skill is " + size + " characters in the runtime module's twin; IoT Hub accepts at most "
-                    + TWIN_DESIRED_LIMIT + ". Set SD_SKILL_SOURCE=file and copy skill.json to the device instead.");
+                    + TWIN_DESIRED_LIMIT + ". The runtime reads skill.json from the package folder on the device; remove the"
+                    + " twin copy (desired property skill) from the manifest before deploying.");
         }
         return out;
     }

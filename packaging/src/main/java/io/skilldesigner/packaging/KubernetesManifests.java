@@ -94,9 +94,6 @@ public final class KubernetesManifests {
     private Map<String, Object> runtimeDeployment() {
         String dir = IotEdgeManifests.CONTAINER_PACKAGE_DIR;
         List<Object> env = new ArrayList<>();
-        env.add(map("name", "SD_SKILL_SOURCE", "value", "file"));
-        env.add(map("name", "SD_PACKAGE_DIR", "value", dir));
-        env.add(map("name", "SD_SKILL_FILE", "value", dir + "/skill.json"));
         for (SecretRef s : plan.runtimeSecrets()) {
             env.add(secretEnv(s.envVar()));
         }
