@@ -71,12 +71,15 @@ public final class EdgePackageExporter {
      *                          manifest fails its schema
      */
     public ExportResult export(Skill skill, ModelLibrary models, Path folder, Path zip) throws IOException {
-        return export(skill, models, folder, zip, EnumSet.allOf(Architecture.class));
+        return export(skill, models, folder, zip, EnumSet.allOf(Architecture.class), null);
     }
 
-    /** As above, with deployment manifests only for the given device architectures (at least one). */
+    /**
+     * As above, with deployment manifests only for the given device architectures (at least one); video files of
+     * file camera inputs are packaged ({@code media/}), relative paths resolved against {@code workspace}.
+     */
     public ExportResult export(Skill skill, ModelLibrary models, Path folder, Path zip,
-                               Set<Architecture> architectures) throws IOException {
+                               Set<Architecture> architectures, Path workspace) throws IOException {
         if (architectures.isEmpty()) {
             throw new IllegalArgumentException("no target architecture");
         }
@@ -96,7 +99,10 @@ public final class EdgePackageExporter {
         try {
             List<String> warnings = new ArrayList<>();
             SecretPlaceholders.Redaction redaction = new SecretPlaceholders(catalog).redact(skill);
-            Skill clean = redaction.skill();
+            SourceFiles.Result sources = new SourceFiles(catalog).include(redaction.skill(), workspace, work);
+            Skill clean = sources.skill();
+            sources.files().forEach((rel, bytes) -> warnings.add("video file " + rel + " included ("
+                    + SourceFiles.size(bytes) + "): the camera input reads it on the device"));
             List<String> modelFiles = new ArrayList<>();
             ModelLibrary packaged = copyModels(clean, models, work, modelFiles);
             long modelBytes = sizeOf(work.resolve(PackageLayout.MODELS)) + sizeOf(work.resolve(PackageLayout.LABELS));

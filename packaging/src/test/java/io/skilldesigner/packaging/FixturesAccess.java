@@ -17,6 +17,10 @@ public final class FixturesAccess {
         return Fixtures.models(tmp);
     }
 
+    public static Path shared() {
+        return Fixtures.shared();
+    }
+
     public static Skill secretSkill() {
         return Fixtures.secretSkill();
     }

@@ -53,7 +53,7 @@ final class ExportCommand {
         }
         ExportResult r;
         try {
-            r = new EdgePackageExporter(catalog).export(in.skill(), in.models(), folder, zip, archs);
+            r = new EdgePackageExporter(catalog).export(in.skill(), in.models(), folder, zip, archs, in.workspace());
         } catch (PackageException e) {
             err.println("error: " + e.getMessage());
             return ExitCode.OTHER;

@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.catalog.PortSpec;
+import io.skilldesigner.core.catalog.nodes.CameraInputNode;
+import io.skilldesigner.core.catalog.nodes.IotHubExportNode;
+import io.skilldesigner.core.catalog.nodes.ModelNode;
+import io.skilldesigner.core.skill.SkillEdge;
+import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.workspace.Workspace;
@@ -86,6 +92,83 @@ class SkillDesignerCliTest {
         Result badArch = cli("export", skill.toString(), "--out", tmp.resolve("x").toString(), "--arch", "s390x");
         assertEquals(2, badArch.code());
         assertTrue(badArch.err().contains("unknown architecture 's390x'"), badArch.err());
+    }
+
+    /** Camera reads a workspace-relative video file, UltraFace detector, IoT Hub export. */
+    private Path fileSourceSkill(Path root, String videoSetting) throws Exception {
+        NodeCatalog c = NodeCatalog.standard();
+        java.util.Map<String, Object> cam = new java.util.LinkedHashMap<>(c.get(CameraInputNode.ID).defaultSettings());
+        cam.put(CameraInputNode.SOURCE_KIND, CameraInputNode.FILE);
+        cam.put(CameraInputNode.FILE_PATH_KEY, videoSetting);
+        java.util.Map<String, Object> face = new java.util.LinkedHashMap<>(c.get(ModelNode.ID).defaultSettings());
+        face.put(ModelNode.MODEL, "ultraface-320");
+        Skill skill = Skill.empty("file-skill", "File source")
+                .withNode(new SkillNode("cam1", CameraInputNode.ID, "", cam, null))
+                .withNode(new SkillNode("face", ModelNode.ID, "", face, null))
+                .withNode(new SkillNode("hub", IotHubExportNode.ID, "",
+                        new java.util.LinkedHashMap<>(c.get(IotHubExportNode.ID).defaultSettings()), null))
+                .withEdge(SkillEdge.of("cam1", PortSpec.FRAME_PORT, "face", PortSpec.FRAME_PORT))
+                .withEdge(SkillEdge.of("face", PortSpec.FRAME_PORT, "hub", PortSpec.FRAME_PORT));
+        return workspaceWithSkill(skill);
+    }
+
+    @Test
+    void exportedZipWithItsVideoRunsFromTheUnpackedFolderAsTheContainerCmd() throws Exception {
+        Path ws = tmp.resolve("ws");
+        Files.createDirectories(ws.resolve("media"));
+        Files.copy(FixturesAccess.shared().resolve("media/video/one-by-one-person-detection.mp4"),
+                ws.resolve("media/door.mp4"));
+        Path skill = fileSourceSkill(ws, "media/door.mp4");
+        Result r = cli("export", skill.toString(), "--out", tmp.resolve("out/pkg").toString(), "--zip");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("video file media/cam1-door.mp4 included (")
+                && r.err().contains(" MB)"), "size shown: " + r.err());
+
+        Path unpacked = tmp.resolve("device/package");
+        unzip(tmp.resolve("out/pkg.zip"), unpacked);
+        assertTrue(Files.isRegularFile(unpacked.resolve("media/cam1-door.mp4")));
+        Path insights = tmp.resolve("insights.jsonl");
+        // exactly the runtime image's CMD, against the unpacked folder (the workspace is gone)
+        deleteRecursively(ws);
+        Result run = cli("run", unpacked.resolve("skill.json").toString(), "--workspace", unpacked.toString(),
+                "--frames", "3", "--no-pacing", "--out", insights.toString());
+        assertEquals(0, run.code(), run.err());
+        java.util.List<String> lines = Files.readAllLines(insights);
+        assertEquals(3, lines.size(), run.err());
+        assertTrue(lines.get(0).contains("\"insights_meta\""), lines.get(0));
+    }
+
+    @Test
+    void exportRefusesAMissingVideoFileWithTheFix() throws Exception {
+        Path skill = fileSourceSkill(tmp.resolve("ws"), "media/missing.mp4");
+        Result r = cli("export", skill.toString(), "--out", tmp.resolve("out/pkg").toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("camera node 'cam1' reads the video file media/missing.mp4, which was not found")
+                && r.err().contains("use an RTSP camera on the device, or include the file"), r.err());
+        assertFalse(Files.exists(tmp.resolve("out/pkg")), "nothing left behind");
+    }
+
+    private static void unzip(Path zip, Path dir) throws Exception {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                Path target = dir.resolve(e.getName()).normalize();
+                assertTrue(target.startsWith(dir));
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test
