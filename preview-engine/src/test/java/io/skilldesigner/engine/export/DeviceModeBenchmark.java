@@ -20,8 +20,10 @@ import io.skilldesigner.engine.TestVideos;
  * Time from starting the device runtime (a fresh JVM, as a container start) to the first insight PUBLISH seen on
  * the edgeHub stand-in (workload API + Mosquitto/TLS, as in {@link DeviceModeTest}). Harness, not a test:
  * <pre>
- * mvn -B -q -pl preview-engine -am test-compile exec:java -Dengine.cli.skip=false -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.skilldesigner.engine.export.DeviceModeBenchmark
+ * mvn -B -q -pl preview-engine -am test-compile
+ * mvn -B -q -pl preview-engine dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -cp preview-engine/target/test-classes:preview-engine/target/classes:skill-core/target/classes:$(cat /tmp/cp.txt) \
+ *     io.skilldesigner.engine.export.DeviceModeBenchmark 3
  * </pre>
  */
 public final class DeviceModeBenchmark {
