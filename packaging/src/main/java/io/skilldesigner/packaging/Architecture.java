@@ -28,6 +28,11 @@ public enum Architecture {
         throw new IllegalArgumentException("unknown architecture '" + name + "' (amd64, arm64)");
     }
 
+    /** {@code kubernetes.io/arch} node label value: {@code amd64}, {@code arm64}. */
+    public String kubernetesArch() {
+        return dockerPlatform.substring("linux/".length());
+    }
+
     /** {@code docker buildx --platform} value. */
     public String dockerPlatform() {
         return dockerPlatform;

@@ -122,6 +122,13 @@ public final class EdgePackageExporter {
                         ManifestValidator.Kind.DEPLOYMENT);
             }
             warnings.addAll(edge.warnings());
+            for (ContainerNode c : plan.containers()) {
+                if (!architectures.contains(c.architecture())) {
+                    warnings.add("container node '" + c.nodeId() + "' runs on " + c.architecture().id()
+                            + ", none of the target architectures " + architectures.stream().map(Architecture::id)
+                            .toList() + ": no manifest of this package deploys it");
+                }
+            }
 
             KubernetesManifests k8s = new KubernetesManifests(plan, skillJson, modelBytes);
             for (Map.Entry<String, String> e : k8s.files().entrySet()) {

@@ -168,6 +168,9 @@ public final class IotEdgeManifests {
     private JsonObject modules(Architecture arch) throws PackageException {
         JsonObject modules = new JsonObject();
         for (ContainerNode c : plan.containers()) {
+            if (arch != null && c.architecture() != arch) {
+                continue;  // its image does not run there (warned about in warnings())
+            }
             JsonObject m = module(c.restartPolicy(), 1);
             m.add("settings", settings(c.image(), c.createOptions(), arch, "node '" + c.nodeId() + "'"));
             if (!c.env().isEmpty()) {
@@ -271,6 +274,10 @@ public final class IotEdgeManifests {
     /** Warnings about limits the device will enforce (the package is still written). */
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
+        for (ContainerNode c : plan.containers()) {
+            out.add("container node '" + c.nodeId() + "' runs on " + c.architecture().id() + " only: it is only in "
+                    + PackageLayout.deployment(c.architecture()) + "; on other devices its gRPC node has no server");
+        }
         int size = runtimeDesiredProperties().toString().length();
         if (size > TWIN_DESIRED_LIMIT) {
             out.add("The skill is " + size + " characters in the runtime module's twin; IoT Hub accepts at most "

@@ -134,6 +134,8 @@ public final class KubernetesManifests {
         Map<String, Object> pod = new LinkedHashMap<>();
         pod.put("containers", List.of(container));
         pod.put("restartPolicy", "Always");
+        // the image runs on one architecture: schedule it only on such nodes
+        pod.put("nodeSelector", map("kubernetes.io/arch", c.architecture().kubernetesArch()));
         return deployment(name, pod);
     }
 
