@@ -23,6 +23,8 @@ import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.workspace.Workspace;
+import io.skilldesigner.engine.export.EdgeHubStandIn;
+import io.skilldesigner.engine.export.WorkloadApiStandIn;
 import io.skilldesigner.packaging.FixturesAccess;
 
 /** The headless program: validate and export on a real workspace folder, the engine's commands passed on. */
@@ -105,8 +107,7 @@ class SkillDesignerCliTest {
         Skill skill = Skill.empty("file-skill", "File source")
                 .withNode(new SkillNode("cam1", CameraInputNode.ID, "", cam, null))
                 .withNode(new SkillNode("face", ModelNode.ID, "", face, null))
-                .withNode(new SkillNode("hub", IotHubExportNode.ID, "",
-                        new java.util.LinkedHashMap<>(c.get(IotHubExportNode.ID).defaultSettings()), null))
+                .withNode(new SkillNode("hub", IotHubExportNode.ID, "", hubSettings(c), null))
                 .withEdge(SkillEdge.of("cam1", PortSpec.FRAME_PORT, "face", PortSpec.FRAME_PORT))
                 .withEdge(SkillEdge.of("face", PortSpec.FRAME_PORT, "hub", PortSpec.FRAME_PORT));
         return workspaceWithSkill(skill);
@@ -136,6 +137,79 @@ class SkillDesignerCliTest {
         java.util.List<String> lines = Files.readAllLines(insights);
         assertEquals(3, lines.size(), run.err());
         assertTrue(lines.get(0).contains("\"insights_meta\""), lines.get(0));
+    }
+
+    private static java.util.Map<String, Object> hubSettings(NodeCatalog c) {
+        java.util.Map<String, Object> hub = new java.util.LinkedHashMap<>(c.get(IotHubExportNode.ID).defaultSettings());
+        hub.put(IotHubExportNode.DELAY_SECONDS, 0L);
+        hub.put(IotHubExportNode.ONLY_WITH_OBJECTS, false);
+        return hub;
+    }
+
+    /**
+     * The operator's path end to end: export with the CLI, unzip on the "device", run the image's ENTRYPOINT + CMD
+     * (paths of the unpacked folder) in a fresh JVM with the environment IoT Edge gives a module; the insights reach
+     * the edgeHub stand-in over MQTT/TLS with the module's identity.
+     */
+    @Test
+    void exportedPackageRunsInDeviceModeAndDeliversInsightsToEdgeHub() throws Exception {
+        Path ws = tmp.resolve("ws");
+        Files.createDirectories(ws.resolve("media"));
+        Files.copy(FixturesAccess.shared().resolve("media/video/one-by-one-person-detection.mp4"),
+                ws.resolve("media/door.mp4"));
+        Path skill = fileSourceSkill(ws, "media/door.mp4");
+        assertEquals(0, cli("export", skill.toString(), "--out", tmp.resolve("out/pkg").toString(), "--zip").code());
+        Path pkg = tmp.resolve("device/package");
+        unzip(tmp.resolve("out/pkg.zip"), pkg);
+
+        try (EdgeHubStandIn edgeHub = new EdgeHubStandIn(Files.createDirectories(tmp.resolve("edgehub")));
+             WorkloadApiStandIn workload = new WorkloadApiStandIn(tmp.resolve("workload.sock"),
+                     "module-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8),
+                     Files.readString(edgeHub.caCert))) {
+            java.util.List<String[]> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+            org.eclipse.paho.client.mqttv3.MqttClient sub = new org.eclipse.paho.client.mqttv3.MqttClient(
+                    "tcp://127.0.0.1:" + edgeHub.plainPort, "observer",
+                    new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+            sub.connect();
+            sub.subscribe("devices/#", 1, (t, m) -> received.add(new String[] {t,
+                new String(m.getPayload(), StandardCharsets.UTF_8)}));
+
+            Path insights = tmp.resolve("insights.jsonl");
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "io.skilldesigner.engine.cli.Main",
+                    "run", pkg.resolve("skill.json").toString(), "--workspace", pkg.toString(),
+                    "--frames", "4", "--no-pacing", "--out", insights.toString()).redirectErrorStream(true);
+            pb.environment().keySet().removeIf(k -> k.startsWith("IOTEDGE_") || k.contains("ConnectionString"));
+            pb.environment().putAll(java.util.Map.of("IOTEDGE_WORKLOADURI", workload.uri(),
+                    "IOTEDGE_DEVICEID", "door-cam", "IOTEDGE_MODULEID", "sd-file-source",
+                    "IOTEDGE_IOTHUBHOSTNAME", "plant.azure-devices.net", "IOTEDGE_AUTHSCHEME", "sasToken",
+                    "IOTEDGE_GATEWAYHOSTNAME", edgeHub.gateway, "IOTEDGE_MODULEGENERATIONID", "g1"));
+            Process p = pb.start();
+            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), log);
+            java.util.List<String> lines = Files.readAllLines(insights);
+            assertEquals(4, lines.size(), log);
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (received.size() < lines.size() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            sub.disconnect();
+            sub.close();
+            java.util.List<Object> bodies = new java.util.ArrayList<>();
+            for (String[] r : received) {
+                assertTrue(r[0].startsWith("devices/door-cam/modules/sd-file-source/messages/events/")
+                        && r[0].contains("$.on=metrics"), r[0]);
+                bodies.add(com.google.gson.JsonParser.parseString(r[1]));
+            }
+            for (String line : lines) {
+                assertTrue(bodies.contains(com.google.gson.JsonParser.parseString(line)), "not on edgeHub: " + line);
+            }
+            assertTrue(edgeHub.logText().contains(" as door-cam/sd-file-source (")
+                    && edgeHub.logText().contains("u'plant.azure-devices.net/door-cam/sd-file-source/?api-version="),
+                    edgeHub.logText());
+            assertFalse(Files.exists(pkg.resolve("export-messages")), "device mode never writes a file instead");
+        }
     }
 
     @Test

@@ -13,15 +13,15 @@ import java.util.concurrent.TimeUnit;
  * API's trust bundle); and a plain listener on 127.0.0.1 for the test's own subscriber. Anonymous access: like
  * edgeHub we accept the module's SAS token; the test checks the identity it presents in CONNECT from the log.
  */
-final class EdgeHubStandIn implements AutoCloseable {
-    final String gateway;
-    final int plainPort;
-    final Path caCert;
-    final Path log;
+public final class EdgeHubStandIn implements AutoCloseable {
+    public final String gateway;
+    public final int plainPort;
+    public final Path caCert;
+    public final Path log;
     private final Path config;
     private Process process;
 
-    EdgeHubStandIn(Path dir) throws IOException, InterruptedException {
+    public EdgeHubStandIn(Path dir) throws IOException, InterruptedException {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         gateway = "127." + r.nextInt(1, 255) + "." + r.nextInt(1, 255) + "." + r.nextInt(2, 255);
         plainPort = ExportTestSupport.freePort();
@@ -56,7 +56,7 @@ final class EdgeHubStandIn implements AutoCloseable {
         start();
     }
 
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         process = new ProcessBuilder(Mosquitto.binary("mosquitto"), "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
@@ -66,7 +66,7 @@ final class EdgeHubStandIn implements AutoCloseable {
         }
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -76,7 +76,7 @@ final class EdgeHubStandIn implements AutoCloseable {
         }
     }
 
-    String logText() throws IOException {
+    public String logText() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 

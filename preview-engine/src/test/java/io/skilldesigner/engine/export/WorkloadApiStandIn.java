@@ -26,18 +26,18 @@ import com.google.gson.JsonParser;
  * module's key) and {@code GET /trust-bundle} (the CA that signed edgeHub's server certificate). HTTP/1.1, one
  * request per connection ({@code Connection: close}, as the SDK sends).
  */
-final class WorkloadApiStandIn implements AutoCloseable {
-    record Request(String method, String path, String body) {
+public final class WorkloadApiStandIn implements AutoCloseable {
+    public record Request(String method, String path, String body) {
     }
 
-    final Path socket;
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final Path socket;
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     private final byte[] moduleKey;
     private final String trustBundlePem;
     private final ServerSocketChannel server;
     private final Thread thread;
 
-    WorkloadApiStandIn(Path socket, byte[] moduleKey, String trustBundlePem) throws IOException {
+    public WorkloadApiStandIn(Path socket, byte[] moduleKey, String trustBundlePem) throws IOException {
         this.socket = socket;
         this.moduleKey = moduleKey.clone();
         this.trustBundlePem = trustBundlePem;
@@ -49,12 +49,12 @@ final class WorkloadApiStandIn implements AutoCloseable {
         thread.start();
     }
 
-    String uri() {
+    public String uri() {
         return "unix://" + socket;
     }
 
     /** The digest the module's key gives for a string-to-sign, as IoT Hub would check it. */
-    String sign(byte[] data) {
+    public String sign(byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(moduleKey, "HmacSHA256"));
