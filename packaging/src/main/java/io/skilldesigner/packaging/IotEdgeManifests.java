@@ -281,8 +281,8 @@ public final class IotEdgeManifests {
         int size = runtimeDesiredProperties().toString().length();
         if (size > TWIN_DESIRED_LIMIT) {
             out.add("The skill is " + size + " characters in the runtime module's twin; IoT Hub accepts at most "
-                    + TWIN_DESIRED_LIMIT + ". The runtime reads skill.json from the package folder on the device; remove the"
-                    + " twin copy (desired property skill) from the manifest before deploying.");
+                    + TWIN_DESIRED_LIMIT + ". The runtime reads skill.json from the package folder on the device;"
+                    + " remove the twin copy (desired property skill) from the manifest before deploying.");
         }
         return out;
     }

@@ -53,10 +53,7 @@ public final class DeviceModeBenchmark {
                         dir.resolve("out.jsonl").toString());
                 ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-                pb.environment().putAll(Map.of("IOTEDGE_WORKLOADURI", workload.uri(), "IOTEDGE_DEVICEID",
-                        DeviceModeTest.DEVICE, "IOTEDGE_MODULEID", DeviceModeTest.MODULE, "IOTEDGE_IOTHUBHOSTNAME",
-                        DeviceModeTest.HUB, "IOTEDGE_AUTHSCHEME", "sasToken", "IOTEDGE_GATEWAYHOSTNAME", hub.gateway,
-                        "IOTEDGE_MODULEGENERATIONID", "gen-1"));
+                pb.environment().putAll(DeviceModeTest.moduleEnvironment(workload, hub));
                 long start = System.nanoTime();
                 Process p = pb.start();
                 boolean got = first.await(120, TimeUnit.SECONDS);

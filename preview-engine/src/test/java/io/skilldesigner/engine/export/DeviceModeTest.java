@@ -75,15 +75,7 @@ class DeviceModeTest {
         try (EdgeHubStandIn edgeHub = new EdgeHubStandIn(tmp);
              WorkloadApiStandIn workload = new WorkloadApiStandIn(tmp.resolve("workload.sock"), MODULE_KEY,
                      Files.readString(edgeHub.caCert))) {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("IOTEDGE_WORKLOADURI", workload.uri());
-            env.put("IOTEDGE_DEVICEID", DEVICE);
-            env.put("IOTEDGE_MODULEID", MODULE);
-            env.put("IOTEDGE_IOTHUBHOSTNAME", HUB);
-            env.put("IOTEDGE_AUTHSCHEME", "sasToken");
-            env.put("IOTEDGE_GATEWAYHOSTNAME", edgeHub.gateway);
-            env.put("IOTEDGE_MODULEGENERATIONID", "gen-42");
-            env.put("IOTEDGE_APIVERSION", "2019-01-30");
+            Map<String, String> env = moduleEnvironment(workload, edgeHub);
             List<Published> received = subscribe(edgeHub);
             Run run = runDevice(tmp, env);
 
@@ -122,14 +114,7 @@ class DeviceModeTest {
              WorkloadApiStandIn workload = new WorkloadApiStandIn(tmp.resolve("workload.sock"), MODULE_KEY,
                      Files.readString(edgeHub.caCert))) {
             edgeHub.stop();
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("IOTEDGE_WORKLOADURI", workload.uri());
-            env.put("IOTEDGE_DEVICEID", DEVICE);
-            env.put("IOTEDGE_MODULEID", MODULE);
-            env.put("IOTEDGE_IOTHUBHOSTNAME", HUB);
-            env.put("IOTEDGE_AUTHSCHEME", "sasToken");
-            env.put("IOTEDGE_GATEWAYHOSTNAME", edgeHub.gateway);
-            env.put("IOTEDGE_MODULEGENERATIONID", "gen-42");
+            Map<String, String> env = moduleEnvironment(workload, edgeHub);
             Run run = runDevice(tmp, env);
             assertEquals(0, run.code(), run.err());
             assertTrue(run.err().contains("node hub: ERROR") && run.err().contains("cannot connect to edgeHub")
@@ -146,6 +131,20 @@ class DeviceModeTest {
         Run run = runDevice(tmp, Map.of(), "--edge");
         assertTrue(run.code() != 0, run.err());
         assertTrue(run.err().contains("not running as an IoT Edge module"), run.err());
+    }
+
+    /** What IoT Edge sets for a module (aziot-edged), pointing at the stand-ins. */
+    static Map<String, String> moduleEnvironment(WorkloadApiStandIn workload, EdgeHubStandIn edgeHub) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("IOTEDGE_WORKLOADURI", workload.uri());
+        env.put("IOTEDGE_DEVICEID", DEVICE);
+        env.put("IOTEDGE_MODULEID", MODULE);
+        env.put("IOTEDGE_IOTHUBHOSTNAME", HUB);
+        env.put("IOTEDGE_AUTHSCHEME", "sasToken");
+        env.put("IOTEDGE_GATEWAYHOSTNAME", edgeHub.gateway);
+        env.put("IOTEDGE_MODULEGENERATIONID", "gen-42");
+        env.put("IOTEDGE_APIVERSION", "2019-01-30");
+        return env;
     }
 
     private static void assertDelivered(EdgeHubStandIn edgeHub, List<Published> received, Run run)

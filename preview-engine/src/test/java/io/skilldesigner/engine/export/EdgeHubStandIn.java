@@ -31,11 +31,11 @@ public final class EdgeHubStandIn implements AutoCloseable {
         Path csr = dir.resolve("edgehub.csr");
         Path cert = dir.resolve("edgehub.crt");
         Path ext = Files.writeString(dir.resolve("edgehub.ext"), "subjectAltName=IP:" + gateway + "\n");
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", caKey.toString(), "-out",
+        Mosquitto.TlsFiles.openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", caKey.toString(), "-out",
                 caCert.toString(), "-days", "2", "-subj", "/CN=iotedge-test-device-ca");
-        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", csr.toString(),
+        Mosquitto.TlsFiles.openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", csr.toString(),
                 "-subj", "/CN=" + gateway);
-        openssl("x509", "-req", "-in", csr.toString(), "-CA", caCert.toString(), "-CAkey", caKey.toString(),
+        Mosquitto.TlsFiles.openssl("x509", "-req", "-in", csr.toString(), "-CA", caCert.toString(), "-CAkey", caKey.toString(),
                 "-CAcreateserial", "-out", cert.toString(), "-days", "2", "-extfile", ext.toString());
         config = dir.resolve("edgehub-mosquitto.conf");
         log = dir.resolve("edgehub-mosquitto.log");
@@ -78,17 +78,6 @@ public final class EdgeHubStandIn implements AutoCloseable {
 
     public String logText() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
-    }
-
-    private static void openssl(String... args) throws IOException, InterruptedException {
-        String[] cmd = new String[args.length + 1];
-        cmd[0] = "openssl";
-        System.arraycopy(args, 0, cmd, 1, args.length);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("openssl " + String.join(" ", args) + " failed: " + out);
-        }
     }
 
     @Override
