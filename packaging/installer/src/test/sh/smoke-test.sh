@@ -13,6 +13,19 @@ grep -q "app.mainclass=io.skilldesigner.app.Launcher" "$image/lib/app/$name.cfg"
 
 workspace=$(mktemp -d)
 trap 'rm -rf "$workspace"' EXIT
+
+# The headless launcher: the same commands as bin/skill-designer in a checkout
+cli="$image/bin/skill-designer-cli"
+[ -x "$cli" ] || fail "headless launcher '$cli' missing"
+help=$("$cli" help) || fail "skill-designer-cli help exited with $?"
+for c in validate export run inspect bench; do
+  echo "$help" | grep -q "  $c " || fail "skill-designer-cli help does not list $c"
+done
+set +e
+"$cli" validate "$workspace/none.skill.json" >/dev/null 2>&1
+rc=$?
+set -e
+[ $rc -eq 3 ] || fail "skill-designer-cli validate of a missing skill exited $rc, expected 3"
 run=("$launcher" --smoke-test --workspace "$workspace")
 if [ -z "${DISPLAY:-}" ]; then
   command -v xvfb-run >/dev/null || fail "no DISPLAY and no xvfb-run (apt-get install xvfb xauth)"

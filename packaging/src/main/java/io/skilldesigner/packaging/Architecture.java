@@ -18,6 +18,21 @@ public enum Architecture {
         return id;
     }
 
+    /** {@code amd64}, {@code arm64v8} or {@code arm64} (as Docker and Kubernetes name it). */
+    public static Architecture parse(String name) {
+        for (Architecture a : values()) {
+            if (a.id.equals(name) || a.dockerPlatform.equals("linux/" + name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown architecture '" + name + "' (amd64, arm64)");
+    }
+
+    /** {@code kubernetes.io/arch} node label value: {@code amd64}, {@code arm64}. */
+    public String kubernetesArch() {
+        return dockerPlatform.substring("linux/".length());
+    }
+
     /** {@code docker buildx --platform} value. */
     public String dockerPlatform() {
         return dockerPlatform;

@@ -14,9 +14,10 @@ import java.util.Map;
  * @param restartPolicy always, never, on-failure or on-unhealthy
  * @param port          port the server listens on
  * @param env           environment variables (secrets already replaced by placeholders)
+ * @param architecture  the only device architecture its image runs on
  */
 public record ContainerNode(String nodeId, String name, String image, String createOptions, String restartPolicy,
-                            int port, Map<String, String> env) {
+                            int port, Map<String, String> env, Architecture architecture) {
     public ContainerNode {
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
     }

@@ -74,7 +74,8 @@ public final class DeploymentPlanner {
         Object policy = s.get(GrpcCustomNode.RESTART_POLICY);
         return new ContainerNode(node.id(), text(s, GrpcCustomNode.CONTAINER_NAME, node),
                 text(s, GrpcCustomNode.IMAGE, node), options, policy == null ? "always" : String.valueOf(policy),
-                ((Number) port).intValue(), env);
+                ((Number) port).intValue(), env,
+                "ARM64".equals(s.get(GrpcCustomNode.ARCHITECTURE)) ? Architecture.ARM64V8 : Architecture.AMD64);
     }
 
     private static String text(ResolvedSettings s, String key, SkillNode node) throws PackageException {

@@ -9,7 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -69,6 +71,18 @@ public final class EdgePackageExporter {
      *                          manifest fails its schema
      */
     public ExportResult export(Skill skill, ModelLibrary models, Path folder, Path zip) throws IOException {
+        return export(skill, models, folder, zip, EnumSet.allOf(Architecture.class), null);
+    }
+
+    /**
+     * As above, with deployment manifests only for the given device architectures (at least one); video files of
+     * file camera inputs are packaged ({@code media/}), relative paths resolved against {@code workspace}.
+     */
+    public ExportResult export(Skill skill, ModelLibrary models, Path folder, Path zip,
+                               Set<Architecture> architectures, Path workspace) throws IOException {
+        if (architectures.isEmpty()) {
+            throw new IllegalArgumentException("no target architecture");
+        }
         List<Problem> errors = new SkillValidator(catalog, models).validate(skill).stream()
                 .filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
@@ -85,7 +99,10 @@ public final class EdgePackageExporter {
         try {
             List<String> warnings = new ArrayList<>();
             SecretPlaceholders.Redaction redaction = new SecretPlaceholders(catalog).redact(skill);
-            Skill clean = redaction.skill();
+            SourceFiles.Result sources = new SourceFiles(catalog).include(redaction.skill(), workspace, work);
+            Skill clean = sources.skill();
+            sources.files().forEach((rel, bytes) -> warnings.add("video file " + rel + " included ("
+                    + SourceFiles.size(bytes) + "): the camera input reads it on the device"));
             List<String> modelFiles = new ArrayList<>();
             ModelLibrary packaged = copyModels(clean, models, work, modelFiles);
             long modelBytes = sizeOf(work.resolve(PackageLayout.MODELS)) + sizeOf(work.resolve(PackageLayout.LABELS));
@@ -100,11 +117,18 @@ public final class EdgePackageExporter {
             DeploymentPlan plan = new DeploymentPlanner(catalog).plan(clean, redaction.secrets(), runtimeVersion);
             IotEdgeManifests edge = new IotEdgeManifests(plan, skillJson);
             writeManifest(work, PackageLayout.IOTEDGE_TEMPLATE, edge.template(), ManifestValidator.Kind.TEMPLATE);
-            for (Architecture arch : Architecture.values()) {
+            for (Architecture arch : EnumSet.copyOf(architectures)) {
                 writeManifest(work, PackageLayout.deployment(arch), edge.deployment(arch),
                         ManifestValidator.Kind.DEPLOYMENT);
             }
             warnings.addAll(edge.warnings());
+            for (ContainerNode c : plan.containers()) {
+                if (!architectures.contains(c.architecture())) {
+                    warnings.add("container node '" + c.nodeId() + "' runs on " + c.architecture().id()
+                            + ", none of the target architectures " + architectures.stream().map(Architecture::id)
+                            .toList() + ": no manifest of this package deploys it");
+                }
+            }
 
             KubernetesManifests k8s = new KubernetesManifests(plan, skillJson, modelBytes);
             for (Map.Entry<String, String> e : k8s.files().entrySet()) {
@@ -119,7 +143,8 @@ public final class EdgePackageExporter {
                 }
             }
             write(work, PackageLayout.README,
-                    PackageReadme.write(skill.name(), plan, k8s, edge.routes(), modelFiles, warnings));
+                    PackageReadme.write(skill.name(), plan, k8s, edge.routes(), modelFiles, warnings,
+                            EnumSet.copyOf(architectures)));
             Checksums.write(work);
             assertNoSecrets(work, redaction);
 

@@ -23,8 +23,8 @@ import com.google.gson.JsonParser;
  * or spaces (setting keys and parameter names may) and a twin string is at most 4 KB.
  */
 public final class IotEdgeManifests {
-    public static final String EDGE_AGENT_IMAGE = "mcr.microsoft.com/azureiotedge-agent:1.4";
-    public static final String EDGE_HUB_IMAGE = "mcr.microsoft.com/azureiotedge-hub:1.4";
+    public static final String EDGE_AGENT_IMAGE = "mcr.microsoft.com/azureiotedge-agent:1.5";
+    public static final String EDGE_HUB_IMAGE = "mcr.microsoft.com/azureiotedge-hub:1.5";
     public static final String RUNTIME_IMAGE_PLACEHOLDER = "${SD_RUNTIME_IMAGE}";
     /** Where the runtime container finds the package (bind-mounted from the device folder). */
     public static final String CONTAINER_PACKAGE_DIR = "/package";
@@ -168,6 +168,9 @@ public final class IotEdgeManifests {
     private JsonObject modules(Architecture arch) throws PackageException {
         JsonObject modules = new JsonObject();
         for (ContainerNode c : plan.containers()) {
+            if (arch != null && c.architecture() != arch) {
+                continue;  // its image does not run there (warned about in warnings())
+            }
             JsonObject m = module(c.restartPolicy(), 1);
             m.add("settings", settings(c.image(), c.createOptions(), arch, "node '" + c.nodeId() + "'"));
             if (!c.env().isEmpty()) {
@@ -183,13 +186,12 @@ public final class IotEdgeManifests {
         return modules;
     }
 
-    /** The runtime container's environment: where things are, plus one variable per secret left out. */
+    /**
+     * The runtime container's environment: one variable per secret its own nodes use. Where the package is and
+     * which skill to run are the image's CMD; the module name comes from IoT Edge ({@code IOTEDGE_MODULEID}).
+     */
     public Map<String, String> runtimeEnv() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SD_SKILL_SOURCE", "file");
-        env.put("SD_SKILL_FILE", CONTAINER_PACKAGE_DIR + "/" + PackageLayout.SKILL);
-        env.put("SD_PACKAGE_DIR", CONTAINER_PACKAGE_DIR);
-        env.put("SD_RUNTIME_MODULE", plan.runtimeModule());
         for (SecretRef s : plan.runtimeSecrets()) {
             env.put(s.envVar(), "${" + s.envVar() + "}");
         }
@@ -272,10 +274,15 @@ public final class IotEdgeManifests {
     /** Warnings about limits the device will enforce (the package is still written). */
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
+        for (ContainerNode c : plan.containers()) {
+            out.add("container node '" + c.nodeId() + "' runs on " + c.architecture().id() + " only: it is only in "
+                    + PackageLayout.deployment(c.architecture()) + "; on other devices its gRPC node has no server");
+        }
         int size = runtimeDesiredProperties().toString().length();
         if (size > TWIN_DESIRED_LIMIT) {
             out.add("The skill is " + size + " characters in the runtime module's twin; IoT Hub accepts at most "
-                    + TWIN_DESIRED_LIMIT + ". Set SD_SKILL_SOURCE=file and copy skill.json to the device instead.");
+                    + TWIN_DESIRED_LIMIT + ". The runtime reads skill.json from the package folder on the device;"
+                    + " remove the twin copy (desired property skill) from the manifest before deploying.");
         }
         return out;
     }

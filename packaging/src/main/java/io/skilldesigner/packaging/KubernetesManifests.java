@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
+import io.skilldesigner.core.skill.SecretEnvironment;
+
 /**
  * Kubernetes manifests running the same skill on a cluster, tied together by a {@code kustomization.yaml}:
  * a ConfigMap holding skill.json, a PersistentVolumeClaim for models and labels (the operator copies the
@@ -94,9 +96,6 @@ public final class KubernetesManifests {
     private Map<String, Object> runtimeDeployment() {
         String dir = IotEdgeManifests.CONTAINER_PACKAGE_DIR;
         List<Object> env = new ArrayList<>();
-        env.add(map("name", "SD_SKILL_SOURCE", "value", "file"));
-        env.add(map("name", "SD_PACKAGE_DIR", "value", dir));
-        env.add(map("name", "SD_SKILL_FILE", "value", dir + "/skill.json"));
         for (SecretRef s : plan.runtimeSecrets()) {
             env.add(secretEnv(s.envVar()));
         }
@@ -128,15 +127,31 @@ public final class KubernetesManifests {
         container.put("ports", List.of(map("name", "grpc", "containerPort", c.port())));
         if (!c.env().isEmpty()) {
             List<Object> env = new ArrayList<>();
+            java.util.Set<String> defined = new java.util.LinkedHashSet<>();
             c.env().forEach((k, v) -> {
                 Matcher m = PLACEHOLDER.matcher(v);
-                env.add(m.matches() ? secretEnv(k, m.group(1)) : map("name", k, "value", v));
+                if (m.matches()) {
+                    env.add(secretEnv(k, m.group(1)));
+                    return;
+                }
+                // A secret inside a value (a URL's user:password): Kubernetes expands only $(VAR) of variables
+                // defined before it in the list, so define each from the Secret first.
+                String value = v;
+                for (String var : SecretEnvironment.variablesIn(v)) {
+                    if (defined.add(var)) {
+                        env.add(secretEnv(var));
+                    }
+                    value = value.replace("${" + var + "}", "$(" + var + ")").replace("$" + var, "$(" + var + ")");
+                }
+                env.add(map("name", k, "value", value));
             });
             container.put("env", env);
         }
         Map<String, Object> pod = new LinkedHashMap<>();
         pod.put("containers", List.of(container));
         pod.put("restartPolicy", "Always");
+        // the image runs on one architecture: schedule it only on such nodes
+        pod.put("nodeSelector", map("kubernetes.io/arch", c.architecture().kubernetesArch()));
         return deployment(name, pod);
     }
 

@@ -2,6 +2,7 @@ package io.skilldesigner.packaging;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The package's README.md: what is in it, how to deploy it, and the environment variables to set. */
 final class PackageReadme {
@@ -9,7 +10,7 @@ final class PackageReadme {
     }
 
     static String write(String skillName, DeploymentPlan plan, KubernetesManifests k8s, Map<String, String> routes,
-                        List<String> modelFiles, List<String> warnings) {
+                        List<String> modelFiles, List<String> warnings, Set<Architecture> architectures) {
         StringBuilder sb = new StringBuilder();
         String rt = plan.runtimeModule();
         sb.append("# Edge deployment package: ").append(skillName.isBlank() ? plan.skillId() : skillName)
@@ -34,7 +35,7 @@ final class PackageReadme {
             sb.append("No secret is written into this package. Where the skill had one, it holds a placeholder"
                     + " (`${NAME}` for a whole value, `$NAME` inside a URL's user:password part) naming the environment"
                     + " variable that holds it on the device. Set each of these (the manifests pass them to the"
-                    + " containers; the engine CLI does not substitute them yet, see runtime/README.md):\n\n"
+                    + " containers, and the runtime fills the placeholders from them):\n\n"
                     + "| variable | replaces |\n| --- | --- |\n");
             for (SecretRef s : plan.secrets()) {
                 sb.append("| `").append(s.envVar()).append("` | ").append(s.what()).append(" |\n");
@@ -45,7 +46,7 @@ final class PackageReadme {
         sb.append("## Runtime image\n\nBuild and push the runtime images as `runtime/README.md` explains. The manifests"
                 + " use `${CONTAINER_REGISTRY}/skill-designer-runtime:").append(plan.version())
                 .append("-<variant>-<arch>`:\n\n");
-        for (Architecture a : Architecture.values()) {
+        for (Architecture a : architectures) {
             RuntimeImage i = plan.runtimeImage(a);
             sb.append("- ").append(a.id()).append(": `").append(i.image()).append("` from `runtime/")
                     .append(i.dockerfile()).append("`\n");
@@ -54,13 +55,16 @@ final class PackageReadme {
                         + " `labels/`) to the device folder `")
                 .append(IotEdgeManifests.deviceDir(rt)).append("/`, writable by uid 10001 (the runtime module binds it as `")
                 .append(IotEdgeManifests.CONTAINER_PACKAGE_DIR).append("` and writes video clips to its `snippets/`).\n")
-                .append("2. Substitute the placeholders: `CONTAINER_REGISTRY`, `CONTAINER_REGISTRY_USERNAME`,"
-                        + " `CONTAINER_REGISTRY_PASSWORD` and the secret variables above, e.g.\n"
-                        + "   `envsubst < iotedge/deployment.amd64.json > deployment.json`"
-                        + " (with the IoT Edge dev tooling, put them in `.env` and use"
-                        + " `iotedge/deployment.template.json`; set `SD_RUNTIME_IMAGE` to the image for your"
-                        + " device's architecture).\n")
-                .append("3. `az iot edge set-modules --hub-name <hub> --device-id <device> --content deployment.json`\n\n");
+                .append("2. Export `CONTAINER_REGISTRY`, `CONTAINER_REGISTRY_USERNAME`, `CONTAINER_REGISTRY_PASSWORD`"
+                        + " and the secret variables above, then fill the manifest for your device's architecture"
+                        + " (only these variables: `$edgeAgent`, `$edgeHub` and `$upstream` must stay as they are):\n\n");
+        for (Architecture a : architectures) {
+            sb.append("       ").append(DeployCommand.envsubst(plan, a)).append('\n');
+        }
+        sb.append("\n   (With the IoT Edge dev tooling, put them in `.env` and use `iotedge/deployment.template.json`;"
+                        + " set `SD_RUNTIME_IMAGE` to the image for your device's architecture.)\n")
+                .append("3. `az iot edge set-modules --hub-name <hub> --device-id <device> --content"
+                        + " deployment.<arch>.json`\n\n");
         sb.append("The runtime runs `run /package/skill.json --workspace /package`. The module twin carries the same"
                 + " skill (desired property `skill`: the skill JSON in ordered chunks `json00`, `json01`, … with its"
                 + " SHA-256), so the deployed skill can be checked against the device's copy.\n\n");

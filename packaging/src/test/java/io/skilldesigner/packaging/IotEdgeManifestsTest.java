@@ -112,7 +112,7 @@ class IotEdgeManifestsTest {
         String minified = JsonParser.parseString(pretty).toString();
         assertTrue(minified.length() > 2 * GrpcCustomNode.CREATE_OPTIONS_CHUNK, "test needs 3+ chunks");
         IotEdgeManifests m = manifests(Fixtures.secretSkill(Acceleration.CPU, pretty));
-        JsonObject settings = modules(m.deployment(Architecture.ARM64V8)).getAsJsonObject(Fixtures.CONTAINER)
+        JsonObject settings = modules(m.deployment(Architecture.AMD64)).getAsJsonObject(Fixtures.CONTAINER)
                 .getAsJsonObject("settings");
         Map<String, String> chunks = new LinkedHashMap<>();
         settings.entrySet().stream().filter(e -> e.getKey().startsWith("createOptions"))

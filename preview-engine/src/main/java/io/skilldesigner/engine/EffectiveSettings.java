@@ -40,7 +40,11 @@ final class EffectiveSettings {
         ResolvedSettings resolved = new SettingsResolver(catalog).resolve(node, type, skill.parameters());
         List<Problem> problems = new java.util.ArrayList<>(resolved.problems());
         Map<String, Object> values = new java.util.LinkedHashMap<>(resolved.values());
+        java.util.Set<String> containerOnly = type.containerOnlySettings(values);
         for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (containerOnly.contains(e.getKey())) {
+                continue;  // its container gets these secrets, the runtime does not (and need not) have them
+            }
             try {
                 e.setValue(expand(e.getValue(), secrets));
             } catch (IllegalStateException missing) {

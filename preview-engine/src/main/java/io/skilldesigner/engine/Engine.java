@@ -50,6 +50,8 @@ public final class Engine implements AutoCloseable {
     private final EngineEvents events;
     private final Map<String, NodeMetricsRecorder> metrics = new LinkedHashMap<>();
     private final Map<String, NodeRuntime> runtimes = new LinkedHashMap<>();
+    /** What the runtimes said about themselves when they were closed (exports: final counts). */
+    private volatile Map<String, Map<String, String>> closedInfo;
     private final List<SourceRunner> sources = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Object stateLock = new Object();
@@ -261,6 +263,9 @@ public final class Engine implements AutoCloseable {
 
     /** What each runtime says about itself (see {@link RuntimeInfo}), by node id. */
     public Map<String, Map<String, String>> runtimeInfo() {
+        if (runtimes.isEmpty() && closedInfo != null) {
+            return closedInfo;
+        }
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         runtimes.forEach((id, r) -> {
             if (r instanceof RuntimeInfo info) {
@@ -330,6 +335,8 @@ public final class Engine implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "closing node " + id + " failed", e);
             }
         });
+        // After closing: the exports' final sent/dropped counts, for the summary of the ended run.
+        closedInfo = runtimeInfo();
         runtimes.clear();
     }
 

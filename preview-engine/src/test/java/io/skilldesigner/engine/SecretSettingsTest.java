@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.nodes.CameraInputNode;
+import io.skilldesigner.core.catalog.nodes.GrpcCustomNode;
 import io.skilldesigner.core.catalog.nodes.MqttExportNode;
 import io.skilldesigner.core.skill.SecretEnvironment;
 import io.skilldesigner.core.skill.Skill;
@@ -52,5 +53,25 @@ class SecretSettingsTest {
         assertEquals(MqttExportNode.PASSWORD, p.setting());
         assertTrue(p.message().contains("SD_SECRET_MQTT_1_PASSWORD is not set"), p.message());
         assertFalse(SecretEnvironment.variablesIn("no placeholder").iterator().hasNext());
+    }
+
+    @Test
+    void aContainerNodesOwnSecretsAreNotTheRuntimes() {
+        NodeType grpc = catalog.get(GrpcCustomNode.ID);
+        SkillNode node = grpc.newNode("colour").withSetting(GrpcCustomNode.MODE, GrpcCustomNode.CONTAINER)
+                .withSetting(GrpcCustomNode.CONTAINER_NAME, "colour")
+                .withSetting(GrpcCustomNode.IMAGE, "myregistry.azurecr.io/colour:1.0")
+                .withSetting(GrpcCustomNode.ENV, Map.of("API_TOKEN", "${SD_SECRET_COLOUR_ENV_API_TOKEN}"));
+        Skill skill = Skill.empty("s", "s").withNode(node);
+        EffectiveSettings.Result r = EffectiveSettings.resolve(catalog, skill, node, grpc,
+                new SecretEnvironment(name -> null));
+        assertTrue(r.problems().stream().noneMatch(p -> p.isError()), r.problems().toString());
+
+        // the same placeholder in a setting the runtime itself uses is still required
+        SkillNode external = node.withSetting(GrpcCustomNode.MODE, GrpcCustomNode.ENDPOINT);
+        EffectiveSettings.Result e = EffectiveSettings.resolve(catalog, skill, external, grpc,
+                new SecretEnvironment(name -> null));
+        assertTrue(e.problems().stream().anyMatch(p -> p.isError()
+                && p.message().contains("SD_SECRET_COLOUR_ENV_API_TOKEN")), e.problems().toString());
     }
 }

@@ -3,16 +3,19 @@ package io.skilldesigner.app.packages;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import io.skilldesigner.app.AppContext;
 import io.skilldesigner.app.Page;
-import io.skilldesigner.app.models.AbsoluteModelLibrary;
 import io.skilldesigner.app.ui.FolderOpener;
+import io.skilldesigner.core.model.AbsoluteModelLibrary;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.validation.Problem;
 import io.skilldesigner.core.validation.SkillValidator;
+import io.skilldesigner.core.workspace.Workspace;
+import io.skilldesigner.packaging.Architecture;
 import io.skilldesigner.packaging.EdgePackageExporter;
 import io.skilldesigner.packaging.ExportResult;
 import io.skilldesigner.packaging.ImportResult;
@@ -153,7 +156,7 @@ public final class PackagesPage implements Page {
                 updateProgress(-1, 1);
                 ExportResult r = new EdgePackageExporter(ctx.catalog()).export(skill,
                         new AbsoluteModelLibrary(ctx.workspace().modelLibrary(), ctx.workspace().root()),
-                        folder, zip);
+                        folder, zip, EnumSet.allOf(Architecture.class), ctx.workspace().root());
                 updateProgress(1, 1);
                 return r;
             }

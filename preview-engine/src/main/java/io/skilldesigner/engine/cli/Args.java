@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code positional... --name value --flag}: options from a fixed set, each at most once. */
-record Args(List<String> positional, Map<String, String> options) {
-    static Args parse(List<String> args, Set<String> valued, Set<String> flags) throws UsageException {
+public record Args(List<String> positional, Map<String, String> options) {
+    public static Args parse(List<String> args, Set<String> valued, Set<String> flags) throws UsageException {
         List<String> positional = new ArrayList<>();
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
@@ -36,15 +36,15 @@ record Args(List<String> positional, Map<String, String> options) {
         return new Args(positional, options);
     }
 
-    String option(String name) {
+    public String option(String name) {
         return options.get(name);
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return options.containsKey(name);
     }
 
-    int positiveInt(String name) throws UsageException {
+    public int positiveInt(String name) throws UsageException {
         String v = options.get(name);
         try {
             int n = Integer.parseInt(v);

@@ -16,15 +16,16 @@ import java.util.List;
  * Exit codes: see {@link ExitCode}. Insights go to {@code --out} (or stdout), messages and the summary to stderr.
  */
 public final class Main {
-    static final String USAGE = String.join(System.lineSeparator(),
+    public static final String USAGE = String.join(System.lineSeparator(),
             "usage:",
             "  run <skill.json> [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N]"
-                    + " [--out insights.jsonl] [--fps N] [--no-pacing]",
+                    + " [--out insights.jsonl] [--fps N] [--no-pacing] [--edge]",
             "      [--rtsp-transport tcp|udp] [--give-up-after SECONDS]",
             "      one JSON line of insights per frame (to --out or stdout), then a summary on stderr",
             "      a camera that stops answering is reconnected for ever unless --give-up-after says otherwise;"
                     + " rtsp://...?transport=udp works too",
             "      --no-pacing: read a file as fast as the pipeline takes it, every frame processed",
+            "      --edge: device mode (also when IoT Edge started it): IoT Hub / IoT Edge exports send to edgeHub",
             "  inspect <model.onnx> [--labels file] [--image file]",
             "      inputs, outputs and detected output layout of a model",
             "  bench <model.onnx> [--video file] [--frames N] [--rounds N] [--labels file]",

@@ -37,6 +37,7 @@ import io.skilldesigner.engine.runtime.NodeState;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.source.SourceSpec;
 import io.skilldesigner.engine.source.SourceState;
+import io.skilldesigner.engine.export.ModuleEnvironment;
 
 /** {@code run}: runs a skill, one JSON line of insights per output frame, a summary at the end. */
 final class RunCommand {
@@ -50,7 +51,7 @@ final class RunCommand {
 
     ExitCode execute(List<String> argList) throws UsageException {
         Args args = Args.parse(argList, Set.of("source", "workspace", "frames", "out", "fps", "rtsp-transport",
-                "give-up-after"), Set.of("no-pacing"));
+                "give-up-after"), Set.of("no-pacing", "edge"));
         if (args.positional().size() != 1) {
             throw new UsageException("run needs exactly one skill file");
         }
@@ -87,7 +88,8 @@ final class RunCommand {
         }
         Interruption interruption = new Interruption();
         try (Writer sink = openOutput(args.option("out"))) {
-            return run(skill, models, workspace, source, maxFrames, !args.flag("no-pacing"), sink, interruption);
+            return run(skill, models, workspace, source, maxFrames, !args.flag("no-pacing"),
+                    DeviceMode.detect(args.flag("edge"), ModuleEnvironment.system(), err), sink, interruption);
         } catch (IOException e) {
             err.println("error: cannot write insights to " + args.option("out") + ": " + e.getMessage());
             return ExitCode.OTHER;
@@ -117,15 +119,16 @@ final class RunCommand {
     }
 
     private ExitCode run(Skill skill, ModelLibrary models, Path workspace, SourceSpec source, int maxFrames,
-                         boolean paced, Writer sink, Interruption interruption) throws IOException {
+                         boolean paced, boolean edge, Writer sink, Interruption interruption) throws IOException {
         // Our own registry, so the summary can ask the model factory which provider each model runs on.
         try (NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard()) {
-            return run(skill, models, workspace, source, maxFrames, paced, sink, registry, interruption);
+            return run(skill, models, workspace, source, maxFrames, paced, edge, sink, registry, interruption);
         }
     }
 
     private ExitCode run(Skill skill, ModelLibrary models, Path workspace, SourceSpec source, int maxFrames,
-                         boolean paced, Writer sink, NodeRuntimeRegistry registry, Interruption interruption)
+                         boolean paced, boolean edge, Writer sink, NodeRuntimeRegistry registry,
+                         Interruption interruption)
             throws IOException {
         RunIdentity identity = RunIdentity.preview(skill.id());
         InsightsJson insights = new InsightsJson(identity);
@@ -181,7 +184,7 @@ final class RunCommand {
         Engine engine;
         try {
             engine = Engine.builder(skill).registry(registry).models(models).workspace(workspace).identity(identity)
-                    .sourceOverride(source).listener(listener).paced(paced).lossless(!paced)
+                    .sourceOverride(source).listener(listener).paced(paced).lossless(!paced).edge(edge)
                     .nodeStatus((id, s, m) -> {
                         // A source's badge mirrors its source state, which is printed above: not twice.
                         if (!sourceNodes.contains(id)) {

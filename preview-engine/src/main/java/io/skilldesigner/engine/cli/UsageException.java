@@ -1,8 +1,8 @@
 package io.skilldesigner.engine.cli;
 
 /** The command line is wrong; the message says how. */
-final class UsageException extends Exception {
-    UsageException(String message) {
+public final class UsageException extends Exception {
+    public UsageException(String message) {
         super(message);
     }
 }

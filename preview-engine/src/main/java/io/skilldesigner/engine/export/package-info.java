@@ -19,9 +19,12 @@
  *
  * <p>IoT Hub / IoT Edge module exports: in preview they show the exact message, module output ({@code metrics} /
  * {@code localmetrics}) and edge route, and append the message to {@code export-messages/<node id>.jsonl} in
- * the workspace. On the edge ({@code RuntimeContext.edge()}) they send through one shared Azure IoT device SDK
- * module client ({@link io.skilldesigner.engine.export.EdgeModuleConnection}); that path needs a real IoT Edge
- * hub and is not exercised by the tests here.
+ * the workspace. In device mode ({@code RuntimeContext.edge()}: {@code run --edge} or the IoT Edge module
+ * environment, {@link io.skilldesigner.engine.export.ModuleEnvironment}) they send through one shared Azure IoT
+ * device SDK module client ({@link io.skilldesigner.engine.export.EdgeModuleConnection}) and never to a file;
+ * while edgeHub is unreachable the node is in ERROR and retries with backoff
+ * ({@link io.skilldesigner.engine.export.RetryingSender}). {@code DeviceModeTest} runs this against a local
+ * workload API and Mosquitto/TLS standing in for edgeHub.
  *
  * <p>Secrets (MQTT password, HTTP auth value, storage connection string) never appear in statuses, messages or
  * logs: errors name URLs without query strings and redact account keys and SAS signatures.

@@ -50,7 +50,8 @@ public final class ModelNodeFactory implements NodeRuntimeFactory, AutoCloseable
         ModelNodeSettings s = ModelNodeSettings.from(node.id(), settings);
         ModelDescriptor d = context.models().find(s.modelId()).orElseThrow(() -> new ModelException("node '"
                 + node.id() + "': model '" + s.modelId() + "' is not in the model library"));
-        boolean cuda = context.skill() != null && context.skill().basics().acceleration().wantsCuda();
+        boolean cuda = ExecutionProviderOverride.system().wantsCuda(context.skill() != null
+                && context.skill().basics().acceleration().wantsCuda());
         ModelSpec spec = ModelSpec.of(d, context.workspaceDir(), cuda);
         ModelRunner runner;
         try {

@@ -69,7 +69,7 @@ final class Mosquitto implements AutoCloseable {
             return new TlsFiles(ca, cert, key);
         }
 
-        private static void openssl(String... args) throws IOException, InterruptedException {
+        static void openssl(String... args) throws IOException, InterruptedException {
             String[] cmd = new String[args.length + 1];
             cmd[0] = "openssl";
             System.arraycopy(args, 0, cmd, 1, args.length);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.core.validation.Problem;
@@ -108,6 +109,16 @@ public abstract class NodeType {
      */
     public List<Problem> checkSettings(SkillNode node, Map<String, Object> settings) {
         return List.of();
+    }
+
+    /**
+     * Settings that only the node's own container reads (its environment, its create options), never the skill
+     * runtime: the runtime does not fill their secret placeholders, so it needs only its own nodes' secrets.
+     *
+     * @param settings the node's settings, coerced, with $param values resolved, defaults filled in
+     */
+    public Set<String> containerOnlySettings(Map<String, Object> settings) {
+        return Set.of();
     }
 
     @Override

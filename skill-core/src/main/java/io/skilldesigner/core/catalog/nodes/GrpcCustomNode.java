@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -153,6 +154,12 @@ public final class GrpcCustomNode extends NodeType {
     /** The endpoint URL KAN derives for a container node: {@code <container_name>:<port><route>}. */
     public static String containerEndpoint(Map<String, Object> settings) {
         return settings.get(CONTAINER_NAME) + ":" + settings.get(PORT) + settings.getOrDefault(ROUTE, "");
+    }
+
+    /** The container's environment and create options are for its module/pod only; the runtime is the client. */
+    @Override
+    public Set<String> containerOnlySettings(Map<String, Object> settings) {
+        return CONTAINER.equals(settings.get(MODE)) ? Set.of(ENV, CREATE_OPTIONS) : Set.of();
     }
 
     @Override

@@ -1,12 +1,8 @@
-package io.skilldesigner.app.models;
+package io.skilldesigner.core.model;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import io.skilldesigner.core.model.FileLocation;
-import io.skilldesigner.core.model.ModelDescriptor;
-import io.skilldesigner.core.model.ModelLibrary;
 
 /**
  * The workspace's models with their file paths made absolute, for code that reads the files without knowing the

@@ -1,0 +1,87 @@
+package io.skilldesigner.packaging.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.validation.Problem;
+import io.skilldesigner.core.validation.SkillValidator;
+import io.skilldesigner.engine.cli.Args;
+import io.skilldesigner.engine.cli.ExitCode;
+import io.skilldesigner.engine.cli.UsageException;
+import io.skilldesigner.packaging.Architecture;
+import io.skilldesigner.packaging.EdgePackageExporter;
+import io.skilldesigner.packaging.ExportResult;
+import io.skilldesigner.packaging.PackageException;
+
+/** {@code export}: the edge package of a skill, by the app's exporter; secrets to set and warnings listed. */
+final class ExportCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ExportCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    ExitCode execute(List<String> argList) throws UsageException {
+        Args args = Args.parse(argList, Set.of("workspace", "out", "arch"), Set.of("zip"));
+        if (args.positional().size() != 1) {
+            throw new UsageException("export needs exactly one skill file");
+        }
+        if (args.option("out") == null) {
+            throw new UsageException("export needs --out <package folder>");
+        }
+        Set<Architecture> archs = architectures(args.option("arch"));
+        Path folder = Path.of(args.option("out")).toAbsolutePath().normalize();
+        Path zip = args.flag("zip") ? folder.resolveSibling(folder.getFileName() + ".zip") : null;
+        NodeCatalog catalog = NodeCatalog.standard();
+        SkillInput in = SkillInput.read(catalog, Path.of(args.positional().get(0)), args.option("workspace"), err);
+        if (in == null) {
+            return ExitCode.BAD_SKILL;
+        }
+        List<Problem> errors = new SkillValidator(catalog, in.models()).validate(in.skill()).stream()
+                .filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            err.println("error: the skill is not valid; fix before exporting:");
+            errors.forEach(p -> err.println("  " + p));
+            return ExitCode.BAD_SKILL;
+        }
+        ExportResult r;
+        try {
+            r = new EdgePackageExporter(catalog).export(in.skill(), in.models(), folder, zip, archs, in.workspace());
+        } catch (PackageException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.OTHER;
+        } catch (IOException e) {
+            err.println("error: export to " + folder + " failed: " + e.getMessage());
+            return ExitCode.OTHER;
+        }
+        out.println("package: " + r.folder() + " (" + r.files().size() + " files)");
+        if (r.zip() != null) {
+            out.println("zip: " + r.zip());
+        }
+        r.secrets().forEach(s -> out.println("secret to set on the device: " + s));
+        r.warnings().forEach(w -> err.println("warning: " + w));
+        return ExitCode.OK;
+    }
+
+    private static Set<Architecture> architectures(String option) throws UsageException {
+        if (option == null) {
+            return EnumSet.allOf(Architecture.class);
+        }
+        Set<Architecture> out = EnumSet.noneOf(Architecture.class);
+        for (String name : option.split(",")) {
+            try {
+                out.add(Architecture.parse(name.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--arch: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+}

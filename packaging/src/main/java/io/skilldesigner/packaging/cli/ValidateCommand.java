@@ -1,0 +1,43 @@
+package io.skilldesigner.packaging.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.validation.Problem;
+import io.skilldesigner.core.validation.SkillValidator;
+import io.skilldesigner.engine.cli.Args;
+import io.skilldesigner.engine.cli.ExitCode;
+import io.skilldesigner.engine.cli.UsageException;
+
+/** {@code validate}: every problem of a skill against the catalog and the workspace's models, as the app checks. */
+final class ValidateCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ValidateCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    ExitCode execute(List<String> argList) throws UsageException {
+        Args args = Args.parse(argList, Set.of("workspace"), Set.of());
+        if (args.positional().size() != 1) {
+            throw new UsageException("validate needs exactly one skill file");
+        }
+        Path file = Path.of(args.positional().get(0));
+        NodeCatalog catalog = NodeCatalog.standard();
+        SkillInput in = SkillInput.read(catalog, file, args.option("workspace"), err);
+        if (in == null) {
+            return ExitCode.BAD_SKILL;
+        }
+        List<Problem> problems = new SkillValidator(catalog, in.models()).validate(in.skill());
+        problems.forEach(p -> out.println(p));
+        long errors = problems.stream().filter(Problem::isError).count();
+        out.println(file + ": " + (errors == 0 ? "valid" : errors + " error(s)") + ", "
+                + (problems.size() - errors) + " warning(s)");
+        return errors == 0 ? ExitCode.OK : ExitCode.BAD_SKILL;
+    }
+}
