@@ -12,7 +12,11 @@ public enum ExitCode {
     /** The source could not be opened or failed for good. */
     SOURCE_FAILURE(4),
     /** A model could not be loaded or failed while running. */
-    MODEL_FAILURE(5);
+    MODEL_FAILURE(5),
+    /** {@code diff}: the two skills differ (as diff(1); shares the code of {@link #OTHER}). */
+    DIFFERENT(1),
+    /** {@code test}: the replayed insights differ from the golden file (the differences are listed). */
+    TESTS_FAILED(6);
 
     private final int code;
 
