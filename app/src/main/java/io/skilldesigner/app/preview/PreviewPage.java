@@ -620,7 +620,8 @@ public final class PreviewPage implements Page {
         }
         if (recordButton.isSelected()) {
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            Path video = ctx.workspace().root().resolve("recordings").resolve(s.engine().skill().id() + "-" + stamp + ".mp4");
+            Path video = ctx.workspace().root().resolve("recordings").resolve(s.engine().skill().id() + "-" + stamp
+                    + io.skilldesigner.engine.recording.RecordingFiles.VIDEO_EXTENSION);
             s.startRecording(video);
             ctx.statusBar().setText("Recording to " + video);
         } else {
