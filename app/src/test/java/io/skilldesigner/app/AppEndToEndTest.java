@@ -263,4 +263,72 @@ class AppEndToEndTest {
                 message.getText());
         assertTrue(designer().context().workspace().modelLibrary().find(DemoWorkspace.DETECTOR_ID).isPresent());
     }
+
+    @Test
+    @Order(20)
+    void recordsThePreviewAndSavesItAsAGoldenTestThatPasses() throws Exception {
+        robot.clickOn("#nav-skills");
+        robot.clickOn("#skill-preview-" + DemoWorkspace.SKILL_ID);
+        PreviewPage page = (PreviewPage) designer().shell().page("preview");
+        robot.clickOn("#preview-start");
+        waitUntil("frames are displayed", 60, () -> page.displayedFrames() > 10);
+        Path recordings = tmp.resolve("ws").resolve("recordings");
+        robot.clickOn("#preview-record");
+        waitUntil("frames are recorded", 60, () -> {
+            try (var files = Files.list(recordings)) {
+                return files.filter(f -> f.toString().endsWith(".insights.jsonl")).findFirst()
+                        .map(f -> f.toFile().length() > 20_000).orElse(false);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        javafx.scene.control.Button save = robot.lookup("#preview-save-test")
+                .queryAs(javafx.scene.control.Button.class);
+        assertTrue(save.isDisabled(), "nothing to save while recording");
+        robot.clickOn("#preview-record");
+        waitUntil("the recording is finished", 60, () -> !save.isDisabled());
+        robot.clickOn("#preview-save-test");
+        Path golden;
+        try (var files = Files.list(recordings)) {
+            golden = files.filter(f -> f.toString().endsWith(".mkv")).findFirst().map(f -> f.resolveSibling(
+                    f.getFileName().toString().replace(".mkv", ".golden.jsonl"))).orElseThrow();
+        }
+        waitUntil("the test is saved", 120, () -> Files.isRegularFile(golden) && !save.isDisabled());
+        long frames = io.skilldesigner.engine.recording.RecordingManifest.read(
+                io.skilldesigner.engine.recording.RecordingFiles.of(golden).manifest()).frames();
+        assertTrue(frames > 5, "frames recorded: " + frames);
+        assertEquals(frames, Files.readAllLines(golden).size(), "one expected insights line per recorded frame");
+        robot.clickOn("#preview-stop");
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = new io.skilldesigner.engine.cli.Main(new java.io.PrintStream(out, true), System.err).run("test",
+                designer().context().workspace().skillFile(DemoWorkspace.SKILL_ID).toString(), "--workspace",
+                tmp.resolve("ws").toString(), "--recording", golden.toString());
+        assertEquals(0, code, "the saved test passes: " + out);
+    }
+
+    @Test
+    @Order(21)
+    void runTestsOnTheSkillCardShowsAPassBadgeThenAFailAfterAThresholdChange() throws Exception {
+        robot.clickOn("#nav-skills");
+        robot.clickOn("#skill-tests-" + DemoWorkspace.SKILL_ID);
+        Label badge = robot.lookup("#skill-tests-badge-" + DemoWorkspace.SKILL_ID).queryAs(Label.class);
+        waitUntil("the tests pass", 180, () -> badge.getText().startsWith("✔ tests 1/1 passed"));
+        assertTrue(badge.getStyleClass().contains("badge-ok"), badge.getStyleClass().toString());
+
+        var ws = designer().context().workspace();
+        var skill = ws.loadSkill(DemoWorkspace.SKILL_ID);
+        ws.saveSkill(skill.updateNode("classifier", n -> n.withSetting(
+                io.skilldesigner.core.catalog.nodes.ModelNode.CONFIDENCE, 0.99)));
+        try {
+            robot.clickOn("#nav-models");
+            robot.clickOn("#nav-skills");
+            robot.clickOn("#skill-tests-" + DemoWorkspace.SKILL_ID);
+            Label after = robot.lookup("#skill-tests-badge-" + DemoWorkspace.SKILL_ID).queryAs(Label.class);
+            waitUntil("the test fails", 180, () -> after.getText().startsWith("✖ 1 of 1 tests failed"));
+            assertTrue(after.getTooltip().getText().contains("attribute"), after.getTooltip().getText());
+        } finally {
+            ws.saveSkill(skill);
+        }
+    }
 }

@@ -30,6 +30,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -159,11 +160,52 @@ public final class SkillsPage implements Page {
         delete.setOnAction(e -> delete(s));
         Button kan = new Button("Export KAN…");
         kan.setOnAction(e -> exportKan(s));
-        VBox card = new VBox(6, name, facts, tags, validity, new HBox(6, edit, preview, duplicate, delete, kan));
+        Label testsBadge = new Label();
+        testsBadge.setId("skill-tests-badge-" + s.id());
+        Button runTests = new Button("Run tests");
+        runTests.setId("skill-tests-" + s.id());
+        runTests.setTooltip(new Tooltip("Replays the skill's saved tests (Live Preview: record, then Save as test)"
+                + " and compares the insights with the saved ones."));
+        runTests.setOnAction(e -> runTests(s, runTests, testsBadge));
+        HBox status = new HBox(10, validity, runTests, testsBadge);
+        status.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(6, name, facts, tags, status, new HBox(6, edit, preview, duplicate, delete, kan));
         card.getStyleClass().add("card");
         card.setId("skill-card-" + s.id());
         card.setPrefWidth(420);
         return card;
+    }
+
+    private void runTests(Skill s, Button button, Label badge) {
+        button.setDisable(true);
+        badge.getStyleClass().setAll("muted");
+        badge.setText("running tests…");
+        SkillTestRunner runner = new SkillTestRunner(ctx.catalog(), ctx.workspace());
+        ctx.background().submit(() -> {
+            SkillTestRunner.Summary summary;
+            String error = null;
+            try {
+                summary = runner.run(s);
+            } catch (java.io.IOException e) {
+                summary = null;
+                error = "tests could not be listed: " + e.getMessage();
+            }
+            SkillTestRunner.Summary result = summary;
+            String problem = error;
+            javafx.application.Platform.runLater(() -> {
+                button.setDisable(false);
+                if (result == null) {
+                    badge.setText("✖ " + problem);
+                    badge.getStyleClass().setAll("badge-error");
+                    return;
+                }
+                badge.setText(result.badge());
+                badge.getStyleClass().setAll(result.tests() == 0 ? "muted"
+                        : result.failures().isEmpty() ? "badge-ok" : "badge-error");
+                badge.setTooltip(result.failures().isEmpty() ? null
+                        : new Tooltip(String.join("\n", result.failures())));
+            });
+        });
     }
 
     /** Opens the wizard on a new empty skill. */

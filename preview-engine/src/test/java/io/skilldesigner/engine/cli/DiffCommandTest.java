@@ -3,9 +3,6 @@ package io.skilldesigner.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,17 +33,6 @@ import io.skilldesigner.engine.TestSkills;
 class DiffCommandTest {
     private final NodeCatalog catalog = NodeCatalog.standard();
 
-    record Result(int code, String out, String err) {
-    }
-
-    private static Result main(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     /** An RTSP camera, as KAN can express it (KAN has no video-file camera). */
     private Skill skill(Path dir) {
         return TestSkills.rtspCamera("rtsp://127.0.0.1:8554/" + dir.getFileName())
@@ -75,19 +61,19 @@ class DiffCommandTest {
         Path b = write(dir.resolve("b.skill.json"), s.updateNode("det", n -> n.withSetting(ModelNode.CONFIDENCE, 0.7))
                 .updateNode("filter", n -> n.withPosition(new Position(999, 999))));
 
-        Result eq = main("diff", a.toString(), same.toString());
+        CliRun eq = CliRun.of("diff", a.toString(), same.toString());
         assertEquals(0, eq.code(), eq.err());
         assertEquals("no differences", eq.out().strip());
 
-        Result r = main("diff", a.toString(), b.toString());
+        CliRun r = CliRun.of("diff", a.toString(), b.toString());
         assertEquals(1, r.code(), r.err());
         assertEquals(List.of("~ setting det.confidence (Confidence threshold): 0.5 -> 0.7",
                 "(1 layout-only change hidden; --layout shows them)"), r.out().lines().toList());
 
-        Result withLayout = main("diff", a.toString(), b.toString(), "--layout");
+        CliRun withLayout = CliRun.of("diff", a.toString(), b.toString(), "--layout");
         assertTrue(withLayout.out().contains("~ position filter:"), withLayout.out());
 
-        Result json = main("diff", a.toString(), b.toString(), "--json");
+        CliRun json = CliRun.of("diff", a.toString(), b.toString(), "--json");
         assertEquals(1, json.code());
         JsonObject o = JsonParser.parseString(json.out()).getAsJsonObject();
         assertEquals(false, o.get("equal").getAsBoolean());
@@ -114,7 +100,7 @@ class DiffCommandTest {
         ModelLibrary libB = ModelLibrary.of(List.of(new ModelJson().read(wsB.resolve("models/det-model.model.json"))));
         Files.writeString(b, new KanSkillWriter(catalog, libB).write(s).toYaml());
 
-        Result r = main("diff", a.toString(), b.toString());
+        CliRun r = CliRun.of("diff", a.toString(), b.toString());
         assertEquals(1, r.code(), r.out() + r.err());
         assertEquals("~ model det.modelId (Model): sha256 aaaa1111 -> bbbb2222", r.out().lines().findFirst()
                 .orElseThrow());
@@ -122,25 +108,25 @@ class DiffCommandTest {
                 || l.startsWith("- ")).count(), r.out());
 
         // the same workspace for both sides: same model file, so equal
-        Result same = main("diff", a.toString(), b.toString(), "--workspace", wsA.toString());
+        CliRun same = CliRun.of("diff", a.toString(), b.toString(), "--workspace", wsA.toString());
         assertEquals(0, same.code(), same.out() + same.err());
     }
 
     @Test
     void usageAndUnreadableFiles(@TempDir Path dir) throws Exception {
         Path a = write(dir.resolve("a.skill.json"), skill(dir));
-        Result oneFile = main("diff", a.toString());
+        CliRun oneFile = CliRun.of("diff", a.toString());
         assertEquals(2, oneFile.code());
         assertTrue(oneFile.err().contains("exactly two"), oneFile.err());
-        assertEquals(2, main("diff", a.toString(), a.toString(), "--colour").code());
+        assertEquals(2, CliRun.of("diff", a.toString(), a.toString(), "--colour").code());
 
         Path broken = dir.resolve("broken.skill.json");
         Files.writeString(broken, "{\"formatVersion\": 1,\n \"id\": 42,");
-        Result bad = main("diff", a.toString(), broken.toString());
+        CliRun bad = CliRun.of("diff", a.toString(), broken.toString());
         assertEquals(3, bad.code());
         assertTrue(bad.err().contains("broken.skill.json"), bad.err());
 
-        Result help = main("diff", "--help");
+        CliRun help = CliRun.of("diff", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("exit codes: 0 equal"), help.out());
     }

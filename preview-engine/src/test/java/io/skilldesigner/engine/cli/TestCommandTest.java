@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,17 +57,6 @@ class TestCommandTest {
     static Skill skill;
     static RecordingFiles recording;
     static final NodeCatalog CATALOG = NodeCatalog.standard();
-
-    record Result(int code, String out, String err) {
-    }
-
-    private static Result main(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @BeforeAll
     static void recordARun() throws Exception {
@@ -144,12 +130,12 @@ class TestCommandTest {
     @Test
     void goldenFromAReplayPassesAndAThresholdChangeFailsWithAReadableDiff() throws Exception {
         Path golden = ws.resolve("faces.golden.jsonl");
-        Result noGolden = main("test", skillFile.toString(), "--recording", recording.video().toString(),
+        CliRun noGolden = CliRun.of("test", skillFile.toString(), "--recording", recording.video().toString(),
                 "--golden", golden.toString());
         assertEquals(2, noGolden.code(), noGolden.err());
         assertTrue(noGolden.err().contains("--update"), noGolden.err());
 
-        Result update = main("test", skillFile.toString(), "--recording", recording.video().toString(),
+        CliRun update = CliRun.of("test", skillFile.toString(), "--recording", recording.video().toString(),
                 "--golden", golden.toString(), "--update");
         assertEquals(0, update.code(), update.err());
         List<String> goldenLines = Files.readAllLines(golden);
@@ -157,13 +143,13 @@ class TestCommandTest {
         assertTrue(JsonParser.parseString(goldenLines.get(5)).getAsJsonObject().getAsJsonObject("insights_meta")
                 .getAsJsonArray("objects_meta").size() >= 3, goldenLines.get(5));
 
-        Result pass = main("test", skillFile.toString(), "--recording", recording.video().toString(),
+        CliRun pass = CliRun.of("test", skillFile.toString(), "--recording", recording.video().toString(),
                 "--golden", golden.toString());
         assertEquals(0, pass.code(), pass.out() + pass.err());
         assertTrue(pass.out().contains("PASS (6 frames"), pass.out());
 
         Path stricter = write("faces-strict", withConfidence(0.97));
-        Result fail = main("test", stricter.toString(), "--recording", recording.video().toString(),
+        CliRun fail = CliRun.of("test", stricter.toString(), "--recording", recording.video().toString(),
                 "--golden", golden.toString());
         assertEquals(6, fail.code(), fail.out() + fail.err());
         assertTrue(fail.out().contains("FAIL ("), fail.out());
@@ -171,7 +157,7 @@ class TestCommandTest {
                 && l.endsWith(": missing in the replay")), fail.out());
         assertTrue(fail.err().contains("the skill differs from the one the recording was made with"), fail.err());
 
-        Result json = main("test", stricter.toString(), "--recording", recording.manifest().toString(),
+        CliRun json = CliRun.of("test", stricter.toString(), "--recording", recording.manifest().toString(),
                 "--golden", golden.toString(), "--json");
         assertEquals(6, json.code(), json.err());
         JsonObject o = JsonParser.parseString(json.out()).getAsJsonObject();
@@ -183,13 +169,13 @@ class TestCommandTest {
 
     @Test
     void usageErrors() {
-        assertEquals(2, main("test", skillFile.toString()).code());
-        assertEquals(2, main("test", skillFile.toString(), "--recording", "x.mkv", "--iou", "2").code());
-        Result missing = main("test", skillFile.toString(), "--recording", ws.resolve("none.mkv").toString(),
+        assertEquals(2, CliRun.of("test", skillFile.toString()).code());
+        assertEquals(2, CliRun.of("test", skillFile.toString(), "--recording", "x.mkv", "--iou", "2").code());
+        CliRun missing = CliRun.of("test", skillFile.toString(), "--recording", ws.resolve("none.mkv").toString(),
                 "--update");
         assertEquals(4, missing.code(), missing.err());
         assertTrue(missing.err().contains("none.mkv"), missing.err());
-        Result help = main("test", "--help");
+        CliRun help = CliRun.of("test", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("6 differences"), help.out());
     }
