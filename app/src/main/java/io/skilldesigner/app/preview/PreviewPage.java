@@ -633,8 +633,9 @@ public final class PreviewPage implements Page {
         }
         if (recordButton.isSelected()) {
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            Path video = ctx.workspace().root().resolve("recordings").resolve(s.engine().skill().id() + "-" + stamp
-                    + io.skilldesigner.engine.recording.RecordingFiles.VIDEO_EXTENSION);
+            Path video = ctx.workspace().root().resolve(io.skilldesigner.engine.recording.SavedTests.RECORDINGS_DIR)
+                    .resolve(s.engine().skill().id() + "-" + stamp
+                            + io.skilldesigner.engine.recording.RecordingFiles.VIDEO_EXTENSION);
             s.startRecording(video);
             ctx.statusBar().setText("Recording to " + video);
         } else {

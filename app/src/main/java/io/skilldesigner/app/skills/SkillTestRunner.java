@@ -1,11 +1,8 @@
 package io.skilldesigner.app.skills;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.skill.Skill;
@@ -14,16 +11,14 @@ import io.skilldesigner.engine.recording.GoldenTest;
 import io.skilldesigner.engine.recording.InsightDifference;
 import io.skilldesigner.engine.recording.InsightsComparer;
 import io.skilldesigner.engine.recording.RecordingFiles;
-import io.skilldesigner.engine.recording.RecordingManifest;
 import io.skilldesigner.engine.recording.RecordingReplay;
+import io.skilldesigner.engine.recording.SavedTests;
 
 /**
- * "Run tests" on a skill's card: every saved golden test of the skill (a recording of it under the workspace's
- * {@code recordings} folder with a golden file), run as the command line's {@code test} runs them.
+ * "Run tests" on a skill's card: every saved golden test of the skill ({@link SavedTests}), run as the command
+ * line's {@code test} runs them.
  */
 final class SkillTestRunner {
-    static final String RECORDINGS_DIR = "recordings";
-
     private final NodeCatalog catalog;
     private final Workspace workspace;
 
@@ -40,29 +35,11 @@ final class SkillTestRunner {
         }
     }
 
-    /** The saved tests of a skill: recordings made with it that have a golden file. */
-    List<RecordingFiles> testsOf(String skillId) throws IOException {
-        Path dir = workspace.root().resolve(RECORDINGS_DIR);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        List<RecordingFiles> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(RecordingFiles.MANIFEST_SUFFIX)).sorted().toList()) {
-                RecordingFiles r = RecordingFiles.of(p);
-                if (Files.isRegularFile(r.golden()) && RecordingManifest.read(p).skillId().equals(skillId)) {
-                    out.add(r);
-                }
-            }
-        }
-        return out;
-    }
-
     /** Runs every saved test of the skill (replays: call off the FX thread). */
     Summary run(Skill skill) throws IOException {
         GoldenTest test = new GoldenTest(catalog, new RecordingReplay(catalog, workspace.modelLibrary(),
                 workspace.root()), InsightsComparer.defaults());
-        List<RecordingFiles> tests = testsOf(skill.id());
+        List<RecordingFiles> tests = SavedTests.of(workspace.root(), skill.id());
         List<String> failures = new ArrayList<>();
         int passed = 0;
         for (RecordingFiles r : tests) {
