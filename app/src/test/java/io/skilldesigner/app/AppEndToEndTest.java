@@ -298,6 +298,8 @@ class AppEndToEndTest {
                 io.skilldesigner.engine.recording.RecordingFiles.of(golden).manifest()).frames();
         assertTrue(frames > 5, "frames recorded: " + frames);
         assertEquals(frames, Files.readAllLines(golden).size(), "one expected insights line per recorded frame");
+        // for a look at the page: target/screenshots (not part of the assertions)
+        lookAt(save.getScene(), "preview-save-as-test");
         robot.clickOn("#preview-stop");
 
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -315,6 +317,7 @@ class AppEndToEndTest {
         Label badge = robot.lookup("#skill-tests-badge-" + DemoWorkspace.SKILL_ID).queryAs(Label.class);
         waitUntil("the tests pass", 180, () -> badge.getText().startsWith("✔ tests 1/1 passed"));
         assertTrue(badge.getStyleClass().contains("badge-ok"), badge.getStyleClass().toString());
+        lookAt(badge.getScene(), "skill-card-tests");
 
         var ws = designer().context().workspace();
         var skill = ws.loadSkill(DemoWorkspace.SKILL_ID);
@@ -330,5 +333,16 @@ class AppEndToEndTest {
         } finally {
             ws.saveSkill(skill);
         }
+    }
+
+    /** A PNG under target/screenshots for a person to look at; not part of any assertion. */
+    private static void lookAt(javafx.scene.Scene scene, String name) {
+        robot.interact(() -> {
+            try {
+                Screenshots.save(scene, Path.of("target/screenshots/" + name + ".png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }
