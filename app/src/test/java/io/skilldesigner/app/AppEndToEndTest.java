@@ -335,6 +335,42 @@ class AppEndToEndTest {
         }
     }
 
+    @Test
+    @Order(22)
+    void compareViewShowsWhatAScriptedEditChangedWithLayoutHiddenByDefault() throws Exception {
+        var ws = designer().context().workspace();
+        var demo = ws.loadSkill(DemoWorkspace.SKILL_ID);
+        var edited = demo.withId("demo-v2").withName("Demo v2")
+                .updateNode("detector", n -> n.withSetting(io.skilldesigner.core.catalog.nodes.ModelNode.CONFIDENCE,
+                        0.7))
+                .updateNode("tracker", n -> n.withPosition(new io.skilldesigner.core.skill.Position(999, 999)));
+        ws.saveSkill(edited);
+        try {
+            robot.clickOn("#nav-models");
+            robot.clickOn("#nav-skills");
+            robot.clickOn("#skill-compare-" + DemoWorkspace.SKILL_ID);
+            robot.clickOn("#compare-with");
+            robot.clickOn("Skill: Demo v2");
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ListView<String> list = robot.lookup("#compare-list")
+                    .queryAs(javafx.scene.control.ListView.class);
+            waitUntil("the changes are listed", 10, () -> !list.getItems().isEmpty());
+            assertEquals(java.util.List.of(
+                    "~ id: \"demo-ball-colours\" -> \"demo-v2\"",
+                    "~ name: \"Demo: ball colours\" -> \"Demo v2\"",
+                    "~ setting detector.confidence (Confidence threshold): 0.5 -> 0.7"), list.getItems());
+            Label summary = robot.lookup("#compare-summary").queryAs(Label.class);
+            assertEquals("3 changes (1 layout-only hidden)", summary.getText());
+            robot.clickOn("#compare-layout");
+            waitUntil("layout changes are shown", 10, () -> list.getItems().size() == 4);
+            assertTrue(list.getItems().get(3).startsWith("~ position tracker: "), list.getItems().get(3));
+            lookAt(list.getScene(), "compare-view");
+            robot.interact(() -> list.getScene().getWindow().hide());
+        } finally {
+            ws.deleteSkill("demo-v2");
+        }
+    }
+
     /** A PNG under target/screenshots for a person to look at; not part of any assertion. */
     private static void lookAt(javafx.scene.Scene scene, String name) {
         robot.interact(() -> {
