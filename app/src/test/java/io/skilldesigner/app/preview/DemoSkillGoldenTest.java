@@ -83,7 +83,7 @@ class DemoSkillGoldenTest {
         Result fail = cli("test", skillFile.toString(), "--workspace", dir.toString(), "--recording",
                 video.toString());
         assertEquals(6, fail.code(), fail.out() + fail.err());
-        assertTrue(fail.err().contains("the skill differs from the one the recording was made with"), fail.err());
+        assertTrue(fail.err().contains("the skill differs from the one demo.mkv was made with"), fail.err());
         assertTrue(fail.out().lines().anyMatch(l -> l.matches("  frame \\d+ \\(id \\d+\\) ball .*: attribute .* -> \\(none\\)")), fail.out());
     }
 }

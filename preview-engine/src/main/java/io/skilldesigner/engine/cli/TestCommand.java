@@ -23,16 +23,18 @@ import io.skilldesigner.engine.recording.InsightDifference;
 import io.skilldesigner.engine.recording.InsightsComparer;
 import io.skilldesigner.engine.recording.RecordingFiles;
 import io.skilldesigner.engine.recording.RecordingReplay;
+import io.skilldesigner.engine.recording.SavedTests;
 
 /** {@code test}: replays a recording through a skill and compares the insights with a golden file. */
 final class TestCommand {
     static final String USAGE = String.join(System.lineSeparator(),
-            "test <skill.json> --recording R [--workspace dir] [--golden G.jsonl] [--update] [--json]",
+            "test <skill.json> [--recording R] [--workspace dir] [--golden G.jsonl] [--update] [--json]",
             "     [--iou 0.9] [--confidence-tolerance 0.02]",
             "    replays recording R (its .mkv or .manifest.json) through the skill: every frame, unpaced, with the",
             "    recorded frame numbers and times, and compares the insights with the golden file (default",
             "    R.golden.jsonl): objects matched by label and IoU, confidences within the tolerance, attributes,",
             "    track ids, events and frame count exact. --update writes the golden file from the replay.",
+            "    Without --recording: every saved test of the skill (workspace recordings/ with a golden file).",
             "    --json: machine-readable result",
             "    exit codes: 0 passed (or golden written), 6 differences (listed: frame, object, what changed),",
             "    2 usage or no golden file, 3 invalid skill, 4 recording unreadable, 5 model failure, 1 other");
@@ -56,8 +58,8 @@ final class TestCommand {
         if (args.positional().size() != 1) {
             throw new UsageException("test needs exactly one skill file");
         }
-        if (args.option("recording") == null) {
-            throw new UsageException("test needs --recording");
+        if (args.option("recording") == null && args.option("golden") != null) {
+            throw new UsageException("--golden needs --recording");
         }
         InsightsComparer comparer;
         try {
@@ -67,8 +69,6 @@ final class TestCommand {
             throw new UsageException(e.getMessage());
         }
         Path skillFile = Path.of(args.positional().get(0));
-        RecordingFiles recording = RecordingFiles.of(Path.of(args.option("recording")));
-        Path golden = args.option("golden") != null ? Path.of(args.option("golden")) : recording.golden();
         Path workspace = args.option("workspace") != null ? Path.of(args.option("workspace"))
                 : skillFile.toAbsolutePath().getParent();
 
@@ -90,36 +90,64 @@ final class TestCommand {
             err.println("error: cannot read the models of workspace " + workspace + ": " + e.getMessage());
             return ExitCode.MODEL_FAILURE;
         }
-        GoldenTest test = new GoldenTest(catalog, new RecordingReplay(catalog, models, workspace), comparer);
-        GoldenTest.Result result;
+        List<RecordingFiles> recordings;
         try {
-            result = test.run(skill, recording, golden, args.flag("update"));
-        } catch (GoldenTest.NoGoldenException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCode.USAGE;
-        } catch (SkillBuildException e) {
-            err.println("error: the skill cannot run:");
-            e.problems().forEach(p -> err.println("  " + p));
-            return ExitCode.BAD_SKILL;
-        } catch (NodeStartException e) {
-            err.println("error: " + e.getMessage());
-            return ModelNode.ID.equals(e.typeId()) ? ExitCode.MODEL_FAILURE : ExitCode.OTHER;
-        } catch (RecordingReplay.ReplayException e) {
-            err.println("error: replay of " + recording.video() + " failed: " + e.getMessage());
-            return ExitCode.SOURCE_FAILURE;
+            recordings = args.option("recording") != null
+                    ? List.of(RecordingFiles.of(Path.of(args.option("recording"))))
+                    : SavedTests.of(workspace, skill.id());
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: cannot list the saved tests: " + e.getMessage());
             return ExitCode.SOURCE_FAILURE;
         }
-        if (result.skillChanged()) {
-            err.println("note: the skill differs from the one the recording was made with");
+        if (recordings.isEmpty()) {
+            err.println("error: no saved tests of skill " + skill.id() + " under " + workspace.resolve(
+                    SavedTests.RECORDINGS_DIR) + " (Live Preview: record, then Save as test; or give --recording)");
+            return ExitCode.USAGE;
+        }
+        GoldenTest test = new GoldenTest(catalog, new RecordingReplay(catalog, models, workspace), comparer);
+        JsonArray results = new JsonArray();
+        ExitCode outcome = ExitCode.OK;
+        for (RecordingFiles recording : recordings) {
+            Path golden = args.option("golden") != null ? Path.of(args.option("golden")) : recording.golden();
+            GoldenTest.Result result;
+            try {
+                result = test.run(skill, recording, golden, args.flag("update"));
+            } catch (GoldenTest.NoGoldenException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCode.USAGE;
+            } catch (SkillBuildException e) {
+                err.println("error: the skill cannot run:");
+                e.problems().forEach(p -> err.println("  " + p));
+                return ExitCode.BAD_SKILL;
+            } catch (NodeStartException e) {
+                err.println("error: " + e.getMessage());
+                return ModelNode.ID.equals(e.typeId()) ? ExitCode.MODEL_FAILURE : ExitCode.OTHER;
+            } catch (RecordingReplay.ReplayException e) {
+                err.println("error: replay of " + recording.video() + " failed: " + e.getMessage());
+                return ExitCode.SOURCE_FAILURE;
+            } catch (IOException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCode.SOURCE_FAILURE;
+            }
+            if (result.skillChanged()) {
+                err.println("note: the skill differs from the one " + recording.video().getFileName()
+                        + " was made with");
+            }
+            if (args.flag("json")) {
+                results.add(json(skill, recording, result));
+            } else {
+                printText(skill, recording, result);
+            }
+            if (!result.passed()) {
+                outcome = ExitCode.TESTS_FAILED;
+            }
         }
         if (args.flag("json")) {
-            out.println(json(skill, recording, result));
-        } else {
-            printText(skill, recording, result);
+            // one test: its result; all saved tests: an array of them
+            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
+                    .toJson(args.option("recording") != null ? results.get(0) : results));
         }
-        return result.passed() ? ExitCode.OK : ExitCode.TESTS_FAILED;
+        return outcome;
     }
 
     private void printText(Skill skill, RecordingFiles recording, GoldenTest.Result r) {
@@ -138,7 +166,7 @@ final class TestCommand {
         }
     }
 
-    private static String json(Skill skill, RecordingFiles recording, GoldenTest.Result r) {
+    private static JsonObject json(Skill skill, RecordingFiles recording, GoldenTest.Result r) {
         JsonObject o = new JsonObject();
         o.addProperty("skill", skill.id());
         o.addProperty("recording", recording.video().toString());
@@ -158,7 +186,7 @@ final class TestCommand {
             diffs.add(j);
         }
         o.add("differences", diffs);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o);
+        return o;
     }
 
     private static double decimal(Args args, String name, double fallback) throws UsageException {

@@ -155,7 +155,7 @@ class TestCommandTest {
         assertTrue(fail.out().contains("FAIL ("), fail.out());
         assertTrue(fail.out().lines().anyMatch(l -> l.startsWith("  frame 0 (id 0) face")
                 && l.endsWith(": missing in the replay")), fail.out());
-        assertTrue(fail.err().contains("the skill differs from the one the recording was made with"), fail.err());
+        assertTrue(fail.err().contains("the skill differs from the one faces-run.mkv was made with"), fail.err());
 
         CliRun json = CliRun.of("test", stricter.toString(), "--recording", recording.manifest().toString(),
                 "--golden", golden.toString(), "--json");
@@ -169,7 +169,10 @@ class TestCommandTest {
 
     @Test
     void usageErrors() {
-        assertEquals(2, CliRun.of("test", skillFile.toString()).code());
+        assertEquals(2, CliRun.of("test", skillFile.toString(), "--golden", "g.jsonl").code());
+        CliRun none = CliRun.of("test", skillFile.toString(), "--workspace", ws.resolve("empty").toString());
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains("no saved tests of skill test-skill"), none.err());
         assertEquals(2, CliRun.of("test", skillFile.toString(), "--recording", "x.mkv", "--iou", "2").code());
         CliRun missing = CliRun.of("test", skillFile.toString(), "--recording", ws.resolve("none.mkv").toString(),
                 "--update");
@@ -178,5 +181,25 @@ class TestCommandTest {
         CliRun help = CliRun.of("test", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("6 differences"), help.out());
+    }
+
+    @Test
+    void withoutARecordingEverySavedTestOfTheSkillRuns() throws Exception {
+        CliRun save = CliRun.of("test", skillFile.toString(), "--recording", recording.video().toString(),
+                "--update");
+        assertEquals(0, save.code(), save.err());
+        assertTrue(Files.isRegularFile(recording.golden()));
+
+        CliRun all = CliRun.of("test", skillFile.toString(), "--workspace", ws.toString());
+        assertEquals(0, all.code(), all.out() + all.err());
+        assertEquals(List.of("test test-skill on faces-run.mkv: PASS (6 frames match " + recording.golden() + ")"),
+                all.out().lines().toList());
+
+        Path stricter = write("faces-strict-all", withConfidence(0.97));
+        CliRun fail = CliRun.of("test", stricter.toString(), "--workspace", ws.toString(), "--json");
+        assertEquals(6, fail.code(), fail.err());
+        com.google.gson.JsonArray results = JsonParser.parseString(fail.out()).getAsJsonArray();
+        assertEquals(1, results.size());
+        assertFalse(results.get(0).getAsJsonObject().get("passed").getAsBoolean());
     }
 }
