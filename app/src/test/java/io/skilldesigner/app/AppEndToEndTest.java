@@ -267,4 +267,122 @@ class AppEndToEndTest {
                 message.getText());
         assertTrue(designer().context().workspace().modelLibrary().find(DemoWorkspace.DETECTOR_ID).isPresent());
     }
+
+    @Test
+    @Order(20)
+    void recordsThePreviewAndSavesItAsAGoldenTestThatPasses() throws Exception {
+        robot.clickOn("#nav-skills");
+        robot.clickOn("#skill-preview-" + DemoWorkspace.SKILL_ID);
+        PreviewPage page = (PreviewPage) designer().shell().page("preview");
+        robot.clickOn("#preview-start");
+        waitUntil("frames are displayed", 60, () -> page.displayedFrames() > 10);
+        Path recordings = tmp.resolve("ws").resolve("recordings");
+        robot.clickOn("#preview-record");
+        waitUntil("frames are recorded", 60, () -> {
+            try (var files = Files.list(recordings)) {
+                return files.filter(f -> f.toString().endsWith(".insights.jsonl")).findFirst()
+                        .map(f -> f.toFile().length() > 20_000).orElse(false);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        javafx.scene.control.Button save = robot.lookup("#preview-save-test")
+                .queryAs(javafx.scene.control.Button.class);
+        assertTrue(save.isDisabled(), "nothing to save while recording");
+        robot.clickOn("#preview-record");
+        waitUntil("the recording is finished", 60, () -> !save.isDisabled());
+        robot.clickOn("#preview-save-test");
+        Path golden;
+        try (var files = Files.list(recordings)) {
+            golden = files.filter(f -> f.toString().endsWith(".mkv")).findFirst().map(f -> f.resolveSibling(
+                    f.getFileName().toString().replace(".mkv", ".golden.jsonl"))).orElseThrow();
+        }
+        waitUntil("the test is saved", 120, () -> Files.isRegularFile(golden) && !save.isDisabled());
+        long frames = io.skilldesigner.engine.recording.RecordingManifest.read(
+                io.skilldesigner.engine.recording.RecordingFiles.of(golden).manifest()).frames();
+        assertTrue(frames > 5, "frames recorded: " + frames);
+        assertEquals(frames, Files.readAllLines(golden).size(), "one expected insights line per recorded frame");
+        // for a look at the page: target/screenshots (not part of the assertions)
+        lookAt(save.getScene(), "preview-save-as-test");
+        robot.clickOn("#preview-stop");
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = new io.skilldesigner.engine.cli.Main(new java.io.PrintStream(out, true), System.err).run("test",
+                designer().context().workspace().skillFile(DemoWorkspace.SKILL_ID).toString(), "--workspace",
+                tmp.resolve("ws").toString(), "--recording", golden.toString());
+        assertEquals(0, code, "the saved test passes: " + out);
+    }
+
+    @Test
+    @Order(21)
+    void runTestsOnTheSkillCardShowsAPassBadgeThenAFailAfterAThresholdChange() throws Exception {
+        robot.clickOn("#nav-skills");
+        robot.clickOn("#skill-tests-" + DemoWorkspace.SKILL_ID);
+        Label badge = robot.lookup("#skill-tests-badge-" + DemoWorkspace.SKILL_ID).queryAs(Label.class);
+        waitUntil("the tests pass", 180, () -> badge.getText().startsWith("✔ tests 1/1 passed"));
+        assertTrue(badge.getStyleClass().contains("badge-ok"), badge.getStyleClass().toString());
+        lookAt(badge.getScene(), "skill-card-tests");
+
+        var ws = designer().context().workspace();
+        var skill = ws.loadSkill(DemoWorkspace.SKILL_ID);
+        ws.saveSkill(skill.updateNode("classifier", n -> n.withSetting(
+                io.skilldesigner.core.catalog.nodes.ModelNode.CONFIDENCE, 0.99)));
+        try {
+            robot.clickOn("#nav-models");
+            robot.clickOn("#nav-skills");
+            robot.clickOn("#skill-tests-" + DemoWorkspace.SKILL_ID);
+            Label after = robot.lookup("#skill-tests-badge-" + DemoWorkspace.SKILL_ID).queryAs(Label.class);
+            waitUntil("the test fails", 180, () -> after.getText().startsWith("✖ 1 of 1 tests failed"));
+            assertTrue(after.getTooltip().getText().contains("attribute"), after.getTooltip().getText());
+        } finally {
+            ws.saveSkill(skill);
+        }
+    }
+
+    @Test
+    @Order(22)
+    void compareViewShowsWhatAScriptedEditChangedWithLayoutHiddenByDefault() throws Exception {
+        var ws = designer().context().workspace();
+        var demo = ws.loadSkill(DemoWorkspace.SKILL_ID);
+        var edited = demo.withId("demo-v2").withName("Demo v2")
+                .updateNode("detector", n -> n.withSetting(io.skilldesigner.core.catalog.nodes.ModelNode.CONFIDENCE,
+                        0.7))
+                .updateNode("tracker", n -> n.withPosition(new io.skilldesigner.core.skill.Position(999, 999)));
+        ws.saveSkill(edited);
+        try {
+            robot.clickOn("#nav-models");
+            robot.clickOn("#nav-skills");
+            robot.clickOn("#skill-compare-" + DemoWorkspace.SKILL_ID);
+            robot.clickOn("#compare-with");
+            robot.clickOn("Skill: Demo v2");
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ListView<String> list = robot.lookup("#compare-list")
+                    .queryAs(javafx.scene.control.ListView.class);
+            waitUntil("the changes are listed", 10, () -> !list.getItems().isEmpty());
+            assertEquals(java.util.List.of(
+                    "~ id: \"demo-ball-colours\" -> \"demo-v2\"",
+                    "~ name: \"Demo: ball colours\" -> \"Demo v2\"",
+                    "~ setting detector.confidence (Confidence threshold): 0.5 -> 0.7"), list.getItems());
+            Label summary = robot.lookup("#compare-summary").queryAs(Label.class);
+            assertEquals("3 changes (1 layout-only hidden)", summary.getText());
+            robot.clickOn("#compare-layout");
+            waitUntil("layout changes are shown", 10, () -> list.getItems().size() == 4);
+            assertTrue(list.getItems().get(3).startsWith("~ position tracker: "), list.getItems().get(3));
+            lookAt(list.getScene(), "compare-view");
+            robot.interact(() -> list.getScene().getWindow().hide());
+        } finally {
+            ws.deleteSkill("demo-v2");
+        }
+    }
+
+    /** A PNG under target/screenshots for a person to look at; not part of any assertion. */
+    private static void lookAt(javafx.scene.Scene scene, String name) {
+        robot.interact(() -> {
+            try {
+                Screenshots.save(scene, Path.of("target/screenshots/" + name + ".png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
 }

@@ -24,6 +24,7 @@ import io.skilldesigner.engine.runtime.NodeStatusListener;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.runtime.RuntimeContext;
 import io.skilldesigner.engine.source.FramePacer;
+import io.skilldesigner.engine.source.FrameStamps;
 import io.skilldesigner.engine.source.SourceFactory;
 import io.skilldesigner.engine.source.SourceSpec;
 import io.skilldesigner.engine.source.SourceState;
@@ -149,7 +150,7 @@ public final class Engine implements AutoCloseable {
                 SourceRunner runner = new SourceRunner(id,
                         factory.create(n.source(), (s, m) -> sourceState(id, s, m)),
                         new FramePacer(config.paced ? plan.skill().basics().desiredFps() : 0), children,
-                        metrics.get(id), events, config.lossless, output);
+                        metrics.get(id), events, config.lossless, output, config.frameStamps);
                 sources.add(runner);
                 tasks.add(runner);
                 names.add("sd-source-" + id);
@@ -386,6 +387,7 @@ public final class Engine implements AutoCloseable {
         private boolean edge;
         private boolean paced = true;
         private boolean lossless;
+        private FrameStamps frameStamps = FrameStamps.LIVE;
 
         private Builder(Skill skill) {
             this.skill = skill;
@@ -459,6 +461,12 @@ public final class Engine implements AutoCloseable {
         /** True: sources wait for the pipeline instead of dropping (batch runs over files, benchmarks). */
         public Builder lossless(boolean l) {
             lossless = l;
+            return this;
+        }
+
+        /** How sources stamp their frames; default the wall clock. A replay passes the recorded stamps. */
+        public Builder frameStamps(FrameStamps s) {
+            frameStamps = s;
             return this;
         }
 

@@ -10,6 +10,7 @@ import io.skilldesigner.engine.metrics.NodeMetricsRecorder;
 import io.skilldesigner.engine.runtime.NodeState;
 import io.skilldesigner.engine.source.FramePacer;
 import io.skilldesigner.engine.source.FrameSource;
+import io.skilldesigner.engine.source.FrameStamps;
 import io.skilldesigner.engine.source.SourceException;
 
 /**
@@ -26,11 +27,13 @@ final class SourceRunner implements Runnable {
     private final EngineEvents events;
     private final boolean lossless;
     private final boolean output;
+    private final FrameStamps stamps;
     private final AtomicReference<String> failure = new AtomicReference<>();
     private volatile boolean stopping;
 
     SourceRunner(String nodeId, FrameSource source, FramePacer pacer, List<FrameSlot> children,
-                 NodeMetricsRecorder metrics, EngineEvents events, boolean lossless, boolean output) {
+                 NodeMetricsRecorder metrics, EngineEvents events, boolean lossless, boolean output,
+                 FrameStamps stamps) {
         this.nodeId = nodeId;
         this.source = source;
         this.pacer = pacer;
@@ -39,6 +42,7 @@ final class SourceRunner implements Runnable {
         this.events = events;
         this.lossless = lossless;
         this.output = output;
+        this.stamps = stamps;
     }
 
     /** Why the source stopped for good, or null when it ended normally or was stopped. */
@@ -63,7 +67,8 @@ final class SourceRunner implements Runnable {
                 if (!pace()) {
                     continue;
                 }
-                Frame frame = Frame.of(sequence++, System.currentTimeMillis(), img);
+                FrameStamps.Stamp stamp = stamps.stamp(sequence++);
+                Frame frame = Frame.of(stamp.sequence(), stamp.timestampMillis(), img);
                 metrics.frameOut();
                 events.nodeOutput(nodeId, frame, output);
                 hand(frame);

@@ -73,6 +73,12 @@ public final class PreviewPage implements Page {
     private final Button stopButton = new Button("■ Stop");
     private final Button snapshotButton = new Button("Snapshot");
     private final javafx.scene.control.ToggleButton recordButton = new javafx.scene.control.ToggleButton("● Record");
+    private final Button saveTestButton = new Button("Save as test");
+    /** The last finished recording and the skill it was made with; what "Save as test" turns into a test. */
+    private volatile LastRecording lastRecording;
+
+    private record LastRecording(Skill skill, io.skilldesigner.engine.recording.RecordingFiles files) {
+    }
     private final Label stateLabel = new Label("Stopped");
     private final Label fpsLabel = new Label();
     private final Label providerBanner = new Label();
@@ -174,9 +180,16 @@ public final class PreviewPage implements Page {
         recordButton.setTooltip(new javafx.scene.control.Tooltip("Record the output frames and their insights;"
                 + " replay a recording by choosing it as the video file source."));
         recordButton.setOnAction(e -> toggleRecording());
+        saveTestButton.setId("preview-save-test");
+        saveTestButton.setDisable(true);
+        saveTestButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        saveTestButton.setTooltip(new javafx.scene.control.Tooltip("Make the last recording a golden insight test:"
+                + " the skill's insights on it are saved and checked by 'skill-designer test'."));
+        saveTestButton.setOnAction(e -> saveAsTest());
         skillBox.setMinWidth(200);
         sourceBox.setMinWidth(200);
-        HBox bar = new HBox(10, title, skillBox, sourceBox, startButton, stopButton, snapshotButton, recordButton);
+        HBox bar = new HBox(10, title, skillBox, sourceBox, startButton, stopButton, snapshotButton, recordButton,
+                saveTestButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         stateLabel.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(stateLabel, Priority.ALWAYS);
@@ -620,7 +633,9 @@ public final class PreviewPage implements Page {
         }
         if (recordButton.isSelected()) {
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            Path video = ctx.workspace().root().resolve("recordings").resolve(s.engine().skill().id() + "-" + stamp + ".mp4");
+            Path video = ctx.workspace().root().resolve(io.skilldesigner.engine.recording.SavedTests.RECORDINGS_DIR)
+                    .resolve(s.engine().skill().id() + "-" + stamp
+                            + io.skilldesigner.engine.recording.RecordingFiles.VIDEO_EXTENSION);
             s.startRecording(video);
             ctx.statusBar().setText("Recording to " + video);
         } else {
@@ -630,10 +645,42 @@ public final class PreviewPage implements Page {
                     String text = r.error().isEmpty()
                             ? "Recorded " + r.written() + " frames to " + r.video() + " (+ insights JSONL; "
                             + r.dropped() + " skipped)" : r.error();
-                    javafx.application.Platform.runLater(() -> ctx.statusBar().setText(text));
+                    boolean usable = r.error().isEmpty() && r.written() > 0;
+                    if (usable) {
+                        lastRecording = new LastRecording(s.engine().skill(), r.files());
+                    }
+                    javafx.application.Platform.runLater(() -> {
+                        ctx.statusBar().setText(text);
+                        saveTestButton.setDisable(!usable);
+                    });
                 }
             });
         }
+    }
+
+    private void saveAsTest() {
+        LastRecording rec = lastRecording;
+        if (rec == null) {
+            return;
+        }
+        saveTestButton.setDisable(true);
+        TestSaver saver = new TestSaver(ctx.catalog(), ctx.workspace());
+        ctx.statusBar().setText("Saving a test from " + rec.files().video().getFileName() + "...");
+        ctx.background().submit(() -> {
+            String text;
+            try {
+                var result = saver.save(rec.skill(), rec.files());
+                text = "Test saved: " + result.frames() + " frames of expected insights in " + result.golden()
+                        + "; run it with: " + saver.command(rec.skill(), rec.files());
+            } catch (Exception e) {
+                text = "Save as test failed: " + e.getMessage();
+            }
+            String message = text;
+            javafx.application.Platform.runLater(() -> {
+                ctx.statusBar().setText(message);
+                saveTestButton.setDisable(false);
+            });
+        });
     }
 
     /** For tests: the frames painted so far. */

@@ -19,6 +19,7 @@ import io.skilldesigner.engine.RunState;
 import io.skilldesigner.engine.SkillBuildException;
 import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.insights.InsightsJson;
+import io.skilldesigner.engine.recording.SkillChecksum;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.runtime.ExportMessage;
 import io.skilldesigner.engine.runtime.RunIdentity;
@@ -45,10 +46,12 @@ public final class PreviewSession implements AutoCloseable {
     private final AtomicReference<String> runMessage = new AtomicReference<>("");
     private final AtomicReference<SessionRecorder> recorder = new AtomicReference<>();
     private final Skill skill;
+    private final NodeCatalog catalog;
 
     private PreviewSession(Skill skill, NodeCatalog catalog, ModelLibrary models, Path workspace,
                            SourceSpec sourceOverride) throws SkillBuildException {
         this.skill = skill;
+        this.catalog = catalog;
         Engine.Builder b = Engine.builder(skill).catalog(catalog).models(models).workspace(workspace)
                 .identity(RunIdentity.preview(skill.id()))
                 .listener(new Listener())
@@ -160,10 +163,13 @@ public final class PreviewSession implements AutoCloseable {
         return engine;
     }
 
-    /** Starts recording the skill's output frames and insights into {@code video} (+ .insights.jsonl). */
+    /**
+     * Starts recording the frames the skill processes and their insights into {@code video} (a lossless .mkv;
+     * + .insights.jsonl and .manifest.json beside it).
+     */
     public SessionRecorder startRecording(Path video) {
         SessionRecorder r = new SessionRecorder(video, new InsightsJson(RunIdentity.preview(skill.id())),
-                skill.basics().desiredFps());
+                skill.basics().desiredFps(), skill.id(), SkillChecksum.of(catalog, skill));
         SessionRecorder old = recorder.getAndSet(r);
         if (old != null) {
             stop(old);

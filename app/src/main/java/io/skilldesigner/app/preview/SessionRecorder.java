@@ -1,9 +1,6 @@
 package io.skilldesigner.app.preview;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -11,38 +8,41 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.OpenCVFrameConverter;
-
 import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.insights.InsightsJson;
+import io.skilldesigner.engine.recording.RecordingFiles;
+import io.skilldesigner.engine.recording.RecordingWriter;
 
 /**
- * Records a preview session for replay: the frames the skill output, as an MP4 (replay it by choosing it as the
- * preview's video file), and the insights of each of those frames as JSON lines in the KAN insight shape, one
- * line per video frame in the same order. Writing happens on its own thread behind a bounded queue; when the
- * disk is slower than the run, frames are dropped from the recording (counted), never from the run.
+ * Records a preview session for replay and golden tests: the source frames the skill processed (no overlays) as
+ * a lossless video, the insights of each of those frames as JSON lines in the KAN insight shape (same order), and
+ * a manifest (skill checksum, engine version; see {@link RecordingWriter}). Replay it by choosing the video as
+ * the preview's source, or test the skill against it with the command line's {@code test}. Writing happens on its
+ * own thread behind a bounded queue; when the disk is slower than the run, frames are dropped from the recording
+ * (counted), never from the run.
  */
 public final class SessionRecorder implements AutoCloseable {
     private static final int QUEUE = 64;
     private static final Frame END = new Frame("end", -1, 0, null, 0, 0, null, null);
 
-    private final Path video;
-    private final Path insights;
+    private final RecordingFiles files;
     private final InsightsJson json;
     private final double fps;
+    private final String skillId;
+    private final String skillSha256;
     private final BlockingQueue<Frame> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicReference<String> error = new AtomicReference<>("");
     private final Thread writer;
 
-    public SessionRecorder(Path video, InsightsJson json, double fps) {
-        this.video = video;
-        this.insights = video.resolveSibling(video.getFileName().toString().replaceFirst("\\.mp4$", "") + ".insights.jsonl");
+    /** @param video where the video goes; the insights and the manifest go beside it */
+    public SessionRecorder(Path video, InsightsJson json, double fps, String skillId, String skillSha256) {
+        this.files = RecordingFiles.of(video);
         this.json = json;
         this.fps = fps;
+        this.skillId = skillId;
+        this.skillSha256 = skillSha256;
         writer = new Thread(this::writeLoop, "sd-session-recorder");
         writer.setDaemon(true);
         writer.start();
@@ -56,45 +56,24 @@ public final class SessionRecorder implements AutoCloseable {
     }
 
     private void writeLoop() {
-        FFmpegFrameRecorder rec = null;
-        try (OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat()) {
-            Files.createDirectories(video.toAbsolutePath().getParent());
-            try (BufferedWriter out = Files.newBufferedWriter(insights, StandardCharsets.UTF_8)) {
-                while (true) {
-                    Frame f = queue.take();
-                    if (f == END) {
-                        break;
-                    }
-                    if (rec == null) {
-                        rec = new FFmpegFrameRecorder(video.toFile(), f.width(), f.height(), 0);
-                        rec.setFormat("mp4");
-                        rec.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
-                        rec.setVideoQuality(3);
-                        rec.setFrameRate(fps);
-                        rec.start();
-                    }
-                    if (f.width() != rec.getImageWidth() || f.height() != rec.getImageHeight()) {
-                        dropped.incrementAndGet(); // the source changed size mid-run: keep the file consistent
-                        continue;
-                    }
-                    rec.record(conv.convert(f.image().mat()));
-                    out.write(json.toJson(f));
-                    out.newLine();
-                    written.incrementAndGet();
+        try (RecordingWriter out = new RecordingWriter(files, json, fps, skillId, skillSha256)) {
+            while (true) {
+                Frame f = queue.take();
+                if (f == END) {
+                    break;
                 }
+                out.write(f);
+                written.set(out.written());
             }
+            // frames the queue refused were never seen by the writer: the manifest counts them too
+            for (long i = 0; i < dropped.get(); i++) {
+                out.countDropped();
+            }
+            dropped.set(out.dropped());
         } catch (IOException e) {
-            error.set("Recording to " + video + " failed: " + e.getMessage());
+            error.set("Recording to " + files.video() + " failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            if (rec != null) {
-                try {
-                    rec.close();
-                } catch (org.bytedeco.javacv.FrameRecorder.Exception e) {
-                    error.compareAndSet("", "Closing " + video + " failed: " + e.getMessage());
-                }
-            }
         }
     }
 
@@ -112,14 +91,18 @@ public final class SessionRecorder implements AutoCloseable {
     }
 
     public Path video() {
-        return video;
+        return files.video();
     }
 
     public Path insights() {
-        return insights;
+        return files.insights();
     }
 
-    /** Writes what is queued, then closes the files. */
+    public RecordingFiles files() {
+        return files;
+    }
+
+    /** Writes what is queued, then closes the files and writes the manifest. */
     @Override
     public void close() throws InterruptedException {
         queue.put(END);

@@ -4,11 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.skilldesigner.app.AppContext;
@@ -31,6 +34,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -160,11 +164,82 @@ public final class SkillsPage implements Page {
         delete.setOnAction(e -> delete(s));
         Button kan = new Button("Export KAN…");
         kan.setOnAction(e -> exportKan(s));
-        VBox card = new VBox(6, name, facts, tags, validity, new HBox(6, edit, preview, duplicate, delete, kan));
+        Label testsBadge = new Label();
+        testsBadge.setId("skill-tests-badge-" + s.id());
+        Button runTests = new Button("Run tests");
+        runTests.setId("skill-tests-" + s.id());
+        runTests.setTooltip(new Tooltip("Replays the skill's saved tests (Live Preview: record, then Save as test)"
+                + " and compares the insights with the saved ones."));
+        runTests.setOnAction(e -> runTests(s, runTests, testsBadge));
+        Button compare = new Button("Compare…");
+        compare.setId("skill-compare-" + s.id());
+        compare.setTooltip(new Tooltip("What changed against the autosaved draft, another skill or a skill file"
+                + " (ours or KAN's, e.g. from an imported package)."));
+        compare.setOnAction(e -> openCompare(s));
+        HBox status = new HBox(10, validity, runTests, compare, testsBadge);
+        status.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(6, name, facts, tags, status, new HBox(6, edit, preview, duplicate, delete, kan));
         card.getStyleClass().add("card");
         card.setId("skill-card-" + s.id());
         card.setPrefWidth(420);
         return card;
+    }
+
+    /** Opens the Compare view of a skill in its own window; returns it (for tests). */
+    SkillCompareView openCompare(Skill s) {
+        Map<String, Supplier<Optional<Skill>>> others = new LinkedHashMap<>();
+        SkillDrafts drafts = new SkillDrafts(ctx.workspace(), ctx.catalog());
+        others.put("Autosaved draft", () -> drafts.find(s.id()));
+        try {
+            for (Skill other : ctx.workspace().listSkills().items()) {
+                if (!other.id().equals(s.id())) {
+                    others.put("Skill: " + (other.name().isBlank() ? other.id() : other.name()),
+                            () -> Optional.of(other));
+                }
+            }
+        } catch (IOException e) {
+            message.setText("Cannot list skills: " + e.getMessage());
+        }
+        SkillCompareView view = new SkillCompareView(s, ctx.catalog(), ctx.workspace().modelLibrary(), others);
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.initOwner(root.getScene().getWindow());
+        stage.setTitle("Compare " + (s.name().isBlank() ? s.id() : s.name()));
+        stage.setScene(new javafx.scene.Scene(view));
+        stage.getScene().getStylesheets().setAll(root.getScene().getStylesheets());
+        stage.show();
+        return view;
+    }
+
+    private void runTests(Skill s, Button button, Label badge) {
+        button.setDisable(true);
+        badge.getStyleClass().setAll("muted");
+        badge.setText("running tests…");
+        SkillTestRunner runner = new SkillTestRunner(ctx.catalog(), ctx.workspace());
+        ctx.background().submit(() -> {
+            SkillTestRunner.Summary summary;
+            String error = null;
+            try {
+                summary = runner.run(s);
+            } catch (java.io.IOException e) {
+                summary = null;
+                error = "tests could not be listed: " + e.getMessage();
+            }
+            SkillTestRunner.Summary result = summary;
+            String problem = error;
+            javafx.application.Platform.runLater(() -> {
+                button.setDisable(false);
+                if (result == null) {
+                    badge.setText("✖ " + problem);
+                    badge.getStyleClass().setAll("badge-error");
+                    return;
+                }
+                badge.setText(result.badge());
+                badge.getStyleClass().setAll(result.tests() == 0 ? "muted"
+                        : result.failures().isEmpty() ? "badge-ok" : "badge-error");
+                badge.setTooltip(result.failures().isEmpty() ? null
+                        : new Tooltip(String.join("\n", result.failures())));
+            });
+        });
     }
 
     /** Opens the wizard on a new empty skill. */

@@ -56,7 +56,7 @@ class PreviewSessionTest {
             assertEquals("CPU", s.runtimeInfo().get("classifier").get("provider"));
             assertTrue(ProviderText.describe(s.runtimeInfo()).contains("detector: CPU"));
 
-            Path video = dir.resolve("recordings/session.mp4");
+            Path video = dir.resolve("recordings/session.mkv");
             s.startRecording(video);
             Thread.sleep(2500);
             SessionRecorder r = s.stopRecording();

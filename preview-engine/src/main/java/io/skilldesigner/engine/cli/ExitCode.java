@@ -13,6 +13,10 @@ public enum ExitCode {
     SOURCE_FAILURE(4),
     /** A model could not be loaded or failed while running. */
     MODEL_FAILURE(5),
+    /** {@code diff}: the two skills differ (as diff(1); shares the code of {@link #OTHER}). */
+    DIFFERENT(1),
+    /** {@code test}: the replayed insights differ from the golden file (the differences are listed). */
+    TESTS_FAILED(6),
     /** Stopped by Ctrl-C (SIGINT): the files are complete and the summary written (128 + SIGINT). */
     INTERRUPTED(130);
 

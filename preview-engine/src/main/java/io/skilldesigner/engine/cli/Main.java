@@ -29,7 +29,9 @@ public final class Main {
             "  inspect <model.onnx> [--labels file] [--image file]",
             "      inputs, outputs and detected output layout of a model",
             "  bench <model.onnx> [--video file] [--frames N] [--rounds N] [--labels file]",
-            "      raw ONNX Runtime loop vs the engine end to end, same frames and session");
+            "      raw ONNX Runtime loop vs the engine end to end, same frames and session",
+            "  " + DiffCommand.USAGE.replace(System.lineSeparator(), System.lineSeparator() + "  "),
+            "  " + TestCommand.USAGE.replace(System.lineSeparator(), System.lineSeparator() + "  "));
 
     private final PrintStream out;
     private final PrintStream err;
@@ -55,6 +57,8 @@ public final class Main {
                 case "run" -> new RunCommand(out, err).execute(rest).code();
                 case "inspect" -> new InspectCommand(out, err).execute(rest).code();
                 case "bench" -> new BenchCommand(out, err).execute(rest).code();
+                case "diff" -> new DiffCommand(out, err).execute(rest).code();
+                case "test" -> new TestCommand(out, err).execute(rest).code();
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield ExitCode.OK.code();
