@@ -263,4 +263,29 @@ class AppEndToEndTest {
                 message.getText());
         assertTrue(designer().context().workspace().modelLibrary().find(DemoWorkspace.DETECTOR_ID).isPresent());
     }
+
+    @Test
+    @Order(9)
+    void deletingAModelAsksFirst() throws Exception {
+        robot.clickOn("#nav-models");
+        ModelsPage page = (ModelsPage) designer().shell().page("models");
+        var faces = page.list().getItems().stream().filter(m -> m.name().equals("Faces")).findFirst().orElseThrow();
+        List<String> asked = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            page.setDeleteConfirmation(m -> asked.add(m.name()) && false);
+            page.list().getSelectionModel().select(faces);
+        });
+        robot.clickOn("#models-delete");
+        assertEquals(List.of("Faces"), asked);
+        assertTrue(designer().context().workspace().modelLibrary().find(faces.id()).isPresent(), "kept when declined");
+        robot.interact(() -> {
+            page.setDeleteConfirmation(m -> true);
+            page.list().getSelectionModel().select(faces);
+        });
+        robot.clickOn("#models-delete");
+        assertFalse(designer().context().workspace().modelLibrary().find(faces.id()).isPresent(), "deleted when confirmed");
+        Label message = robot.lookup("#models-message").queryAs(Label.class);
+        assertEquals("Deleted Faces", message.getText());
+        assertTrue(message.isVisible() && message.getScene() != null, "the message stays visible on the page");
+    }
 }

@@ -51,6 +51,7 @@ public final class ModelsPage implements Page {
     private final ImageView tryImage = new ImageView();
     private final Label tryResult = new Label();
     private final Label message = new Label();
+    private java.util.function.Predicate<ModelDescriptor> confirmDelete = ModelsPage::askToDelete;
     private final FxFrames fxFrames = new FxFrames();
     private final BorderPane detailPane = new BorderPane();
 
@@ -74,7 +75,7 @@ public final class ModelsPage implements Page {
         delete.setOnAction(e -> deleteSelected());
         message.setId("models-message");
         message.setWrapText(true);
-        HBox bar = new HBox(8, title, add, edit, duplicate, delete, message);
+        javafx.scene.layout.FlowPane bar = io.skilldesigner.app.ui.Rows.of(8, title, add, edit, duplicate, delete);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
         list.setId("models-list");
@@ -103,7 +104,7 @@ public final class ModelsPage implements Page {
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
         detailPane.setCenter(scroll);
-        root.setTop(bar);
+        root.setTop(new javafx.scene.layout.VBox(4, bar, message)); // the message stays visible under the buttons
         root.setLeft(left);
         root.setCenter(detailPane);
     }
@@ -198,6 +199,19 @@ public final class ModelsPage implements Page {
         });
     }
 
+    /** Asks before deleting a model (tests replace the dialog). */
+    public void setDeleteConfirmation(java.util.function.Predicate<ModelDescriptor> confirm) {
+        confirmDelete = java.util.Objects.requireNonNull(confirm, "confirm");
+    }
+
+    private static boolean askToDelete(ModelDescriptor m) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Delete the model '" + m.name() + "' from the workspace's model list? Skills can no longer use it.",
+                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        a.setHeaderText("Delete model");
+        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+    }
+
     private void deleteSelected() {
         ModelDescriptor m = list.getSelectionModel().getSelectedItem();
         if (m == null) {
@@ -207,6 +221,9 @@ public final class ModelsPage implements Page {
             List<String> users = new ModelUsage(ctx.catalog()).skillsUsing(m.id(), ctx.workspace().listSkills().items());
             if (!users.isEmpty()) {
                 message.setText("Cannot delete " + m.name() + ": used by " + String.join(", ", users));
+                return;
+            }
+            if (!confirmDelete.test(m)) {
                 return;
             }
             ctx.workspace().deleteModel(m.id());

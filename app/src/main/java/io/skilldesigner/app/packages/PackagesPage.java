@@ -82,7 +82,7 @@ public final class PackagesPage implements Page {
         summary.setId("packages-summary");
         summary.setEditable(false);
         summary.setPrefRowCount(18);
-        HBox bar = new HBox(8, skillBox, export, importButton, open);
+        javafx.scene.layout.FlowPane bar = io.skilldesigner.app.ui.Rows.of(8, skillBox, export, importButton, open);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label help = new Label("A package holds skill.json, kan/skill.yaml, the models and labels with checksums,"
                 + " IoT Edge deployment manifests (amd64, arm64v8), Kubernetes manifests and the runtime Dockerfiles."

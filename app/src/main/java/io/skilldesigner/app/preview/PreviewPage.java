@@ -86,6 +86,7 @@ public final class PreviewPage implements Page {
     private final LineChart<Number, Number> latencyChart = new LineChart<>(new NumberAxis(), new NumberAxis());
     private final Map<String, XYChart.Series<Number, Number>> series = new HashMap<>();
     private final Map<String, NodeMetrics> metricsById = new HashMap<>();
+    private final Map<String, String> nodeNames = new HashMap<>();
     private final FxFrames fxFrames = new FxFrames();
     private final StackPane miniGraphHolder = new StackPane();
     private final Timeline metricsTimer;
@@ -118,6 +119,43 @@ public final class PreviewPage implements Page {
         };
         stopButton.setDisable(true);
         snapshotButton.setDisable(true);
+        // another skill: nothing of the previous one (frame, overlay, fps, messages, timings, graph) stays on screen
+        skillBox.valueProperty().addListener((o, old, now) -> {
+            if (now != null && (old == null || !old.id().equals(now.id()))) {
+                switchTo(now);
+            }
+        });
+    }
+
+    /** Stops any run and clears every trace of the previous skill, then shows the new skill's graph. */
+    private void switchTo(Skill skill) {
+        stop();
+        shownFrame = null;
+        overlay = null;
+        video.setImage(null);
+        overlayCanvas.getGraphicsContext2D().clearRect(0, 0, overlayCanvas.getWidth(), overlayCanvas.getHeight());
+        displayedFrames = 0;
+        fpsLabel.setText("");
+        stateLabel.setText("Stopped");
+        providerBanner.setVisible(false);
+        messageLog.clear();
+        metricsById.clear();
+        metricsTable.getItems().clear();
+        series.clear();
+        latencyChart.getData().clear();
+        nodeNames.clear();
+        skill.nodes().forEach(n -> nodeNames.put(n.id(), nodeName(n)));
+        nodeList.getItems().setAll(skill.nodes());
+        showMiniGraph(skill);
+    }
+
+    private static String nodeName(SkillNode n) {
+        return n.displayName().isBlank() ? n.id() : n.displayName();
+    }
+
+    /** A node's name for the tables and the chart (ids only where a node has no name). */
+    private String nameOf(String nodeId) {
+        return nodeNames.getOrDefault(nodeId, nodeId);
     }
 
     @Override
@@ -176,7 +214,7 @@ public final class PreviewPage implements Page {
         recordButton.setOnAction(e -> toggleRecording());
         skillBox.setMinWidth(200);
         sourceBox.setMinWidth(200);
-        HBox bar = new HBox(10, title, skillBox, sourceBox, startButton, stopButton, snapshotButton, recordButton);
+        javafx.scene.layout.FlowPane bar = io.skilldesigner.app.ui.Rows.of(10, title, skillBox, sourceBox, startButton, stopButton, snapshotButton, recordButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         stateLabel.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(stateLabel, Priority.ALWAYS);
@@ -272,7 +310,7 @@ public final class PreviewPage implements Page {
     private Node bottomPanel() {
         metricsTable.setId("preview-metrics");
         metricsTable.getColumns().setAll(List.of(
-                column("Node", m -> m.nodeId()),
+                column("Node", m -> nameOf(m.nodeId())),
                 column("State", m -> m.state().name()),
                 column("In", m -> Long.toString(m.framesIn())),
                 column("Out", m -> Long.toString(m.framesOut())),
@@ -282,6 +320,8 @@ public final class PreviewPage implements Page {
                 column("p95 ms", m -> String.format(Locale.ROOT, "%.1f", m.p95Millis())),
                 column("Last error", m -> m.lastError())));
         metricsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        metricsTable.getColumns().get(0).setPrefWidth(170); // node names ("Insights to IoT Hub") in full
+        metricsTable.getColumns().get(0).setMinWidth(150);
         latencyChart.setId("preview-latency-chart");
         latencyChart.setAnimated(false);
         latencyChart.setCreateSymbols(false);
@@ -290,7 +330,7 @@ public final class PreviewPage implements Page {
         log.setId("preview-messages");
         log.getStyleClass().add("message-log");
         TabPane tabs = new TabPane(
-                new Tab("Timing", new SplitPane(metricsTable, latencyChart)),
+                new Tab("Timing", timingSplit()),
                 new Tab("Messages", log));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefHeight(260);
@@ -298,11 +338,17 @@ public final class PreviewPage implements Page {
         return tabs;
     }
 
+    private SplitPane timingSplit() {
+        SplitPane split = new SplitPane(metricsTable, latencyChart);
+        split.setDividerPositions(0.64); // the table's columns keep their headers readable at 1280 px
+        return split;
+    }
+
     private static TableColumn<NodeMetrics, String> column(String name,
                                                           java.util.function.Function<NodeMetrics, String> value) {
         TableColumn<NodeMetrics, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        return c;
+        return io.skilldesigner.app.ui.Rows.keepHeader(c);
     }
 
     private void reloadSkills() {
@@ -382,16 +428,11 @@ public final class PreviewPage implements Page {
         if (cancelled[0]) {
             return;
         }
-        stop();
+        switchTo(skill); // a fresh start: nothing of an earlier run stays on screen
         startButton.setDisable(true);
         stateLabel.setText("Starting…");
         ctx.currentSkillIdProperty().set(skill.id());
-        nodeList.getItems().setAll(skill.nodes());
-        showMiniGraph(skill);
         overlay = new Overlay(skill, ctx.catalog());
-        messageLog.clear();
-        series.clear();
-        latencyChart.getData().clear();
         javafx.concurrent.Task<PreviewSession> task = new javafx.concurrent.Task<>() {
             @Override
             protected PreviewSession call() throws Exception {
@@ -504,7 +545,7 @@ public final class PreviewPage implements Page {
         for (NodeMetrics m : metrics) {
             XYChart.Series<Number, Number> ser = series.computeIfAbsent(m.nodeId(), id -> {
                 XYChart.Series<Number, Number> x = new XYChart.Series<>();
-                x.setName(id);
+                x.setName(nameOf(id));
                 latencyChart.getData().add(x);
                 return x;
             });
@@ -559,7 +600,7 @@ public final class PreviewPage implements Page {
             // fit again whenever the holder gets its real size (layout happens after the skill is set)
             miniGraphHolder.heightProperty().addListener((o, a, b) -> MiniGraphFit.fitReadable(miniGraph));
             miniGraphHolder.widthProperty().addListener((o, a, b) -> MiniGraphFit.fitReadable(miniGraph));
-            miniGraph.canvas().minimap().setVisible(false);
+            miniGraph.canvas().minimap().setEnabled(false);
             miniGraph.canvas().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
                 var selected = miniGraph.selectedNodes();
                 String id = selected.size() == 1 ? selected.iterator().next() : null;

@@ -65,7 +65,7 @@ public final class SkillsPage implements Page {
         search.textProperty().addListener((o, a, b) -> reload());
         message.setId("skills-message");
         message.setWrapText(true);
-        HBox bar = new HBox(8, title, create, importKan, search);
+        javafx.scene.layout.FlowPane bar = io.skilldesigner.app.ui.Rows.of(8, title, create, importKan, search);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
         cards.setId("skills-cards");
@@ -159,7 +159,7 @@ public final class SkillsPage implements Page {
         delete.setOnAction(e -> delete(s));
         Button kan = new Button("Export KAN…");
         kan.setOnAction(e -> exportKan(s));
-        VBox card = new VBox(6, name, facts, tags, validity, new HBox(6, edit, preview, duplicate, delete, kan));
+        VBox card = new VBox(6, name, facts, tags, validity, io.skilldesigner.app.ui.Rows.of(6, edit, preview, duplicate, delete, kan));
         card.getStyleClass().add("card");
         card.setId("skill-card-" + s.id());
         card.setPrefWidth(420);

@@ -32,6 +32,9 @@ final class StringListSettingEditor extends SettingEditor {
         entry.getItems().setAll(suggestions.get());
         Button add = new Button("Add");
         Button remove = new Button("Remove");
+        // a narrow properties panel shrinks the field, never the buttons to "..."
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add.setOnAction(e -> add());
         entry.getEditor().setOnAction(e -> add());
         remove.setOnAction(e -> {

@@ -1,0 +1,43 @@
+package io.skilldesigner.app.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableColumn;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+
+/**
+ * Rows of buttons that never cut their text: each labelled control keeps at least its preferred width and the row
+ * wraps to another line when the page is too narrow (a long status message no longer squeezes "Models" to "Mo…").
+ */
+public final class Rows {
+    private Rows() {
+    }
+
+    public static FlowPane of(double gap, Node... items) {
+        FlowPane row = new FlowPane(gap, gap / 2, items);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setRowValignment(javafx.geometry.VPos.CENTER);
+        for (Node n : items) {
+            keepText(n);
+        }
+        return row;
+    }
+
+    /** A labelled control (button, label) keeps the width its text needs. */
+    public static <T extends Node> T keepText(T n) {
+        if (n instanceof Labeled l && !l.isWrapText()) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return n;
+    }
+
+    /** A table column at least as wide as its header text ("RUNNING", "Model") plus the header's padding. */
+    public static <S, T> TableColumn<S, T> keepHeader(TableColumn<S, T> c) {
+        Text t = new Text(c.getText());
+        c.setMinWidth(Math.ceil(t.getLayoutBounds().getWidth()) + 24);
+        return c;
+    }
+}
