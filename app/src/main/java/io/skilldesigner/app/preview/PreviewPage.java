@@ -322,6 +322,8 @@ public final class PreviewPage implements Page {
         metricsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         metricsTable.getColumns().get(0).setPrefWidth(170); // node names ("Insights to IoT Hub") in full
         metricsTable.getColumns().get(0).setMinWidth(150);
+        io.skilldesigner.app.ui.Rows.fitting(metricsTable.getColumns().get(1), java.util.Arrays.stream(
+                io.skilldesigner.engine.runtime.NodeState.values()).map(Enum::name).toList());
         latencyChart.setId("preview-latency-chart");
         latencyChart.setAnimated(false);
         latencyChart.setCreateSymbols(false);
@@ -533,7 +535,10 @@ public final class PreviewPage implements Page {
         }
         RunState state = s.runState();
         String src = s.sourceState();
-        stateLabel.setText(state + (s.runMessage().isBlank() ? "" : " — " + s.runMessage())
+        Skill running = s.engine().skill();
+        // the engine speaks of the skill by id; the user knows it by name
+        String message = s.runMessage().replace(running.id(), "'" + running.name() + "'");
+        stateLabel.setText(state + (message.isBlank() ? "" : " — " + message)
                 + (src.isBlank() ? "" : " · source " + src));
         List<NodeMetrics> metrics = s.metrics();
         metricsTable.getItems().setAll(metrics);

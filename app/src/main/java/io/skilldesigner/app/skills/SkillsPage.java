@@ -71,7 +71,13 @@ public final class SkillsPage implements Page {
         cards.setId("skills-cards");
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
-        listPane.setTop(new VBox(4, bar, message));
+        Label firstSteps = new Label("New here? Press Preview on the demo skill and then Start to see it run on its"
+                + " video; Edit opens it on the canvas. + Create skill builds your own: name it, drag nodes from the"
+                + " palette, connect them top to bottom, and pick a model (add your own on the Models page).");
+        firstSteps.setId("skills-first-steps");
+        firstSteps.getStyleClass().add("muted");
+        firstSteps.setWrapText(true);
+        listPane.setTop(new VBox(4, bar, firstSteps, message));
         listPane.setCenter(scroll);
         root.setCenter(listPane);
     }

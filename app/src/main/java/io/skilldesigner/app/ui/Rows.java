@@ -36,8 +36,16 @@ public final class Rows {
 
     /** A table column at least as wide as its header text ("RUNNING", "Model") plus the header's padding. */
     public static <S, T> TableColumn<S, T> keepHeader(TableColumn<S, T> c) {
-        Text t = new Text(c.getText());
-        c.setMinWidth(Math.ceil(t.getLayoutBounds().getWidth()) + 24);
+        return fitting(c, java.util.List.of());
+    }
+
+    /** A table column wide enough for its header and for each of the given cell texts (e.g. every state name). */
+    public static <S, T> TableColumn<S, T> fitting(TableColumn<S, T> c, java.util.Collection<String> cellTexts) {
+        double w = new Text(c.getText()).getLayoutBounds().getWidth();
+        for (String s : cellTexts) {
+            w = Math.max(w, new Text(s).getLayoutBounds().getWidth());
+        }
+        c.setMinWidth(Math.ceil(w * 1.1) + 24); // 10% for the bolder or larger font of the page
         return c;
     }
 }
