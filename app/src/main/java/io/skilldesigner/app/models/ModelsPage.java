@@ -188,8 +188,9 @@ public final class ModelsPage implements Page {
         if (m == null) {
             return;
         }
-        EditModelDialog.show(m).ifPresent(changed -> {
+        EditModelDialog.show(m).ifPresent(edit -> {
             try {
+                ModelDescriptor changed = edit.applyTo(m, ctx.workspace().root());
                 ctx.workspace().saveModel(changed);
                 message.setText("Saved " + changed.name());
                 reload(changed.id());
