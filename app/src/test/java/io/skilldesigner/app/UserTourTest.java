@@ -175,6 +175,17 @@ class UserTourTest {
                 .displayName();
         waitUntil("timings show node names, not ids", 10, () -> metrics.getColumns().get(0)
                 .getCellData(0).equals(firstNodeName));
+        // the messages tab: one collapsible JSON tree per message
+        robot.clickOn("Messages");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TreeView<String> log = robot.lookup("#preview-messages")
+                .queryAs(javafx.scene.control.TreeView.class);
+        waitUntil("messages arrive", 30, () -> !log.getRoot().getChildren().isEmpty());
+        var first = log.getRoot().getChildren().get(0);
+        assertTrue(!first.getChildren().isEmpty() && first.getChildren().stream()
+                .anyMatch(c -> c.getValue().matches("\\w+: [\\[{]\\d+[}\\]]") || c.getValue().contains(": ")),
+                "a message is a tree of its JSON fields: " + first.getChildren());
+        shot(theme, "preview-messages");
         robot.clickOn("#preview-stop");
 
         // switching skill leaves nothing of the previous run on screen
@@ -187,8 +198,7 @@ class UserTourTest {
         assertEquals(null, robot.lookup("#preview-video").queryAs(javafx.scene.image.ImageView.class).getImage(),
                 "no frame of the previous skill");
         assertTrue(metrics.getItems().isEmpty(), "no timings of the previous skill");
-        assertTrue(robot.lookup("#preview-messages").queryAs(javafx.scene.control.ListView.class).getItems()
-                .isEmpty(), "no messages of the previous skill");
+        assertTrue(log.getRoot().getChildren().isEmpty(), "no messages of the previous skill");
         assertEquals("Stopped", robot.lookup("#preview-state").queryAs(javafx.scene.control.Label.class).getText());
         robot.interact(() -> preview.select(DemoWorkspace.SKILL_ID));
 

@@ -82,7 +82,7 @@ public final class PreviewPage implements Page {
     private final ListView<SkillNode> nodeList = new ListView<>();
     private io.skilldesigner.canvas.SkillEditor miniGraph;
     private final TableView<NodeMetrics> metricsTable = new TableView<>();
-    private final ObservableList<String> messageLog = FXCollections.observableArrayList();
+    private final javafx.scene.control.TreeItem<String> messageLog = new javafx.scene.control.TreeItem<>("Messages");
     private final LineChart<Number, Number> latencyChart = new LineChart<>(new NumberAxis(), new NumberAxis());
     private final Map<String, XYChart.Series<Number, Number>> series = new HashMap<>();
     private final Map<String, NodeMetrics> metricsById = new HashMap<>();
@@ -138,7 +138,7 @@ public final class PreviewPage implements Page {
         fpsLabel.setText("");
         stateLabel.setText("Stopped");
         providerBanner.setVisible(false);
-        messageLog.clear();
+        messageLog.getChildren().clear();
         metricsById.clear();
         metricsTable.getItems().clear();
         series.clear();
@@ -328,7 +328,10 @@ public final class PreviewPage implements Page {
         latencyChart.setAnimated(false);
         latencyChart.setCreateSymbols(false);
         latencyChart.setTitle("Latency per node (p50, ms)");
-        ListView<String> log = new ListView<>(messageLog);
+        // one collapsible JSON tree per message, newest first (as Node-RED's debug panel)
+        javafx.scene.control.TreeView<String> log = new javafx.scene.control.TreeView<>(messageLog);
+        log.setShowRoot(false);
+        messageLog.setExpanded(true);
         log.setId("preview-messages");
         log.getStyleClass().add("message-log");
         TabPane tabs = new TabPane(
@@ -560,11 +563,11 @@ public final class PreviewPage implements Page {
             }
         }
         for (ExportMessage m : s.drainMessages()) {
-            messageLog.add(0, m.exportType() + " → " + m.target()
-                    + (m.route().isBlank() ? "" : "  [" + m.route() + "]") + "\n" + m.body());
+            messageLog.getChildren().add(0, io.skilldesigner.app.ui.JsonTree.of(m.exportType() + " → " + m.target()
+                    + (m.route().isBlank() ? "" : "  [" + m.route() + "]"), m.body()));
         }
-        if (messageLog.size() > LOG_LIMIT) {
-            messageLog.remove(LOG_LIMIT, messageLog.size());
+        if (messageLog.getChildren().size() > LOG_LIMIT) {
+            messageLog.getChildren().remove(LOG_LIMIT, messageLog.getChildren().size());
         }
         providerBanner.setText(ProviderText.describe(s.runtimeInfo()));
         providerBanner.setVisible(!providerBanner.getText().isEmpty());
@@ -622,6 +625,9 @@ public final class PreviewPage implements Page {
 
     /** Fits the graph once the scene has laid it out (a pulse or two after it is shown). */
     private static final class MiniGraphFit {
+        /** Node names at about 10 px (13 px at 1:1); the detail zoom alone left them at 6 px. */
+        static final double READABLE_SCALE = 0.8;
+
         static void fitSoon(io.skilldesigner.canvas.SkillEditor editor) {
             javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(Duration.millis(250));
             p.setOnFinished(e -> fitReadable(editor));
@@ -629,15 +635,15 @@ public final class PreviewPage implements Page {
         }
 
         /**
-         * Fits the graph, but never below the zoom at which nodes are drawn with their names and badges: a tall
-         * skill then shows its top (the source) and scrolls, instead of turning into unnamed boxes.
+         * Fits the graph, but never below a zoom at which node names are readable: a tall skill then shows its
+         * top (the source) and scrolls, instead of turning into unreadable boxes.
          */
         static void fitReadable(io.skilldesigner.canvas.SkillEditor editor) {
             editor.fitToView();
             var canvas = editor.canvas();
             double scale = canvas.viewport().scale();
-            if (scale < io.skilldesigner.canvas.graph.GraphCanvas.DETAIL_SCALE) {
-                canvas.zoomBy(io.skilldesigner.canvas.graph.GraphCanvas.DETAIL_SCALE * 1.05 / scale);
+            if (scale < READABLE_SCALE) {
+                canvas.zoomBy(READABLE_SCALE / scale);
                 editor.getSkill().nodes().stream().findFirst().ifPresent(n -> canvas.centreOn(n.id()));
             }
         }
