@@ -160,7 +160,12 @@ class AppEndToEndTest {
         waitUntil("the export ends", 60, () -> summary.getText().startsWith("Written")
                 || summary.getText().startsWith("Export failed") || summary.getText().startsWith("The skill has"));
         assertTrue(summary.getText().startsWith("Written"), summary.getText());
-        Path folder = tmp.resolve("out").resolve(designer().context().currentSkillIdProperty().get());
+        Skill exported = designer().context().workspace().listSkills().items().stream()
+                .filter(s -> s.id().equals(designer().context().currentSkillIdProperty().get())).findFirst()
+                .orElseThrow();
+        Path folder = tmp.resolve("out").resolve(PackagesPage.packageName(exported));
+        assertEquals("ball-filter", folder.getFileName().toString(),
+                "the package of 'Ball filter' (id " + exported.id() + ") is named by the skill's name");
         assertTrue(Files.isRegularFile(folder.resolve("skill.json")), summary.getText());
         assertTrue(Files.isRegularFile(folder.resolve("iotedge/deployment.amd64.json")));
         assertTrue(Files.isRegularFile(tmp.resolve("out").resolve(folder.getFileName() + ".zip")));

@@ -125,7 +125,13 @@ public final class PackagesPage implements Page {
         }
     }
 
-    /** Exports the selected skill into {@code parent/<skill-id>/} and {@code parent/<skill-id>.zip}. */
+    /** A package is named after its skill as the user named it; the id only when the name has no usable letters. */
+    public static String packageName(Skill skill) {
+        String slug = io.skilldesigner.app.ui.Summaries.slug(skill.name());
+        return slug.isEmpty() ? skill.id() : slug;
+    }
+
+    /** Exports the selected skill into {@code parent/<skill-name>/} and {@code parent/<skill-name>.zip}. */
     public void export(Path parent) {
         Skill skill = skillBox.getValue();
         if (skill == null) {
@@ -139,8 +145,9 @@ public final class PackagesPage implements Page {
                     + errors.stream().map(Problem::toString).collect(Collectors.joining("\n")));
             return;
         }
-        Path folder = parent.resolve(skill.id());
-        Path zip = parent.resolve(skill.id() + ".zip");
+        String base = packageName(skill);
+        Path folder = parent.resolve(base);
+        Path zip = parent.resolve(base + ".zip");
         Task<ExportResult> t = new Task<>() {
             @Override
             protected ExportResult call() throws Exception {

@@ -160,7 +160,7 @@ final class SkillWizard {
         picture.setPreserveRatio(true);
         picture.setFitWidth(520);
         review.getChildren().add(new Label(s.name() + " · " + s.basics().desiredFps() + " fps · "
-                + s.basics().acceleration().displayName() + (s.tags().isEmpty() ? "" : " · tags " + s.tags())));
+                + s.basics().acceleration().displayName() + (s.tags().isEmpty() ? "" : " · tags " + io.skilldesigner.app.ui.Summaries.tags(s.tags()))));
         review.getChildren().add(picture);
         List<Problem> problems = validator.validate(s);
         Label pHeader = new Label(problems.isEmpty() ? "No problems." : problems.size() + " problem(s):");
@@ -186,7 +186,7 @@ final class SkillWizard {
             if (t != null) {
                 for (SettingSpec spec : t.settings()) {
                     Object v = n.settings().getOrDefault(spec.key(), spec.defaultValue());
-                    if (spec.isEnabled(withDefaults(t, n)) && v != null) {
+                    if (spec.isEnabled(withDefaults(t, n)) && !io.skilldesigner.app.ui.Summaries.isEmpty(v)) {
                         sb.append("\n    ").append(spec.label()).append(": ")
                                 .append(spec.isSecret() && !String.valueOf(v).isEmpty() ? "••••••" : spec.type().toText(v))
                                 .append(spec.unit().isEmpty() ? "" : " " + spec.unit());
