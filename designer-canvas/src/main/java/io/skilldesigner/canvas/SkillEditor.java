@@ -286,7 +286,7 @@ public final class SkillEditor extends BorderPane {
 
     /** Sets one setting as an undoable step (what the properties panel does for each edit). */
     public void setSetting(String nodeId, String key, Object value) {
-        model.apply("Change " + key, s -> GraphEdits.setSetting(s, nodeId, key, value));
+        model.apply("Change " + key, s -> GraphEdits.setSetting(s, catalog, models, nodeId, key, value));
     }
 
     public void moveNode(String nodeId, Position to) {

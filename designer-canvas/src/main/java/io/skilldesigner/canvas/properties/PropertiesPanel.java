@@ -178,7 +178,7 @@ public final class PropertiesPanel extends ScrollPane {
         localErrors.remove(key);
         Object value = e.value();
         if (!model.apply("Change " + row.spec().label(), "setting:" + nid + ":" + key,
-                s -> GraphEdits.setSetting(s, nid, key, value))) {
+                s -> GraphEdits.setSetting(s, catalog, models.get(), nid, key, value))) {
             updateErrors();
         }
     }
