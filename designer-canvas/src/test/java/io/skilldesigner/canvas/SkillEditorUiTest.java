@@ -197,6 +197,11 @@ class SkillEditorUiTest {
         assertTrue(entry.getItems().containsAll(List.of("car", "truck", "blue", "white")), entry.getItems().toString());
         assertFalse(entry.getItems().contains("red"), "labels already listed are not offered again");
         robot.interact(entry::hide);
+        // type-ahead: typing narrows the offered labels
+        robot.clickOn(((javafx.scene.control.ComboBox<?>) entry).getEditor()).write("tr");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("truck"), List.copyOf(entry.getItems()));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
     }
 
     private static Node row(Node n) {
