@@ -193,6 +193,10 @@ class AppEndToEndTest {
         waitUntil("try on an image shows the faces", 60, () -> page.tryResult().getText().contains("detections"));
         String text = page.tryResult().getText();
         assertTrue(text.matches("(?s).* on CPU in .* ms — [1-9][0-9]* detections: face .*"), text);
+        javafx.scene.image.ImageView shown = robot.lookup("#models-try-image").queryAs(javafx.scene.image.ImageView.class);
+        javafx.geometry.Bounds b = shown.localToScene(shown.getBoundsInLocal());
+        assertTrue(b.getWidth() >= 400, "the try-on result is large: " + b);
+        assertTrue(b.getMinY() < shown.getScene().getHeight() - 200, "and on screen without scrolling: " + b);
     }
 
 

@@ -99,10 +99,15 @@ public final class ModelsPage implements Page {
         tryResult.setId("models-try-result");
         tryResult.setWrapText(true);
         tryImage.setPreserveRatio(true);
-        tryImage.setFitWidth(420);
-        VBox right = new VBox(10, details, new Label("Decoder settings"), decoderForm, tryButton, tryResult, tryImage);
+        tryImage.setId("models-try-image");
+        // the result comes right under its button, as wide as the page allows, not small and below the fold
+        VBox right = new VBox(10, details, tryButton, tryResult, tryImage, new Label("Decoder settings"),
+                decoderForm);
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
+        tryImage.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(200, scroll.getViewportBounds().getWidth() - 24), scroll.viewportBoundsProperty()));
+        tryImage.setFitHeight(480);
         detailPane.setCenter(scroll);
         root.setTop(new javafx.scene.layout.VBox(4, bar, message)); // the message stays visible under the buttons
         root.setLeft(left);
@@ -161,8 +166,13 @@ public final class ModelsPage implements Page {
 
     private void openWizard() {
         AddModelWizard w = new AddModelWizard(ctx, importer, result -> {
+            // warnings stay on the page (not in the status bar, which the next task overwrites)
             message.setText("Added " + result.model().name()
                     + (result.warnings().isEmpty() ? "" : " — " + String.join("; ", result.warnings())));
+            message.getStyleClass().removeAll("badge-warning");
+            if (!result.warnings().isEmpty()) {
+                message.getStyleClass().add("badge-warning");
+            }
             root.setCenter(detailPane);
             reload(result.model().id());
         }, () -> root.setCenter(detailPane));
