@@ -162,8 +162,23 @@ class UserTourTest {
 
         robot.clickOn("#skill-preview-" + DemoWorkspace.SKILL_ID);
         PreviewPage preview = (PreviewPage) designer().shell().page("preview");
+        // "Video file…" asks for the file when picked and does not start a run
+        Path video = tmp.resolve("ws").resolve(DemoWorkspace.VIDEO);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Object> source = robot.lookup("#preview-source")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> {
+            preview.setVideoFileChooser(owner -> video.toFile());
+            source.getSelectionModel().select(source.getItems().stream()
+                    .filter(c -> c.toString().startsWith("Video file")).findFirst().orElseThrow());
+        });
+        waitUntil("the chosen file becomes the source", 10, () -> source.getValue().toString()
+                .equals("File: " + video.getFileName()));
+        assertEquals(null, preview.session(), "choosing a file does not start the preview");
         robot.clickOn("#preview-start");
         waitUntil("frames are displayed", 60, () -> preview.displayedFrames() > 30);
+        assertTrue(robot.lookup("#preview-state").queryAs(javafx.scene.control.Label.class).getText()
+                .contains(video.getFileName().toString()), "the run uses the chosen file");
         shot(theme, "preview");
         noTruncation("the live preview");
         @SuppressWarnings("unchecked")

@@ -93,6 +93,8 @@ public final class PreviewPage implements Page {
     private final AnimationTimer displayTimer;
 
     private PreviewSession session;
+    private java.util.function.Function<javafx.stage.Window, File> videoChooser = PreviewPage::askForVideo;
+    private boolean choosingFile;
     private Overlay overlay;
     private Frame shownFrame;
     private double overlayWidth;
@@ -195,6 +197,13 @@ public final class PreviewPage implements Page {
         sourceBox.setId("preview-source");
         sourceBox.setOnShowing(e -> reloadSources());
         reloadSources();
+        // "Video file…" asks for the file when it is picked; the run starts only with Start
+        sourceBox.valueProperty().addListener((o, old, now) -> {
+            if (!choosingFile && now != null && now.spec() != null && now.spec().kind() == SourceSpec.Kind.FILE
+                    && now.spec().location().isEmpty()) {
+                javafx.application.Platform.runLater(() -> chooseVideoFile(old));
+            }
+        });
         startButton.setId("preview-start");
         stopButton.setId("preview-stop");
         snapshotButton.setId("preview-snapshot");
@@ -388,8 +397,40 @@ public final class PreviewPage implements Page {
             // no device list on this machine: the webcam entries are simply absent
             items.add(new SourceChoice("Webcam 0", SourceSpec.webcam("0")));
         }
+        if (current != null && current.label().startsWith("File: ")) {
+            items.add(2, current); // a file chosen earlier stays on offer
+        }
         sourceBox.getItems().setAll(items);
         sourceBox.setValue(current != null && items.contains(current) ? current : items.get(0));
+    }
+
+    private void chooseVideoFile(SourceChoice previous) {
+        File f = videoChooser.apply(root.getScene() == null ? null : root.getScene().getWindow());
+        choosingFile = true;
+        try {
+            if (f == null) {
+                sourceBox.setValue(previous);
+                return;
+            }
+            SourceChoice chosen = new SourceChoice("File: " + f.getName(), SourceSpec.file(f.getAbsolutePath(), true));
+            sourceBox.getItems().removeIf(c -> c.label().startsWith("File: "));
+            sourceBox.getItems().add(2, chosen);
+            sourceBox.setValue(chosen);
+        } finally {
+            choosingFile = false;
+        }
+    }
+
+    private static File askForVideo(javafx.stage.Window owner) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Video file");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Video", "*.mp4", "*.avi", "*.mkv", "*.mov"));
+        return fc.showOpenDialog(owner);
+    }
+
+    /** Replaces the file dialog of "Video file…" (tests). */
+    public void setVideoFileChooser(java.util.function.Function<javafx.stage.Window, File> chooser) {
+        videoChooser = java.util.Objects.requireNonNull(chooser, "chooser");
     }
 
     /** Resolves the picked source, asking for a file or URL when needed; null when the user cancelled. */
@@ -399,10 +440,7 @@ public final class PreviewPage implements Page {
             return null;
         }
         if (c.spec().kind() == SourceSpec.Kind.FILE && c.spec().location().isEmpty()) {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Video file");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Video", "*.mp4", "*.avi", "*.mkv", "*.mov"));
-            File f = fc.showOpenDialog(root.getScene().getWindow());
+            File f = videoChooser.apply(root.getScene().getWindow());
             if (f == null) {
                 cancelled[0] = true;
                 return null;
