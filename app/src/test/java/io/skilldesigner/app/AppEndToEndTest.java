@@ -55,6 +55,8 @@ class AppEndToEndTest {
     static void startApp() throws Exception {
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(SkillDesignerApp.class, "--workspace", tmp.resolve("ws").toString());
+        // the first start makes the demo after the window is shown
+        ((SkillDesignerApp) app).demoReady().get(120, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -50,6 +50,8 @@ class UserTourTest {
     static void startApp() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(SkillDesignerApp.class, "--workspace", tmp.resolve("ws").toString());
+        // the first start makes the demo after the window is shown
+        ((SkillDesignerApp) app).demoReady().get(120, TimeUnit.SECONDS);
         robot.interact(() -> {
             stage.setMaximized(false);
             stage.setX(0);

@@ -49,12 +49,25 @@ public final class DemoWorkspace {
     /** Opens the workspace, adding the demo content the first time. */
     public static Workspace openOrCreate(Path root, NodeCatalog catalog) throws IOException {
         Workspace ws = Workspace.open(root, catalog);
-        WorkspaceSettings settings = ws.loadSettings();
-        if (settings.get(CREATED_KEY).isEmpty()) {
-            create(ws, catalog);
-            ws.saveSettings(settings.with(CREATED_KEY, "true"));
+        if (needsDemo(ws)) {
+            addDemo(ws, catalog);
         }
         return ws;
+    }
+
+    /** True until the demo content has been added once (a user may delete it afterwards; it is not re-added). */
+    public static boolean needsDemo(Workspace ws) throws IOException {
+        return ws.loadSettings().get(CREATED_KEY).isEmpty();
+    }
+
+    /**
+     * Adds the demo video, models and skill (about a second: the app does it after its window is shown). Safe to
+     * repeat after an interrupted run: the mark is written last.
+     */
+    public static void addDemo(Workspace ws, NodeCatalog catalog) throws IOException {
+        create(ws, catalog);
+        WorkspaceSettings settings = ws.loadSettings();
+        ws.saveSettings(settings.with(CREATED_KEY, "true"));
     }
 
     static void create(Workspace ws, NodeCatalog catalog) throws IOException {
