@@ -1,6 +1,7 @@
 package io.skilldesigner.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -153,6 +154,10 @@ class UserTourTest {
         assertEquals(List.of(), editor.problems().stream().filter(Problem::isError).toList(),
                 "the valid demo skill shows no error on the canvas");
         robot.interact(() -> editor.select(List.of(editor.getSkill().nodes().get(1).id())));
+        javafx.geometry.Bounds area = editor.canvas().getLayoutBounds();
+        assertTrue(area.getWidth() >= 540 && area.getHeight() >= 540,
+                "the canvas gets most of a 1280x800 window (was about 500x490): " + area);
+        assertFalse(editor.canvas().minimap().isVisible(), "no minimap over a graph that fits the view");
         shot(theme, "canvas");
         noTruncation("the canvas step");
         readable(editor, "the skill editor (" + theme.id() + ")");
