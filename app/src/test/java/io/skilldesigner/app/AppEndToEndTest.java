@@ -299,4 +299,30 @@ class AppEndToEndTest {
         assertEquals("Deleted Faces", message.getText());
         assertTrue(message.isVisible() && message.getScene() != null, "the message stays visible on the page");
     }
+
+    @Test
+    @Order(10)
+    void editChangesAModelsTaskAndLabels() throws Exception {
+        Path labels = Files.writeString(tmp.resolve("blob-labels.txt"), "face\nbackground\n");
+        robot.clickOn("#nav-models");
+        ModelsPage page = (ModelsPage) designer().shell().page("models");
+        var blob = page.list().getItems().stream().filter(m -> m.name().equals("Blob faces")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> {
+            page.setLabelsFileChooser(owner -> labels.toFile());
+            page.list().getSelectionModel().select(blob);
+        });
+        robot.clickOn("#models-edit");
+        robot.clickOn("#edit-model-choose-labels");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<io.skilldesigner.core.model.ModelTask> task =
+                robot.lookup("#edit-model-task").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> task.setValue(io.skilldesigner.core.model.ModelTask.CLASSIFICATION));
+        robot.clickOn("OK");
+        var saved = designer().context().workspace().modelLibrary().find(blob.id()).orElseThrow();
+        assertEquals(io.skilldesigner.core.model.ModelTask.CLASSIFICATION, saved.task());
+        assertEquals(List.of("face", "background"), io.skilldesigner.engine.model.LabelFile.read(
+                tmp.resolve("ws").resolve(saved.labels().path())));
+        assertEquals(blob.model(), saved.model(), "the model file is kept");
+    }
 }

@@ -24,7 +24,15 @@ final class EditModelDialog {
     private EditModelDialog() {
     }
 
-    static Optional<ModelEdit> show(ModelDescriptor m) {
+    /** The file dialog for a labels file. */
+    static File askForLabels(javafx.stage.Window owner) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Labels file (one label per line)");
+        return fc.showOpenDialog(owner);
+    }
+
+    static Optional<ModelEdit> show(ModelDescriptor m,
+                                    java.util.function.Function<javafx.stage.Window, File> chooseLabels) {
         TextField name = new TextField(m.name());
         name.setId("edit-model-name");
         TextArea description = new TextArea(m.description());
@@ -38,12 +46,11 @@ final class EditModelDialog {
         Path[] newLabels = {null};
         Label labels = new Label(m.labels() == null ? "none" : m.labels().path());
         labels.setId("edit-model-labels");
-        Button chooseLabels = new Button("Choose labels file…");
-        chooseLabels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        chooseLabels.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Labels file (one label per line)");
-            File f = fc.showOpenDialog(chooseLabels.getScene().getWindow());
+        Button choose = new Button("Choose labels file…");
+        choose.setId("edit-model-choose-labels");
+        choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        choose.setOnAction(e -> {
+            File f = chooseLabels.apply(choose.getScene().getWindow());
             if (f != null) {
                 newLabels[0] = f.toPath();
                 labels.setText(f.getAbsolutePath());
@@ -53,7 +60,7 @@ final class EditModelDialog {
         d.setTitle("Edit model");
         d.setHeaderText(m.name());
         d.getDialogPane().setContent(new VBox(8, new Label("Name"), name, new Label("Task"), task,
-                new Label("Labels"), new HBox(8, labels, chooseLabels), new Label("Description"), description,
+                new Label("Labels"), new HBox(8, labels, choose), new Label("Description"), description,
                 new Label("Tags"), tags));
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(name.textProperty().isEmpty());

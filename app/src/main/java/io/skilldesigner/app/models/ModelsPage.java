@@ -52,6 +52,7 @@ public final class ModelsPage implements Page {
     private final Label tryResult = new Label();
     private final Label message = new Label();
     private java.util.function.Predicate<ModelDescriptor> confirmDelete = ModelsPage::askToDelete;
+    private java.util.function.Function<javafx.stage.Window, File> labelsChooser = EditModelDialog::askForLabels;
     private final FxFrames fxFrames = new FxFrames();
     private final BorderPane detailPane = new BorderPane();
 
@@ -198,7 +199,7 @@ public final class ModelsPage implements Page {
         if (m == null) {
             return;
         }
-        EditModelDialog.show(m).ifPresent(edit -> {
+        EditModelDialog.show(m, labelsChooser).ifPresent(edit -> {
             try {
                 ModelDescriptor changed = edit.applyTo(m, ctx.workspace().root());
                 ctx.workspace().saveModel(changed);
@@ -208,6 +209,11 @@ public final class ModelsPage implements Page {
                 message.setText("Could not save: " + e.getMessage());
             }
         });
+    }
+
+    /** The file dialog Edit uses for a new labels file (tests replace it). */
+    public void setLabelsFileChooser(java.util.function.Function<javafx.stage.Window, File> chooser) {
+        labelsChooser = java.util.Objects.requireNonNull(chooser, "chooser");
     }
 
     /** Asks before deleting a model (tests replace the dialog). */
