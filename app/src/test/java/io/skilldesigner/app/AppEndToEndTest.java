@@ -170,6 +170,8 @@ class AppEndToEndTest {
                 "the package of 'Ball filter' (id " + exported.id() + ") is named by the skill's name");
         assertTrue(Files.isRegularFile(folder.resolve("skill.json")), summary.getText());
         assertTrue(Files.isRegularFile(folder.resolve("iotedge/deployment.amd64.json")));
+        assertTrue(summary.getText().contains("'" + DemoWorkspace.VIDEO + "' is a file on this computer"),
+                "the local video the package only names is pointed out: " + summary.getText());
         assertTrue(Files.isRegularFile(tmp.resolve("out").resolve(folder.getFileName() + ".zip")));
     }
 

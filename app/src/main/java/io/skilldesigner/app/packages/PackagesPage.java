@@ -164,11 +164,14 @@ public final class PackagesPage implements Page {
         t.setOnSucceeded(e -> {
             ExportResult r = t.getValue();
             lastFolder = r.folder();
+            List<String> warnings = new java.util.ArrayList<>(
+                    LocalFileWarnings.of(skill, ctx.catalog(), ctx.workspace().root()));
+            warnings.addAll(r.warnings());
             summary.setText("Written " + r.files().size() + " files to " + r.folder() + "\nZip: " + r.zip()
                     + "\n\nSecrets to provide as environment variables on the device:\n"
                     + (r.secrets().isEmpty() ? "  (none)" : r.secrets().stream().map(s -> "  " + s)
                     .collect(Collectors.joining("\n")))
-                    + (r.warnings().isEmpty() ? "" : "\n\nWarnings:\n  " + String.join("\n  ", r.warnings()))
+                    + (warnings.isEmpty() ? "" : "\n\nWarnings:\n  " + String.join("\n  ", warnings))
                     + "\n\nFiles:\n  " + String.join("\n  ", r.files()));
         });
         t.setOnFailed(e -> summary.setText("Export failed: " + t.getException().getMessage()));
