@@ -53,17 +53,12 @@ class AppEndToEndTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(SkillDesignerApp.class, "--workspace", tmp.resolve("ws").toString());
-        // the first start makes the demo after the window is shown
-        ((SkillDesignerApp) app).demoReady().get(120, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        app = TestApp.start(tmp.resolve("ws"));
     }
 
     @AfterAll
     static void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        TestApp.stop((SkillDesignerApp) app);
     }
 
     private static SkillDesignerApp designer() {
@@ -71,11 +66,7 @@ class AppEndToEndTest {
     }
 
     private static void waitUntil(String what, long seconds, BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-        assertTrue(condition.getAsBoolean(), what);
+        TestApp.waitUntil(what, seconds, condition);
     }
 
     @Test

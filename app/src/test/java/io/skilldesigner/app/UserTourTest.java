@@ -49,10 +49,8 @@ class UserTourTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(SkillDesignerApp.class, "--workspace", tmp.resolve("ws").toString());
-        // the first start makes the demo after the window is shown
-        ((SkillDesignerApp) app).demoReady().get(120, TimeUnit.SECONDS);
+        app = TestApp.start(tmp.resolve("ws"));
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
         robot.interact(() -> {
             stage.setMaximized(false);
             stage.setX(0);
@@ -65,8 +63,7 @@ class UserTourTest {
 
     @AfterAll
     static void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        TestApp.stop((SkillDesignerApp) app);
     }
 
     private static SkillDesignerApp designer() {
@@ -78,11 +75,7 @@ class UserTourTest {
     }
 
     private static void waitUntil(String what, long seconds, BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-        assertTrue(condition.getAsBoolean(), what);
+        TestApp.waitUntil(what, seconds, condition);
     }
 
     private static void shot(Theme theme, String name) throws Exception {
