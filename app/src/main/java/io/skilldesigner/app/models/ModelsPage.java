@@ -109,6 +109,9 @@ public final class ModelsPage implements Page {
         tryImage.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.max(200, scroll.getViewportBounds().getWidth() - 24), scroll.viewportBoundsProperty()));
         tryImage.setFitHeight(480);
+        // no room taken until there is a result to show
+        tryImage.visibleProperty().bind(tryImage.imageProperty().isNotNull());
+        tryImage.managedProperty().bind(tryImage.visibleProperty());
         detailPane.setCenter(scroll);
         root.setTop(new javafx.scene.layout.VBox(4, bar, message)); // the message stays visible under the buttons
         root.setLeft(left);
