@@ -34,6 +34,7 @@ public final class SkillDesignerApp extends Application {
     private AppContext ctx;
     private AppShell shell;
     private Theme theme;
+    private final java.util.concurrent.CompletableFuture<Void> demoReady = new java.util.concurrent.CompletableFuture<>();
 
     @Override
     public void start(Stage stage) throws Exception {
@@ -45,13 +46,19 @@ public final class SkillDesignerApp extends Application {
         Workspace workspace;
         String settingsProblem;
         SecretStores.Chosen secrets;
+        boolean demoLater;
         try {
             // Secret settings go to the desktop keyring (or an encrypted per-user file); workspace files hold
             // references only.
             secrets = SecretStores.forThisUser();
-            DemoWorkspace.Opened opened = DemoWorkspace.open(options.workspace(), catalog, secrets.store());
-            workspace = opened.workspace();
-            settingsProblem = opened.settingsProblem();
+            workspace = Workspace.open(options.workspace(), catalog, secrets.store());
+            settingsProblem = DemoWorkspace.settingsProblem(workspace);
+            // a damaged settings.json is reported and left alone: nothing is added to the workspace then
+            demoLater = settingsProblem == null && DemoWorkspace.needsDemo(workspace);
+            if (demoLater && options.screenshotDir() != null) {
+                DemoWorkspace.addDemo(workspace, catalog); // the pictures show the demo running at once
+                demoLater = false;
+            }
         } catch (Exception e) {
             Alert a = new Alert(Alert.AlertType.ERROR, "The workspace " + options.workspace()
                     + " cannot be opened: " + e.getMessage());
@@ -99,6 +106,11 @@ public final class SkillDesignerApp extends Application {
         if (settingsProblem != null) {
             offerSettingsRepair(stage, workspace, settingsProblem, status);
         }
+        if (demoLater) {
+            prepareDemo(workspace, catalog);
+        } else {
+            demoReady.complete(null);
+        }
         if (options.screenshotDir() != null) {
             takeScreenshots(scene, options.screenshotDir(), preview, 0);
             return;
@@ -136,6 +148,39 @@ public final class SkillDesignerApp extends Application {
             }
         });
         a.show();
+    }
+
+    /**
+     * The first start's demo content (video, two model imports, skill) is made after the window is shown, so the
+     * first window comes as fast as on an existing workspace; the shown page refreshes when it is ready.
+     */
+    private void prepareDemo(Workspace workspace, NodeCatalog catalog) {
+        javafx.concurrent.Task<Void> t = new javafx.concurrent.Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                updateMessage("Preparing the demo: a video, two models and a skill…");
+                DemoWorkspace.addDemo(workspace, catalog);
+                return null;
+            }
+        };
+        t.setOnSucceeded(e -> {
+            shell.page(shell.currentPageId()).onShow();
+            // after the status bar has let go of the task's message
+            Platform.runLater(() -> ctx.statusBar().setText("The demo is ready: press Preview on its card"));
+            demoReady.complete(null);
+        });
+        t.setOnFailed(e -> {
+            Platform.runLater(() -> ctx.statusBar().setText("The demo could not be prepared: "
+                    + t.getException().getMessage()));
+            demoReady.completeExceptionally(t.getException());
+        });
+        ctx.statusBar().track(t);
+        ctx.background().submit(t);
+    }
+
+    /** Completes when the demo content exists (at once on an existing workspace); for tests. */
+    java.util.concurrent.CompletableFuture<Void> demoReady() {
+        return demoReady;
     }
 
     private void installShortcuts(Scene scene, List<Page> pages) {

@@ -30,7 +30,6 @@ import io.skilldesigner.core.catalog.PortSpec;
 import io.skilldesigner.core.catalog.nodes.CameraInputNode;
 import io.skilldesigner.core.catalog.nodes.FilterNode;
 import io.skilldesigner.core.catalog.nodes.ModelNode;
-import io.skilldesigner.core.secrets.EncryptedFileSecretStore;
 import io.skilldesigner.core.skill.PortRef;
 import io.skilldesigner.core.skill.Position;
 import io.skilldesigner.core.skill.Skill;
@@ -54,18 +53,12 @@ class AppEndToEndTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        // Secrets of this test go to its own folder, not the user's keyring or config.
-        System.setProperty(EncryptedFileSecretStore.DIR_PROPERTY, tmp.resolve("secrets").toString());
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(SkillDesignerApp.class, "--workspace", tmp.resolve("ws").toString());
-        WaitForAsyncUtils.waitForFxEvents();
+        app = TestApp.start(tmp.resolve("ws"));
     }
 
     @AfterAll
     static void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        System.clearProperty(EncryptedFileSecretStore.DIR_PROPERTY);
+        TestApp.stop((SkillDesignerApp) app);
     }
 
     private static SkillDesignerApp designer() {
@@ -73,11 +66,7 @@ class AppEndToEndTest {
     }
 
     private static void waitUntil(String what, long seconds, BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-        assertTrue(condition.getAsBoolean(), what);
+        TestApp.waitUntil(what, seconds, condition);
     }
 
     @Test
@@ -164,9 +153,16 @@ class AppEndToEndTest {
         waitUntil("the export ends", 60, () -> summary.getText().startsWith("Written")
                 || summary.getText().startsWith("Export failed") || summary.getText().startsWith("The skill has"));
         assertTrue(summary.getText().startsWith("Written"), summary.getText());
-        Path folder = tmp.resolve("out").resolve(designer().context().currentSkillIdProperty().get());
+        Skill exported = designer().context().workspace().listSkills().items().stream()
+                .filter(s -> s.id().equals(designer().context().currentSkillIdProperty().get())).findFirst()
+                .orElseThrow();
+        Path folder = tmp.resolve("out").resolve(PackagesPage.packageName(exported));
+        assertEquals("ball-filter", folder.getFileName().toString(),
+                "the package of 'Ball filter' (id " + exported.id() + ") is named by the skill's name");
         assertTrue(Files.isRegularFile(folder.resolve("skill.json")), summary.getText());
         assertTrue(Files.isRegularFile(folder.resolve("iotedge/deployment.amd64.json")));
+        assertTrue(summary.getText().contains("'" + DemoWorkspace.VIDEO + "' is a file on this computer"),
+                "the local video the package only names is pointed out: " + summary.getText());
         assertTrue(Files.isRegularFile(tmp.resolve("out").resolve(folder.getFileName() + ".zip")));
     }
 
@@ -192,6 +188,10 @@ class AppEndToEndTest {
         waitUntil("try on an image shows the faces", 60, () -> page.tryResult().getText().contains("detections"));
         String text = page.tryResult().getText();
         assertTrue(text.matches("(?s).* on CPU in .* ms — [1-9][0-9]* detections: face .*"), text);
+        javafx.scene.image.ImageView shown = robot.lookup("#models-try-image").queryAs(javafx.scene.image.ImageView.class);
+        javafx.geometry.Bounds b = shown.localToScene(shown.getBoundsInLocal());
+        assertTrue(b.getWidth() >= 400, "the try-on result is large: " + b);
+        assertTrue(b.getMinY() < shown.getScene().getHeight() - 200, "and on screen without scrolling: " + b);
     }
 
 
@@ -384,5 +384,56 @@ class AppEndToEndTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    @Test
+    @Order(9)
+    void deletingAModelAsksFirst() throws Exception {
+        robot.clickOn("#nav-models");
+        ModelsPage page = (ModelsPage) designer().shell().page("models");
+        var faces = page.list().getItems().stream().filter(m -> m.name().equals("Faces")).findFirst().orElseThrow();
+        List<String> asked = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            page.setDeleteConfirmation(m -> asked.add(m.name()) && false);
+            page.list().getSelectionModel().select(faces);
+        });
+        robot.clickOn("#models-delete");
+        assertEquals(List.of("Faces"), asked);
+        assertTrue(designer().context().workspace().modelLibrary().find(faces.id()).isPresent(), "kept when declined");
+        robot.interact(() -> {
+            page.setDeleteConfirmation(m -> true);
+            page.list().getSelectionModel().select(faces);
+        });
+        robot.clickOn("#models-delete");
+        assertFalse(designer().context().workspace().modelLibrary().find(faces.id()).isPresent(), "deleted when confirmed");
+        Label message = robot.lookup("#models-message").queryAs(Label.class);
+        assertEquals("Deleted Faces", message.getText());
+        assertTrue(message.isVisible() && message.getScene() != null, "the message stays visible on the page");
+    }
+
+    @Test
+    @Order(10)
+    void editChangesAModelsTaskAndLabels() throws Exception {
+        Path labels = Files.writeString(tmp.resolve("blob-labels.txt"), "face\nbackground\n");
+        robot.clickOn("#nav-models");
+        ModelsPage page = (ModelsPage) designer().shell().page("models");
+        var blob = page.list().getItems().stream().filter(m -> m.name().equals("Blob faces")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> {
+            page.setLabelsFileChooser(owner -> labels.toFile());
+            page.list().getSelectionModel().select(blob);
+        });
+        robot.clickOn("#models-edit");
+        robot.clickOn("#edit-model-choose-labels");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<io.skilldesigner.core.model.ModelTask> task =
+                robot.lookup("#edit-model-task").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> task.setValue(io.skilldesigner.core.model.ModelTask.CLASSIFICATION));
+        robot.clickOn("OK");
+        var saved = designer().context().workspace().modelLibrary().find(blob.id()).orElseThrow();
+        assertEquals(io.skilldesigner.core.model.ModelTask.CLASSIFICATION, saved.task());
+        assertEquals(List.of("face", "background"), io.skilldesigner.engine.model.LabelFile.read(
+                tmp.resolve("ws").resolve(saved.labels().path())));
+        assertEquals(blob.model(), saved.model(), "the model file is kept");
     }
 }

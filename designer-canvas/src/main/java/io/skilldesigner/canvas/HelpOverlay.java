@@ -33,20 +33,20 @@ final class HelpOverlay extends StackPane {
 
     HelpOverlay() {
         setId("help-overlay");
-        getStyleClass().add("help-overlay");
+        getStyleClass().add(CanvasStyles.HELP_OVERLAY);
         GridPane grid = new GridPane();
         grid.setHgap(18);
         grid.setVgap(4);
         for (int i = 0; i < SHORTCUTS.size(); i++) {
             Label k = new Label(SHORTCUTS.get(i).keys());
-            k.getStyleClass().add("help-keys");
+            k.getStyleClass().add(CanvasStyles.HELP_KEYS);
             grid.add(k, 0, i);
             grid.add(new Label(SHORTCUTS.get(i).action()), 1, i);
         }
         Label title = new Label("Keyboard shortcuts");
-        title.getStyleClass().add("help-title");
+        title.getStyleClass().add(CanvasStyles.HELP_TITLE);
         VBox card = new VBox(10, title, grid, new Label("Press F1 or Escape to close."));
-        card.getStyleClass().add("help-card");
+        card.getStyleClass().add(CanvasStyles.HELP_CARD);
         card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
         getChildren().add(card);
         setAlignment(Pos.CENTER);

@@ -66,7 +66,6 @@ import io.skilldesigner.core.validation.SkillValidator;
  * change is an undoable step, and {@link #skillProperty()} always holds the current skill (positions included).
  */
 public final class SkillEditor extends BorderPane {
-    private static final String STYLESHEET = "/io/skilldesigner/canvas/skill-editor.css";
     private final NodeCatalog catalog;
     private final EditorModel model;
     private final GraphCanvas canvas;
@@ -96,8 +95,8 @@ public final class SkillEditor extends BorderPane {
         this.checker = new SkillValidator(catalog, models)::validate;
         this.model = new EditorModel(Skill.empty("skill", "Untitled skill"));
         IconCache icons = new IconCache();
-        getStyleClass().add("skill-editor");
-        getStylesheets().add(Objects.requireNonNull(SkillEditor.class.getResource(STYLESHEET)).toExternalForm());
+        getStyleClass().add(CanvasStyles.EDITOR);
+        getStylesheets().add(Objects.requireNonNull(SkillEditor.class.getResource(CanvasStyles.STYLESHEET)).toExternalForm());
 
         canvas = new GraphCanvas(catalog, model, icons);
         canvas.setStatusSource(id -> badges.get(id));
@@ -110,14 +109,13 @@ public final class SkillEditor extends BorderPane {
 
         ScrollPane paletteScroll = new ScrollPane(palette);
         paletteScroll.setFitToWidth(true);
-        paletteScroll.setPrefWidth(230);
-        paletteScroll.getStyleClass().add("palette-scroll");
+        paletteScroll.setPrefWidth(200);
+        paletteScroll.getStyleClass().add(CanvasStyles.PALETTE_SCROLL);
         StackPane centre = new StackPane(canvas, help);
         VBox middle = new VBox(toolbar(), centre);
         VBox.setVgrow(centre, Priority.ALWAYS);
-        properties.setPrefWidth(330);
-        problemsView.setPrefHeight(130);
-        dragGhost.getStyleClass().add("drag-ghost");
+        properties.setPrefWidth(290);
+        dragGhost.getStyleClass().add(CanvasStyles.DRAG_GHOST);
         dragGhost.setVisible(false);
         ghostLayer.setMouseTransparent(true);
         ghostLayer.setManaged(false);
@@ -288,7 +286,7 @@ public final class SkillEditor extends BorderPane {
 
     /** Sets one setting as an undoable step (what the properties panel does for each edit). */
     public void setSetting(String nodeId, String key, Object value) {
-        model.apply("Change " + key, s -> GraphEdits.setSetting(s, nodeId, key, value));
+        model.apply("Change " + key, s -> GraphEdits.setSetting(s, catalog, models, nodeId, key, value));
     }
 
     public void moveNode(String nodeId, Position to) {
@@ -362,6 +360,11 @@ public final class SkillEditor extends BorderPane {
         canvas.centreOn(nodeId);
     }
 
+    /** A picture of the graph as shown, without the minimap, messages or help (e.g. for a review page). */
+    public javafx.scene.image.WritableImage pictureOfGraph() {
+        return canvas.pictureOfGraph();
+    }
+
     public void showHelp(boolean show) {
         help.setVisible(show);
     }
@@ -399,7 +402,7 @@ public final class SkillEditor extends BorderPane {
                 button("Fit", "Fit to view (0)", "fit-button", this::fitToView),
                 button("Layout", "Automatic layout (Ctrl+L)", "layout-button", this::autoLayout),
                 button("?", "Keyboard shortcuts (F1)", "help-button", () -> showHelp(!isHelpShown())));
-        bar.getStyleClass().add("editor-toolbar");
+        bar.getStyleClass().add(CanvasStyles.EDITOR_TOOLBAR);
         ((Button) bar.getItems().get(0)).disableProperty().bind(model.canUndoProperty().not());
         ((Button) bar.getItems().get(1)).disableProperty().bind(model.canRedoProperty().not());
         return bar;
@@ -424,11 +427,16 @@ public final class SkillEditor extends BorderPane {
         properties.showNode(sel.size() == 1 ? sel.iterator().next() : null);
     }
 
+    /** Checks the skill again, e.g. when the host changed something the checker reads outside the graph. */
+    public void revalidate() {
+        check();
+    }
+
     /**
      * Small skills are checked at once, so badges and messages follow each keystroke. Large ones are checked on a
      * background thread (the skill is immutable, so that is safe), latest skill wins, so editing stays smooth.
      */
-    private void revalidate() {
+    private void check() {
         Skill skill = model.skill();
         long seq = validationSeq.incrementAndGet();
         if (skill.nodes().size() <= SYNC_VALIDATION_LIMIT) {

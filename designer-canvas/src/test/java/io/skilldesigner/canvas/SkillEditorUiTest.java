@@ -197,6 +197,11 @@ class SkillEditorUiTest {
         assertTrue(entry.getItems().containsAll(List.of("car", "truck", "blue", "white")), entry.getItems().toString());
         assertFalse(entry.getItems().contains("red"), "labels already listed are not offered again");
         robot.interact(entry::hide);
+        // type-ahead: typing narrows the offered labels
+        robot.clickOn(((javafx.scene.control.ComboBox<?>) entry).getEditor()).write("tr");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("truck"), List.copyOf(entry.getItems()));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
     }
 
     private static Node row(Node n) {
@@ -504,6 +509,14 @@ class SkillEditorUiTest {
         robot.clickOn(".graph-canvas");
         robot.type(KeyCode.DIGIT0);
         assertTrue(editor.canvas().viewport().scale() <= 1.0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#minimap").query().isVisible(), "no minimap while the whole graph is in view");
+        robot.interact(() -> {
+            editor.canvas().viewport().scaleProperty().set(1);
+            editor.centreOn("model-1");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#minimap").query().isVisible(), "the minimap appears when part is out of view");
         // clicking the minimap centres the view on that place
         Point2D target = fx(() -> editor.canvas().minimap().toMinimap(400, 700), robot);
         Node mini = robot.lookup("#minimap").query();

@@ -76,15 +76,12 @@ public final class DemoWorkspace {
     /** As {@link #open(Path, NodeCatalog)}, with secret settings kept in {@code secrets} (null: in the files). */
     public static Opened open(Path root, NodeCatalog catalog, SecretStore secrets) throws IOException {
         Workspace ws = Workspace.open(root, catalog, secrets);
-        WorkspaceSettings settings;
-        try {
-            settings = ws.loadSettings();
-        } catch (IOException e) {
-            return new Opened(ws, e.getMessage());
+        String problem = settingsProblem(ws);
+        if (problem != null) {
+            return new Opened(ws, problem);
         }
-        if (settings.get(CREATED_KEY).isEmpty()) {
-            create(ws, catalog);
-            ws.saveSettings(settings.with(CREATED_KEY, "true"));
+        if (needsDemo(ws)) {
+            addDemo(ws, catalog);
         }
         return new Opened(ws, null);
     }
@@ -104,6 +101,31 @@ public final class DemoWorkspace {
     }
 
     /** Adds the demo video, models and skill, each only when missing (settings.json may have been lost). */
+    /** Why settings.json does not load (file, line, field), or null when it does. */
+    public static String settingsProblem(Workspace ws) {
+        try {
+            ws.loadSettings();
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** True until the demo content has been added once (a user may delete it afterwards; it is not re-added). */
+    public static boolean needsDemo(Workspace ws) throws IOException {
+        return ws.loadSettings().get(CREATED_KEY).isEmpty();
+    }
+
+    /**
+     * Adds the demo video, models and skill (about a second: the app does it after its window is shown). Safe to
+     * repeat after an interrupted run: the mark is written last.
+     */
+    public static void addDemo(Workspace ws, NodeCatalog catalog) throws IOException {
+        create(ws, catalog);
+        WorkspaceSettings settings = ws.loadSettings();
+        ws.saveSettings(settings.with(CREATED_KEY, "true"));
+    }
+
     static void create(Workspace ws, NodeCatalog catalog) throws IOException {
         Path root = ws.root();
         Path video = root.resolve(VIDEO);

@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -239,7 +238,7 @@ final class AddModelWizard {
     }
 
     static String idFor(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        return io.skilldesigner.app.ui.Summaries.slug(name);
     }
 
     private void fillReview() {
@@ -247,7 +246,7 @@ final class AddModelWizard {
         review.setText("Name: " + name.getText().trim() + "\nType: " + task.getValue() + "\nFormat: ONNX\n"
                 + (local.isSelected() ? "Model file: " + modelPath.getText().trim() + "\nLabel file: "
                 + (labelsPath.getText().isBlank() ? "(none)" : labelsPath.getText().trim())
-                : "Blob: " + describeBlobs()) + "\nTags: " + tags.tags() + "\n\nCreate opens the model,"
+                : "Blob: " + describeBlobs()) + "\nTags: " + io.skilldesigner.app.ui.Summaries.tags(tags.tags()) + "\n\nCreate opens the model,"
                 + " reads its inputs and outputs and recognises its output layout.");
     }
 

@@ -51,6 +51,8 @@ public final class ModelsPage implements Page {
     private final ImageView tryImage = new ImageView();
     private final Label tryResult = new Label();
     private final Label message = new Label();
+    private java.util.function.Predicate<ModelDescriptor> confirmDelete = ModelsPage::askToDelete;
+    private java.util.function.Function<javafx.stage.Window, File> labelsChooser = EditModelDialog::askForLabels;
     private final FxFrames fxFrames = new FxFrames();
     private final BorderPane detailPane = new BorderPane();
 
@@ -74,7 +76,7 @@ public final class ModelsPage implements Page {
         delete.setOnAction(e -> deleteSelected());
         message.setId("models-message");
         message.setWrapText(true);
-        HBox bar = new HBox(8, title, add, edit, duplicate, delete, message);
+        javafx.scene.layout.FlowPane bar = io.skilldesigner.app.ui.Rows.of(8, title, add, edit, duplicate, delete);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
         list.setId("models-list");
@@ -98,12 +100,20 @@ public final class ModelsPage implements Page {
         tryResult.setId("models-try-result");
         tryResult.setWrapText(true);
         tryImage.setPreserveRatio(true);
-        tryImage.setFitWidth(420);
-        VBox right = new VBox(10, details, new Label("Decoder settings"), decoderForm, tryButton, tryResult, tryImage);
+        tryImage.setId("models-try-image");
+        // the result comes right under its button, as wide as the page allows, not small and below the fold
+        VBox right = new VBox(10, details, tryButton, tryResult, tryImage, new Label("Decoder settings"),
+                decoderForm);
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
+        tryImage.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(200, scroll.getViewportBounds().getWidth() - 24), scroll.viewportBoundsProperty()));
+        tryImage.setFitHeight(480);
+        // no room taken until there is a result to show
+        tryImage.visibleProperty().bind(tryImage.imageProperty().isNotNull());
+        tryImage.managedProperty().bind(tryImage.visibleProperty());
         detailPane.setCenter(scroll);
-        root.setTop(bar);
+        root.setTop(new javafx.scene.layout.VBox(4, bar, message)); // the message stays visible under the buttons
         root.setLeft(left);
         root.setCenter(detailPane);
     }
@@ -160,8 +170,13 @@ public final class ModelsPage implements Page {
 
     private void openWizard() {
         AddModelWizard w = new AddModelWizard(ctx, importer, result -> {
+            // warnings stay on the page (not in the status bar, which the next task overwrites)
             message.setText("Added " + result.model().name() + " (class names: " + result.namesSource() + ")"
                     + (result.warnings().isEmpty() ? "" : " — " + String.join("; ", result.warnings())));
+            message.getStyleClass().removeAll("badge-warning");
+            if (!result.warnings().isEmpty()) {
+                message.getStyleClass().add("badge-warning");
+            }
             root.setCenter(detailPane);
             reload(result.model().id());
         }, () -> root.setCenter(detailPane));
@@ -187,8 +202,9 @@ public final class ModelsPage implements Page {
         if (m == null) {
             return;
         }
-        EditModelDialog.show(m).ifPresent(changed -> {
+        EditModelDialog.show(m, labelsChooser).ifPresent(edit -> {
             try {
+                ModelDescriptor changed = edit.applyTo(m, ctx.workspace().root());
                 ctx.workspace().saveModel(changed);
                 message.setText("Saved " + changed.name());
                 reload(changed.id());
@@ -196,6 +212,24 @@ public final class ModelsPage implements Page {
                 message.setText("Could not save: " + e.getMessage());
             }
         });
+    }
+
+    /** The file dialog Edit uses for a new labels file (tests replace it). */
+    public void setLabelsFileChooser(java.util.function.Function<javafx.stage.Window, File> chooser) {
+        labelsChooser = java.util.Objects.requireNonNull(chooser, "chooser");
+    }
+
+    /** Asks before deleting a model (tests replace the dialog). */
+    public void setDeleteConfirmation(java.util.function.Predicate<ModelDescriptor> confirm) {
+        confirmDelete = java.util.Objects.requireNonNull(confirm, "confirm");
+    }
+
+    private static boolean askToDelete(ModelDescriptor m) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Delete the model '" + m.name() + "' from the workspace's model list? Skills can no longer use it.",
+                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        a.setHeaderText("Delete model");
+        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
     }
 
     private void deleteSelected() {
@@ -207,6 +241,9 @@ public final class ModelsPage implements Page {
             List<String> users = new ModelUsage(ctx.catalog()).skillsUsing(m.id(), ctx.workspace().listSkills().items());
             if (!users.isEmpty()) {
                 message.setText("Cannot delete " + m.name() + ": used by " + String.join(", ", users));
+                return;
+            }
+            if (!confirmDelete.test(m)) {
                 return;
             }
             ctx.workspace().deleteModel(m.id());

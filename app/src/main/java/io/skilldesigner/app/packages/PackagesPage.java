@@ -90,7 +90,7 @@ public final class PackagesPage implements Page {
         summary.setId("packages-summary");
         summary.setEditable(false);
         summary.setPrefRowCount(18);
-        HBox bar = new HBox(8, skillBox, export, importButton, open);
+        javafx.scene.layout.FlowPane bar = io.skilldesigner.app.ui.Rows.of(8, skillBox, export, importButton, open);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label help = new Label("A package holds skill.json, kan/skill.yaml, the models and labels with checksums,"
                 + " IoT Edge deployment manifests (amd64, arm64v8), Kubernetes manifests and the runtime Dockerfiles."
@@ -133,7 +133,13 @@ public final class PackagesPage implements Page {
         }
     }
 
-    /** Exports the selected skill into {@code parent/<skill-id>/} and {@code parent/<skill-id>.zip}. */
+    /** A package is named after its skill as the user named it; the id only when the name has no usable letters. */
+    public static String packageName(Skill skill) {
+        String slug = io.skilldesigner.app.ui.Summaries.slug(skill.name());
+        return slug.isEmpty() ? skill.id() : slug;
+    }
+
+    /** Exports the selected skill into {@code parent/<skill-name>/} and {@code parent/<skill-name>.zip}. */
     public void export(Path parent) {
         Skill skill = skillBox.getValue();
         if (skill == null) {
@@ -147,8 +153,9 @@ public final class PackagesPage implements Page {
                     + errors.stream().map(Problem::toString).collect(Collectors.joining("\n")));
             return;
         }
-        Path folder = parent.resolve(skill.id());
-        Path zip = parent.resolve(skill.id() + ".zip");
+        String base = packageName(skill);
+        Path folder = parent.resolve(base);
+        Path zip = parent.resolve(base + ".zip");
         Task<ExportResult> t = new Task<>() {
             @Override
             protected ExportResult call() throws Exception {
@@ -165,11 +172,14 @@ public final class PackagesPage implements Page {
         t.setOnSucceeded(e -> {
             ExportResult r = t.getValue();
             lastFolder = r.folder();
+            List<String> warnings = new java.util.ArrayList<>(
+                    LocalFileWarnings.of(skill, ctx.catalog(), ctx.workspace().root()));
+            warnings.addAll(r.warnings());
             summary.setText("Written " + r.files().size() + " files to " + r.folder() + "\nZip: " + r.zip()
                     + "\n\nSecrets to provide as environment variables on the device:\n"
                     + (r.secrets().isEmpty() ? "  (none)" : r.secrets().stream().map(s -> "  " + s)
                     .collect(Collectors.joining("\n")))
-                    + (r.warnings().isEmpty() ? "" : "\n\nWarnings:\n  " + String.join("\n  ", r.warnings()))
+                    + (warnings.isEmpty() ? "" : "\n\nWarnings:\n  " + String.join("\n  ", warnings))
                     + "\n\nFiles:\n  " + String.join("\n  ", r.files()));
         });
         t.setOnFailed(e -> summary.setText("Export failed: " + t.getException().getMessage()));

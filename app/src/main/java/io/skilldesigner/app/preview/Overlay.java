@@ -16,7 +16,9 @@ import io.skilldesigner.engine.frame.ObjectAttribute;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -28,6 +30,10 @@ import javafx.scene.text.TextAlignment;
 final class Overlay {
     private static final Color[] PALETTE = {Color.web("#00e5ff"), Color.web("#ffea00"), Color.web("#76ff03"),
             Color.web("#ff4081"), Color.web("#ff9100"), Color.web("#b388ff")};
+    private static final Font FONT = Font.font(13);
+    private static final double LINE = 18;
+    /** The latest events shown over the video; older ones are in the message log. */
+    private static final int MAX_BANNERS = 3;
     private final List<FrameShape> shapes;
     private final List<String> recentEvents = new ArrayList<>();
     private Frame eventsTakenFrom;
@@ -46,7 +52,8 @@ final class Overlay {
             return;
         }
         g.setLineWidth(2);
-        g.setFont(Font.font(13));
+        g.setFont(FONT);
+        LabelLayout captions = new LabelLayout(new Rectangle2D(x, y, w, h));
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.LEFT);
         for (FrameShape s : shapes) {
@@ -59,30 +66,32 @@ final class Overlay {
             double by = y + b.t() * h;
             g.setStroke(c);
             g.strokeRect(bx, by, b.w() * w, b.h() * h);
-            String text = caption(o);
-            double tw = text.length() * 7.2 + 8;
+            String text = fit(caption(o), w - 8);
+            Rectangle2D at = captions.place(new Rectangle2D(bx, by, b.w() * w, b.h() * h), textWidth(text) + 8,
+                    LINE);
             g.setFill(c.deriveColor(0, 1, 1, 0.85));
-            g.fillRect(bx, by - 18, tw, 18);
+            g.fillRect(at.getMinX(), at.getMinY(), at.getWidth(), at.getHeight());
             g.setFill(Color.BLACK);
-            g.fillText(text, bx + 4, by - 3);
+            g.fillText(text, at.getMinX() + 4, at.getMaxY() - 3);
         }
         if (frame != eventsTakenFrom) {
             eventsTakenFrom = frame;
             for (FrameEvent e : frame.events()) {
-                recentEvents.add(0, describe(e));
+                recentEvents.add(0, EventText.of(e));
             }
         }
-        while (recentEvents.size() > 6) {
+        while (recentEvents.size() > MAX_BANNERS) {
             recentEvents.remove(recentEvents.size() - 1);
         }
         g.setTextBaseline(VPos.TOP);
         double ty = y + 6;
-        for (String line : recentEvents) {
+        for (String event : recentEvents) {
+            String line = fit(event, w - 20);
             g.setFill(Color.color(0, 0, 0, 0.6));
-            g.fillRect(x + 6, ty, line.length() * 7.2 + 8, 18);
+            g.fillRect(x + 6, ty, textWidth(line) + 8, LINE);
             g.setFill(Color.WHITE);
             g.fillText(line, x + 10, ty + 1);
-            ty += 20;
+            ty += LINE + 2;
         }
     }
 
@@ -139,9 +148,21 @@ final class Overlay {
         return PALETTE[Math.floorMod(key.hashCode(), PALETTE.length)];
     }
 
-    private static String describe(FrameEvent e) {
-        StringBuilder sb = new StringBuilder(e.type());
-        e.properties().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
-        return sb.toString();
+    private static double textWidth(String text) {
+        Text t = new Text(text);
+        t.setFont(FONT);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** The text, cut with an ellipsis so it is at most maxWidth wide. */
+    static String fit(String text, double maxWidth) {
+        if (textWidth(text) <= maxWidth) {
+            return text;
+        }
+        int n = text.length();
+        while (n > 1 && textWidth(text.substring(0, n) + "…") > maxWidth) {
+            n--;
+        }
+        return text.substring(0, n) + "…";
     }
 }

@@ -88,16 +88,19 @@ public final class PreviewPage implements Page {
     private final ListView<SkillNode> nodeList = new ListView<>();
     private io.skilldesigner.canvas.SkillEditor miniGraph;
     private final TableView<NodeMetrics> metricsTable = new TableView<>();
-    private final ObservableList<String> messageLog = FXCollections.observableArrayList();
+    private final javafx.scene.control.TreeItem<String> messageLog = new javafx.scene.control.TreeItem<>("Messages");
     private final LineChart<Number, Number> latencyChart = new LineChart<>(new NumberAxis(), new NumberAxis());
     private final Map<String, XYChart.Series<Number, Number>> series = new HashMap<>();
     private final Map<String, NodeMetrics> metricsById = new HashMap<>();
+    private final Map<String, String> nodeNames = new HashMap<>();
     private final FxFrames fxFrames = new FxFrames();
     private final StackPane miniGraphHolder = new StackPane();
     private final Timeline metricsTimer;
     private final AnimationTimer displayTimer;
 
     private PreviewSession session;
+    private java.util.function.Function<javafx.stage.Window, File> videoChooser = PreviewPage::askForVideo;
+    private boolean choosingFile;
     private Overlay overlay;
     private Frame shownFrame;
     private double overlayWidth;
@@ -124,6 +127,43 @@ public final class PreviewPage implements Page {
         };
         stopButton.setDisable(true);
         snapshotButton.setDisable(true);
+        // another skill: nothing of the previous one (frame, overlay, fps, messages, timings, graph) stays on screen
+        skillBox.valueProperty().addListener((o, old, now) -> {
+            if (now != null && (old == null || !old.id().equals(now.id()))) {
+                switchTo(now);
+            }
+        });
+    }
+
+    /** Stops any run and clears every trace of the previous skill, then shows the new skill's graph. */
+    private void switchTo(Skill skill) {
+        stop();
+        shownFrame = null;
+        overlay = null;
+        video.setImage(null);
+        overlayCanvas.getGraphicsContext2D().clearRect(0, 0, overlayCanvas.getWidth(), overlayCanvas.getHeight());
+        displayedFrames = 0;
+        fpsLabel.setText("");
+        stateLabel.setText("Stopped");
+        providerBanner.setVisible(false);
+        messageLog.getChildren().clear();
+        metricsById.clear();
+        metricsTable.getItems().clear();
+        series.clear();
+        latencyChart.getData().clear();
+        nodeNames.clear();
+        skill.nodes().forEach(n -> nodeNames.put(n.id(), nodeName(n)));
+        nodeList.getItems().setAll(skill.nodes());
+        showMiniGraph(skill);
+    }
+
+    private static String nodeName(SkillNode n) {
+        return n.displayName().isBlank() ? n.id() : n.displayName();
+    }
+
+    /** A node's name for the tables and the chart (ids only where a node has no name). */
+    private String nameOf(String nodeId) {
+        return nodeNames.getOrDefault(nodeId, nodeId);
     }
 
     @Override
@@ -163,6 +203,13 @@ public final class PreviewPage implements Page {
         sourceBox.setId("preview-source");
         sourceBox.setOnShowing(e -> reloadSources());
         reloadSources();
+        // "Video file…" asks for the file when it is picked; the run starts only with Start
+        sourceBox.valueProperty().addListener((o, old, now) -> {
+            if (!choosingFile && now != null && now.spec() != null && now.spec().kind() == SourceSpec.Kind.FILE
+                    && now.spec().location().isEmpty()) {
+                javafx.application.Platform.runLater(() -> chooseVideoFile(old));
+            }
+        });
         startButton.setId("preview-start");
         stopButton.setId("preview-stop");
         snapshotButton.setId("preview-snapshot");
@@ -188,8 +235,8 @@ public final class PreviewPage implements Page {
         saveTestButton.setOnAction(e -> saveAsTest());
         skillBox.setMinWidth(200);
         sourceBox.setMinWidth(200);
-        HBox bar = new HBox(10, title, skillBox, sourceBox, startButton, stopButton, snapshotButton, recordButton,
-                saveTestButton);
+        javafx.scene.layout.FlowPane bar = io.skilldesigner.app.ui.Rows.of(10, title, skillBox, sourceBox, startButton,
+                stopButton, snapshotButton, recordButton, saveTestButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         stateLabel.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(stateLabel, Priority.ALWAYS);
@@ -285,7 +332,7 @@ public final class PreviewPage implements Page {
     private Node bottomPanel() {
         metricsTable.setId("preview-metrics");
         metricsTable.getColumns().setAll(List.of(
-                column("Node", m -> m.nodeId()),
+                column("Node", m -> nameOf(m.nodeId())),
                 column("State", m -> m.state().name()),
                 column("In", m -> Long.toString(m.framesIn())),
                 column("Out", m -> Long.toString(m.framesOut())),
@@ -295,15 +342,22 @@ public final class PreviewPage implements Page {
                 column("p95 ms", m -> String.format(Locale.ROOT, "%.1f", m.p95Millis())),
                 column("Last error", m -> m.lastError())));
         metricsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        metricsTable.getColumns().get(0).setPrefWidth(170); // node names ("Insights to IoT Hub") in full
+        metricsTable.getColumns().get(0).setMinWidth(150);
+        io.skilldesigner.app.ui.Rows.fitting(metricsTable.getColumns().get(1), java.util.Arrays.stream(
+                io.skilldesigner.engine.runtime.NodeState.values()).map(Enum::name).toList());
         latencyChart.setId("preview-latency-chart");
         latencyChart.setAnimated(false);
         latencyChart.setCreateSymbols(false);
         latencyChart.setTitle("Latency per node (p50, ms)");
-        ListView<String> log = new ListView<>(messageLog);
+        // one collapsible JSON tree per message, newest first (as Node-RED's debug panel)
+        javafx.scene.control.TreeView<String> log = new javafx.scene.control.TreeView<>(messageLog);
+        log.setShowRoot(false);
+        messageLog.setExpanded(true);
         log.setId("preview-messages");
         log.getStyleClass().add("message-log");
         TabPane tabs = new TabPane(
-                new Tab("Timing", new SplitPane(metricsTable, latencyChart)),
+                new Tab("Timing", timingSplit()),
                 new Tab("Messages", log));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefHeight(260);
@@ -311,11 +365,17 @@ public final class PreviewPage implements Page {
         return tabs;
     }
 
+    private SplitPane timingSplit() {
+        SplitPane split = new SplitPane(metricsTable, latencyChart);
+        split.setDividerPositions(0.64); // the table's columns keep their headers readable at 1280 px
+        return split;
+    }
+
     private static TableColumn<NodeMetrics, String> column(String name,
                                                           java.util.function.Function<NodeMetrics, String> value) {
         TableColumn<NodeMetrics, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        return c;
+        return io.skilldesigner.app.ui.Rows.keepHeader(c);
     }
 
     private void reloadSkills() {
@@ -350,8 +410,40 @@ public final class PreviewPage implements Page {
             // no device list on this machine: the webcam entries are simply absent
             items.add(new SourceChoice("Webcam 0", SourceSpec.webcam("0")));
         }
+        if (current != null && current.label().startsWith("File: ")) {
+            items.add(2, current); // a file chosen earlier stays on offer
+        }
         sourceBox.getItems().setAll(items);
         sourceBox.setValue(current != null && items.contains(current) ? current : items.get(0));
+    }
+
+    private void chooseVideoFile(SourceChoice previous) {
+        File f = videoChooser.apply(root.getScene() == null ? null : root.getScene().getWindow());
+        choosingFile = true;
+        try {
+            if (f == null) {
+                sourceBox.setValue(previous);
+                return;
+            }
+            SourceChoice chosen = new SourceChoice("File: " + f.getName(), SourceSpec.file(f.getAbsolutePath(), true));
+            sourceBox.getItems().removeIf(c -> c.label().startsWith("File: "));
+            sourceBox.getItems().add(2, chosen);
+            sourceBox.setValue(chosen);
+        } finally {
+            choosingFile = false;
+        }
+    }
+
+    private static File askForVideo(javafx.stage.Window owner) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Video file");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Video", "*.mp4", "*.avi", "*.mkv", "*.mov"));
+        return fc.showOpenDialog(owner);
+    }
+
+    /** Replaces the file dialog of "Video file…" (tests). */
+    public void setVideoFileChooser(java.util.function.Function<javafx.stage.Window, File> chooser) {
+        videoChooser = java.util.Objects.requireNonNull(chooser, "chooser");
     }
 
     /** Resolves the picked source, asking for a file or URL when needed; null when the user cancelled. */
@@ -361,10 +453,7 @@ public final class PreviewPage implements Page {
             return null;
         }
         if (c.spec().kind() == SourceSpec.Kind.FILE && c.spec().location().isEmpty()) {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Video file");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Video", "*.mp4", "*.avi", "*.mkv", "*.mov"));
-            File f = fc.showOpenDialog(root.getScene().getWindow());
+            File f = videoChooser.apply(root.getScene().getWindow());
             if (f == null) {
                 cancelled[0] = true;
                 return null;
@@ -395,16 +484,11 @@ public final class PreviewPage implements Page {
         if (cancelled[0]) {
             return;
         }
-        stop();
+        switchTo(skill); // a fresh start: nothing of an earlier run stays on screen
         startButton.setDisable(true);
         stateLabel.setText("Starting…");
         ctx.currentSkillIdProperty().set(skill.id());
-        nodeList.getItems().setAll(skill.nodes());
-        showMiniGraph(skill);
         overlay = new Overlay(skill, ctx.catalog());
-        messageLog.clear();
-        series.clear();
-        latencyChart.getData().clear();
         javafx.concurrent.Task<PreviewSession> task = new javafx.concurrent.Task<>() {
             @Override
             protected PreviewSession call() throws Exception {
@@ -505,7 +589,10 @@ public final class PreviewPage implements Page {
         }
         RunState state = s.runState();
         String src = s.sourceState();
-        stateLabel.setText(state + (s.runMessage().isBlank() ? "" : " — " + s.runMessage())
+        Skill running = s.engine().skill();
+        // the engine speaks of the skill by id; the user knows it by name
+        String message = s.runMessage().replace(running.id(), "'" + running.name() + "'");
+        stateLabel.setText(state + (message.isBlank() ? "" : " — " + message)
                 + (src.isBlank() ? "" : " · source " + src));
         List<NodeMetrics> metrics = s.metrics();
         metricsTable.getItems().setAll(metrics);
@@ -517,7 +604,7 @@ public final class PreviewPage implements Page {
         for (NodeMetrics m : metrics) {
             XYChart.Series<Number, Number> ser = series.computeIfAbsent(m.nodeId(), id -> {
                 XYChart.Series<Number, Number> x = new XYChart.Series<>();
-                x.setName(id);
+                x.setName(nameOf(id));
                 latencyChart.getData().add(x);
                 return x;
             });
@@ -527,11 +614,11 @@ public final class PreviewPage implements Page {
             }
         }
         for (ExportMessage m : s.drainMessages()) {
-            messageLog.add(0, m.exportType() + " → " + m.target()
-                    + (m.route().isBlank() ? "" : "  [" + m.route() + "]") + "\n" + m.body());
+            messageLog.getChildren().add(0, io.skilldesigner.app.ui.JsonTree.of(m.exportType() + " → " + m.target()
+                    + (m.route().isBlank() ? "" : "  [" + m.route() + "]"), m.body()));
         }
-        if (messageLog.size() > LOG_LIMIT) {
-            messageLog.remove(LOG_LIMIT, messageLog.size());
+        if (messageLog.getChildren().size() > LOG_LIMIT) {
+            messageLog.getChildren().remove(LOG_LIMIT, messageLog.getChildren().size());
         }
         providerBanner.setText(ProviderText.describe(s.runtimeInfo()));
         providerBanner.setVisible(!providerBanner.getText().isEmpty());
@@ -572,7 +659,7 @@ public final class PreviewPage implements Page {
             // fit again whenever the holder gets its real size (layout happens after the skill is set)
             miniGraphHolder.heightProperty().addListener((o, a, b) -> MiniGraphFit.fitReadable(miniGraph));
             miniGraphHolder.widthProperty().addListener((o, a, b) -> MiniGraphFit.fitReadable(miniGraph));
-            miniGraph.canvas().minimap().setVisible(false);
+            miniGraph.canvas().minimap().setEnabled(false);
             miniGraph.canvas().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
                 var selected = miniGraph.selectedNodes();
                 String id = selected.size() == 1 ? selected.iterator().next() : null;
@@ -589,6 +676,9 @@ public final class PreviewPage implements Page {
 
     /** Fits the graph once the scene has laid it out (a pulse or two after it is shown). */
     private static final class MiniGraphFit {
+        /** Node names at about 10 px (13 px at 1:1); the detail zoom alone left them at 6 px. */
+        static final double READABLE_SCALE = 0.8;
+
         static void fitSoon(io.skilldesigner.canvas.SkillEditor editor) {
             javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(Duration.millis(250));
             p.setOnFinished(e -> fitReadable(editor));
@@ -596,15 +686,15 @@ public final class PreviewPage implements Page {
         }
 
         /**
-         * Fits the graph, but never below the zoom at which nodes are drawn with their names and badges: a tall
-         * skill then shows its top (the source) and scrolls, instead of turning into unnamed boxes.
+         * Fits the graph, but never below a zoom at which node names are readable: a tall skill then shows its
+         * top (the source) and scrolls, instead of turning into unreadable boxes.
          */
         static void fitReadable(io.skilldesigner.canvas.SkillEditor editor) {
             editor.fitToView();
             var canvas = editor.canvas();
             double scale = canvas.viewport().scale();
-            if (scale < io.skilldesigner.canvas.graph.GraphCanvas.DETAIL_SCALE) {
-                canvas.zoomBy(io.skilldesigner.canvas.graph.GraphCanvas.DETAIL_SCALE * 1.05 / scale);
+            if (scale < READABLE_SCALE) {
+                canvas.zoomBy(READABLE_SCALE / scale);
                 editor.getSkill().nodes().stream().findFirst().ifPresent(n -> canvas.centreOn(n.id()));
             }
         }

@@ -79,6 +79,9 @@ final class SkillWizard {
         acceleration.getItems().setAll(Acceleration.values());
         acceleration.setValue(skill.basics().acceleration());
         tags.setTags(skill.tags());
+        // the name, fps and tags live in this wizard's fields, not in the canvas' copy of the skill: check the
+        // skill as the wizard has it, or the canvas reports "no name" while the name field is filled
+        editor.setChecker(s -> validator.validate(asInWizard(s)));
         autosave = new Timeline(new KeyFrame(Duration.seconds(5), e -> saveDraft()));
         autosave.setCycleCount(Timeline.INDEFINITE);
     }
@@ -98,7 +101,7 @@ final class SkillWizard {
     StepWizard build() {
         wizard = new StepWizard("skill-wizard", List.of(
                 new WizardStep("Basics", basics(), this::basicsProblems),
-                new WizardStep("Drag-and-Drop Nodes", editor, List::of),
+                new WizardStep("Drag-and-Drop Nodes", editor, List::of, editor::revalidate),
                 new WizardStep("Tags", tags, tags::problems),
                 new WizardStep("Review + Create", reviewPane(), List::of, this::fillReview)),
                 isNew ? "Create" : "Save", this::create, this::cancel);
@@ -134,7 +137,11 @@ final class SkillWizard {
 
     /** The skill as the wizard's fields and the canvas have it now. */
     Skill current() {
-        return editor.getSkill().withName(name.getText().trim()).withDescription(description.getText())
+        return asInWizard(editor.getSkill());
+    }
+
+    private Skill asInWizard(Skill graph) {
+        return graph.withName(name.getText().trim()).withDescription(description.getText())
                 .withBasics(new SkillBasics(fps.getValue(), acceleration.getValue())).withTags(tags.tags());
     }
 
@@ -149,11 +156,11 @@ final class SkillWizard {
     private void fillReview() {
         Skill s = current();
         review.getChildren().clear();
-        ImageView picture = new ImageView(editor.canvas().snapshot(null, null));
+        ImageView picture = new ImageView(editor.pictureOfGraph());
         picture.setPreserveRatio(true);
         picture.setFitWidth(520);
         review.getChildren().add(new Label(s.name() + " · " + s.basics().desiredFps() + " fps · "
-                + s.basics().acceleration().displayName() + (s.tags().isEmpty() ? "" : " · tags " + s.tags())));
+                + s.basics().acceleration().displayName() + (s.tags().isEmpty() ? "" : " · tags " + io.skilldesigner.app.ui.Summaries.tags(s.tags()))));
         review.getChildren().add(picture);
         List<Problem> problems = validator.validate(s);
         Label pHeader = new Label(problems.isEmpty() ? "No problems." : problems.size() + " problem(s):");
@@ -179,7 +186,7 @@ final class SkillWizard {
             if (t != null) {
                 for (SettingSpec spec : t.settings()) {
                     Object v = n.settings().getOrDefault(spec.key(), spec.defaultValue());
-                    if (spec.isEnabled(withDefaults(t, n)) && v != null) {
+                    if (spec.isEnabled(withDefaults(t, n)) && !io.skilldesigner.app.ui.Summaries.isEmpty(v)) {
                         sb.append("\n    ").append(spec.label()).append(": ")
                                 .append(spec.isSecret() && !String.valueOf(v).isEmpty() ? "••••••" : spec.type().toText(v))
                                 .append(spec.unit().isEmpty() ? "" : " " + spec.unit());

@@ -70,13 +70,19 @@ public final class SkillsPage implements Page {
         search.textProperty().addListener((o, a, b) -> reload());
         message.setId("skills-message");
         message.setWrapText(true);
-        HBox bar = new HBox(8, title, create, importKan, search);
+        javafx.scene.layout.FlowPane bar = io.skilldesigner.app.ui.Rows.of(8, title, create, importKan, search);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
         cards.setId("skills-cards");
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
-        listPane.setTop(new VBox(4, bar, message));
+        Label firstSteps = new Label("New here? Press Preview on the demo skill and then Start to see it run on its"
+                + " video; Edit opens it on the canvas. + Create skill builds your own: name it, drag nodes from the"
+                + " palette, connect them top to bottom, and pick a model (add your own on the Models page).");
+        firstSteps.setId("skills-first-steps");
+        firstSteps.getStyleClass().add("muted");
+        firstSteps.setWrapText(true);
+        listPane.setTop(new VBox(4, bar, firstSteps, message));
         listPane.setCenter(scroll);
         root.setCenter(listPane);
     }
@@ -176,9 +182,9 @@ public final class SkillsPage implements Page {
         compare.setTooltip(new Tooltip("What changed against the autosaved draft, another skill or a skill file"
                 + " (ours or KAN's, e.g. from an imported package)."));
         compare.setOnAction(e -> openCompare(s));
-        HBox status = new HBox(10, validity, runTests, compare, testsBadge);
+        javafx.scene.layout.FlowPane status = io.skilldesigner.app.ui.Rows.of(10, validity, runTests, compare, testsBadge);
         status.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(6, name, facts, tags, status, new HBox(6, edit, preview, duplicate, delete, kan));
+        VBox card = new VBox(6, name, facts, tags, status, io.skilldesigner.app.ui.Rows.of(6, edit, preview, duplicate, delete, kan));
         card.getStyleClass().add("card");
         card.setId("skill-card-" + s.id());
         card.setPrefWidth(420);

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * start" and the wall time of the whole process (including shutdown). Needs a display (run under xvfb-run).
  *
  * <p>Arguments: {@code --runs N} (default 5), {@code --cp-file FILE} (class path of the app JVM; default this
- * JVM's), {@code --dir DIR} (scratch folder; default a temp folder), {@code --xmx 4g} (as the installer's
+ * JVM's), {@code --dir DIR} (scratch folder; default a temp folder), {@code --xmx 512m} (as the installer's
  * launcher), {@code --java-opt OPT} (repeatable: extra JVM option for the app), {@code --compare-opt OPT}
  * (repeatable: a second configuration with these options added, e.g. an AppCDS archive, launched interleaved with
  * the first so both see the same load), {@code --main CLASS} (default the app's Launcher; e.g.
@@ -39,7 +39,7 @@ public final class ColdStartBenchmark {
         int runs = 5;
         String cp = System.getProperty("java.class.path");
         Path dir = null;
-        String xmx = "4g";
+        String xmx = "512m";
         List<String> javaOpts = new ArrayList<>();
         List<String> compareOpts = new ArrayList<>();
         String main = "io.skilldesigner.app.Launcher";

@@ -259,7 +259,7 @@ public final class PreviewDisplayBenchmark {
     }
 
     /** Runs on the FX thread and waits for the result. */
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -7,9 +7,12 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
+import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.PortRef;
 import io.skilldesigner.core.skill.Position;
 import io.skilldesigner.core.skill.Skill;
@@ -89,5 +92,19 @@ public final class GraphEdits {
 
     public static Skill setSetting(Skill skill, String nodeId, String key, Object value) {
         return skill.updateNode(nodeId, n -> n.withSetting(key, value));
+    }
+
+    /** Sets one setting and the settings that follow from it in the node's type (one undoable step). */
+    public static Skill setSetting(Skill skill, NodeCatalog catalog, ModelLibrary models, String nodeId, String key,
+                                   Object value) {
+        Skill out = setSetting(skill, nodeId, key, value);
+        Optional<NodeType> type = skill.node(nodeId).flatMap(n -> catalog.find(n.typeId()));
+        if (type.isEmpty()) {
+            return out;
+        }
+        for (Map.Entry<String, Object> f : type.get().settingsFollowing(key, value, models).entrySet()) {
+            out = setSetting(out, nodeId, f.getKey(), f.getValue());
+        }
+        return out;
     }
 }

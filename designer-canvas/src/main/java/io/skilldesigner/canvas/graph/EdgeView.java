@@ -1,5 +1,7 @@
 package io.skilldesigner.canvas.graph;
 
+import io.skilldesigner.canvas.CanvasStyles;
+
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -16,14 +18,14 @@ public final class EdgeView extends Group {
 
     EdgeView(SkillEdge edge) {
         this.edge = edge;
-        line.getStyleClass().add("edge-line");
-        hit.getStyleClass().add("edge-hit");
+        line.getStyleClass().add(CanvasStyles.EDGE_LINE);
+        hit.getStyleClass().add(CanvasStyles.EDGE_HIT);
         line.setMouseTransparent(true);
         // no fill at all: a filled curve would catch clicks in the area between the curve and its chord
         line.setFill(null);
         hit.setFill(null);
         getChildren().addAll(hit, line);
-        getStyleClass().add("skill-edge");
+        getStyleClass().add(CanvasStyles.EDGE);
         setId("edge-" + edge.from().node() + "-" + edge.to().node());
     }
 

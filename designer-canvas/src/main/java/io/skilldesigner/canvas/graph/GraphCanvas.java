@@ -1,5 +1,7 @@
 package io.skilldesigner.canvas.graph;
 
+import io.skilldesigner.canvas.CanvasStyles;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +18,8 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.SetChangeListener;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Group;
@@ -23,6 +27,7 @@ import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -56,7 +61,6 @@ public final class GraphCanvas extends Region {
     /** Below this zoom the graph is drawn as an overview on a canvas. */
     public static final double DETAIL_SCALE = 0.45;
     private static final int MAX_HIDDEN_VIEWS = 400;
-    private static final Color BACKGROUND = Color.web("#fafafa");
     private final NodeCatalog catalog;
     private final EditorModel model;
     private final IconCache icons;
@@ -72,6 +76,7 @@ public final class GraphCanvas extends Region {
     private final PauseTransition messageTimer = new PauseTransition(Duration.seconds(5));
     private final CubicCurve preview = new CubicCurve();
     private final Minimap minimap;
+    private final CanvasColours colours = new CanvasColours(this, this::coloursChanged);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final Map<String, NodeView> nodeViews = new HashMap<>();
     private final Map<SkillEdge, EdgeView> edgeViews = new HashMap<>();
@@ -107,7 +112,7 @@ public final class GraphCanvas extends Region {
         this.catalog = catalog;
         this.model = model;
         this.icons = icons;
-        getStyleClass().add("graph-canvas");
+        getStyleClass().add(CanvasStyles.GRAPH_CANVAS);
         setFocusTraversable(true);
         setMinSize(100, 100);
         world.setManaged(false);
@@ -118,7 +123,7 @@ public final class GraphCanvas extends Region {
         t.yProperty().bind(viewport.tyProperty());
         s.xProperty().bind(viewport.scaleProperty());
         s.yProperty().bind(viewport.scaleProperty());
-        preview.getStyleClass().add("connection-preview");
+        preview.getStyleClass().add(CanvasStyles.CONNECTION_PREVIEW);
         preview.setMouseTransparent(true);
         preview.setFill(null);
         preview.setVisible(false);
@@ -128,9 +133,9 @@ public final class GraphCanvas extends Region {
         overview.setMouseTransparent(true);
         overlay.setMouseTransparent(true);
         overlay.setManaged(false);
-        rubberBand.getStyleClass().add("rubber-band");
+        rubberBand.getStyleClass().add(CanvasStyles.RUBBER_BAND);
         rubberBand.setVisible(false);
-        messageLabel.getStyleClass().add("canvas-message");
+        messageLabel.getStyleClass().add(CanvasStyles.CANVAS_MESSAGE);
         messageLabel.setId("canvas-message");
         messageLabel.setVisible(false);
         messageLabel.setWrapText(true);
@@ -272,6 +277,20 @@ public final class GraphCanvas extends Region {
         Position p = positionOf(n);
         viewport.centre(p.x() + NodeGeometry.WIDTH / 2, p.y() + NodeGeometry.HEIGHT / 2, getWidth() / 2,
                 getHeight() / 2);
+    }
+
+    /** A snapshot of the graph without the minimap and the message overlay. */
+    public WritableImage pictureOfGraph() {
+        boolean mini = minimap.isVisible();
+        boolean over = overlay.isVisible();
+        minimap.setVisible(false);
+        overlay.setVisible(false);
+        try {
+            return snapshot(null, null);
+        } finally {
+            minimap.setVisible(mini);
+            overlay.setVisible(over);
+        }
     }
 
     public void zoomBy(double factor) {
@@ -521,9 +540,10 @@ public final class GraphCanvas extends Region {
             grid.setHeight(gh);
             GraphicsContext g = grid.getGraphicsContext2D();
             // opaque, it is the canvas background too: one copy per frame instead of a fill plus a blend
-            g.setFill(BACKGROUND);
+            g.setFill(colours.get(CanvasColours.BACKGROUND));
             g.fillRect(0, 0, gw, gh);
-            g.setStroke(Color.rgb(0, 0, 0, detail ? 0.06 : 0.04));
+            Color line = colours.get(CanvasColours.GRID);
+            g.setStroke(detail ? line : line.deriveColor(0, 1, 1, 0.66));
             g.setLineWidth(1);
             for (double x = 0; x < gw; x += step) {
                 g.strokeLine(Math.floor(x) + 0.5, 0, Math.floor(x) + 0.5, gh);
@@ -547,7 +567,7 @@ public final class GraphCanvas extends Region {
         g.save();
         g.translate(viewport.txProperty().get(), viewport.tyProperty().get());
         g.scale(s, s);
-        g.setStroke(Color.web("#7a8699"));
+        g.setStroke(colours.get(CanvasColours.EDGE));
         g.setLineWidth(1.2 / s);
         for (SkillEdge e : model.skill().edges()) {
             Point2D[] ends = endsOf(e);
@@ -562,21 +582,32 @@ public final class GraphCanvas extends Region {
                 continue;
             }
             NodeType t = catalog.find(n.typeId()).orElse(null);
-            g.setFill(selected.contains(n.id()) ? Color.web("#0078d4") : categoryColour(t));
+            g.setFill(selected.contains(n.id()) ? colours.get(CanvasColours.SELECTION) : categoryColour(t));
             g.fillRect(p.x(), p.y(), NodeGeometry.WIDTH, NodeGeometry.HEIGHT);
         }
         g.restore();
     }
 
-    static Color categoryColour(NodeType t) {
-        if (t == null) {
-            return Color.GREY;
+    Color categoryColour(NodeType t) {
+        return t == null ? colours.get(CanvasColours.EDGE) : colours.category(t.category());
+    }
+
+    /** The colours it paints itself, from the stylesheet. */
+    public CanvasColours colours() {
+        return colours;
+    }
+
+    private void coloursChanged() {
+        gridKey = null; // repaint the grid bitmap with the new background
+        if (minimap != null) {
+            minimap.redraw();
         }
-        return switch (t.category()) {
-            case IMPORT -> Color.web("#2b88d8");
-            case PROCESS -> Color.web("#8764b8");
-            case EXPORT -> Color.web("#107c10");
-        };
+        requestRefresh();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CanvasColours.cssMetaData();
     }
 
     Map<String, SkillNode> nodes() {

@@ -1,29 +1,34 @@
 package io.skilldesigner.canvas.graph;
 
+import io.skilldesigner.canvas.CanvasStyles;
+
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.paint.Color;
 
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.skill.Position;
 import io.skilldesigner.core.skill.SkillNode;
 
-/** The whole graph in miniature with the visible area outlined; click or drag in it to move the view. */
+/**
+ * The whole graph in miniature with the visible area outlined; click or drag in it to move the view. Shown only
+ * while part of the graph is outside the view.
+ */
 public final class Minimap extends Canvas {
-    private static final double W = 200;
-    private static final double H = 130;
+    private static final double W = 170;
+    private static final double H = 110;
     private final GraphCanvas canvas;
     private Rectangle2D shown;
     private double factor = 1;
+    private boolean enabled = true;
 
     Minimap(GraphCanvas canvas) {
         super(W, H);
         this.canvas = canvas;
         setId("minimap");
-        getStyleClass().add("minimap");
+        getStyleClass().add(CanvasStyles.MINIMAP);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::jump);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::jump);
         addEventHandler(MouseEvent.MOUSE_RELEASED, MouseEvent::consume);
@@ -39,6 +44,12 @@ public final class Minimap extends Canvas {
         canvas.viewport().centre(wx, wy, canvas.getWidth() / 2, canvas.getHeight() / 2);
     }
 
+    /** Off for small read-only views (the live preview's graph): never shown then. */
+    public void setEnabled(boolean on) {
+        enabled = on;
+        redraw();
+    }
+
     /** Minimap coordinates of a world point (for tests). */
     public Point2D toMinimap(double wx, double wy) {
         return shown == null ? Point2D.ZERO
@@ -47,13 +58,18 @@ public final class Minimap extends Canvas {
 
     void redraw() {
         GraphicsContext g = getGraphicsContext2D();
-        g.setFill(Color.rgb(255, 255, 255, 0.92));
+        CanvasColours colours = canvas.colours();
+        g.clearRect(0, 0, W, H);
+        g.setFill(colours.get(CanvasColours.PANEL).deriveColor(0, 1, 1, 0.92));
         g.fillRect(0, 0, W, H);
-        g.setStroke(Color.web("#c8c8c8"));
+        g.setStroke(colours.get(CanvasColours.PANEL_BORDER));
         g.strokeRect(0.5, 0.5, W - 1, H - 1);
         Rectangle2D content = canvas.contentBounds();
         Rectangle2D vis = canvas.visibleWorld();
-        if (content == null) {
+        // only useful when part of the graph is out of view; otherwise it would just cover nodes
+        boolean needed = enabled && content != null && !vis.contains(content);
+        setVisible(needed);
+        if (!needed) {
             shown = null;
             return;
         }
@@ -66,11 +82,11 @@ public final class Minimap extends Canvas {
         for (SkillNode n : canvas.nodes().values()) {
             Position p = canvas.position(n);
             NodeType t = canvas.catalogType(n);
-            g.setFill(GraphCanvas.categoryColour(t));
+            g.setFill(canvas.categoryColour(t));
             g.fillRect(4 + (p.x() - minX) * factor, 4 + (p.y() - minY) * factor,
                     Math.max(1.5, NodeGeometry.WIDTH * factor), Math.max(1.5, NodeGeometry.HEIGHT * factor));
         }
-        g.setStroke(Color.web("#0078d4"));
+        g.setStroke(colours.get(CanvasColours.SELECTION));
         g.setLineWidth(1.5);
         g.strokeRect(4 + (vis.getMinX() - minX) * factor, 4 + (vis.getMinY() - minY) * factor,
                 vis.getWidth() * factor, vis.getHeight() * factor);

@@ -1,5 +1,7 @@
 package io.skilldesigner.canvas.graph;
 
+import io.skilldesigner.canvas.CanvasStyles;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -43,17 +45,17 @@ public final class NodeView extends Region {
     NodeView(SkillNode node, NodeType type, IconCache icons, BiConsumer<String, String> onRename) {
         this.type = type;
         this.onRename = onRename;
-        getStyleClass().addAll("skill-node", "category-" + type.category().name().toLowerCase());
+        getStyleClass().addAll(CanvasStyles.NODE, CanvasStyles.category(type.category()));
         setId("node-" + node.id());
         icon.setFitWidth(32);
         icon.setFitHeight(32);
         icon.setPreserveRatio(true);
         icons.icon(type.iconName()).ifPresent(icon::setImage);
-        name.getStyleClass().add("node-name");
-        typeLabel.getStyleClass().add("node-type");
+        name.getStyleClass().add(CanvasStyles.NODE_NAME);
+        typeLabel.getStyleClass().add(CanvasStyles.NODE_TYPE);
         typeLabel.setText(type.displayName());
-        badge.getStyleClass().add("status-badge");
-        statusText.getStyleClass().add("status-text");
+        badge.getStyleClass().add(CanvasStyles.STATUS_BADGE);
+        statusText.getStyleClass().add(CanvasStyles.STATUS_TEXT);
         Tooltip.install(badge, badgeTip);
         Tooltip.install(statusText, badgeTip);
         getChildren().addAll(icon, name, typeLabel, statusText, badge);
@@ -130,7 +132,7 @@ public final class NodeView extends Region {
             return;
         }
         TextField field = new TextField(name.getText());
-        field.getStyleClass().add("rename-field");
+        field.getStyleClass().add(CanvasStyles.RENAME_FIELD);
         field.setId("rename-" + node.id());
         editor = field;
         getChildren().add(field);

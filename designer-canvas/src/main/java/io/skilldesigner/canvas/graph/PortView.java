@@ -1,5 +1,7 @@
 package io.skilldesigner.canvas.graph;
 
+import io.skilldesigner.canvas.CanvasStyles;
+
 import javafx.css.PseudoClass;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Circle;
@@ -21,7 +23,7 @@ public final class PortView extends Circle {
         this.ref = new PortRef(nodeId, spec.id());
         this.spec = spec;
         this.input = input;
-        getStyleClass().addAll("port", input ? "input-port" : "output-port");
+        getStyleClass().addAll(CanvasStyles.PORT, input ? CanvasStyles.INPUT_PORT : CanvasStyles.OUTPUT_PORT);
         setId("port-" + nodeId + "-" + (input ? "in-" : "out-") + spec.id());
         tooltip = new Tooltip(describe());
         Tooltip.install(this, tooltip);

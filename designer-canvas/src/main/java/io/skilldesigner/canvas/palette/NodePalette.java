@@ -1,5 +1,7 @@
 package io.skilldesigner.canvas.palette;
 
+import io.skilldesigner.canvas.CanvasStyles;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,7 @@ public final class NodePalette extends VBox {
      */
     public NodePalette(NodeCatalog catalog, IconCache icons, Consumer<NodeType> onAdd,
                        BiConsumer<NodeType, Point2D> onDrop, BiConsumer<NodeType, Point2D> onDrag) {
-        getStyleClass().add("node-palette");
+        getStyleClass().add(CanvasStyles.PALETTE);
         setSpacing(6);
         search.setPromptText("Search nodes");
         search.setId("palette-search");
@@ -48,10 +50,11 @@ public final class NodePalette extends VBox {
             VBox box = new VBox(2);
             for (NodeType t : catalog.inCategory(c)) {
                 Label item = new Label(t.displayName());
-                item.getStyleClass().add("palette-item");
+                item.getStyleClass().add(CanvasStyles.PALETTE_ITEM);
                 item.setId("palette-" + t.id());
                 item.setUserData(t);
                 item.setMaxWidth(Double.MAX_VALUE);
+                item.setWrapText(true); // long names ("gRPC custom processing") wrap instead of being cut
                 icons.icon(t.iconName()).ifPresent(img -> {
                     ImageView iv = new ImageView(img);
                     iv.setFitWidth(24);

@@ -1,5 +1,7 @@
 package io.skilldesigner.canvas.properties;
 
+import io.skilldesigner.canvas.CanvasStyles;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Objects;
@@ -22,7 +24,7 @@ final class JsonSettingEditor extends SettingEditor {
 
     JsonSettingEditor(String label) {
         area.setPrefRowCount(5);
-        area.getStyleClass().add("json-editor");
+        area.getStyleClass().add(CanvasStyles.JSON_EDITOR);
         area.textProperty().addListener((o, a, b) -> {
             if (b == null || b.isBlank()) {
                 fire(Edit.ok(null));

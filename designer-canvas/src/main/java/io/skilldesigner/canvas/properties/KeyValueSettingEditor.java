@@ -52,6 +52,9 @@ final class KeyValueSettingEditor extends SettingEditor {
         table.getColumns().add(v);
         Button add = new Button("Add");
         Button remove = new Button("Remove");
+        // a narrow properties panel shrinks the field, never the buttons to "..."
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add.setOnAction(e -> {
             int n = table.getItems().size() + 1;
             String name = "NAME_" + n;

@@ -1,5 +1,7 @@
 package io.skilldesigner.canvas.properties;
 
+import io.skilldesigner.canvas.CanvasStyles;
+
 import java.util.Objects;
 
 import javafx.scene.Node;
@@ -43,8 +45,8 @@ final class NumberSettingEditor extends SettingEditor {
         });
         Button up = new Button("▲");
         Button down = new Button("▼");
-        up.getStyleClass().add("step-button");
-        down.getStyleClass().add("step-button");
+        up.getStyleClass().add(CanvasStyles.STEP_BUTTON);
+        down.getStyleClass().add(CanvasStyles.STEP_BUTTON);
         up.setFocusTraversable(false);
         down.setFocusTraversable(false);
         up.setOnAction(e -> step(1));

@@ -1,5 +1,7 @@
 package io.skilldesigner.canvas.properties;
 
+import io.skilldesigner.canvas.CanvasStyles;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +59,10 @@ public final class PropertiesPanel extends ScrollPane {
         this.model = model;
         this.models = models;
         this.labelsOfModel = labelsOfModel;
-        getStyleClass().add("properties-panel");
+        getStyleClass().add(CanvasStyles.PROPERTIES_PANEL);
         setId("properties");
         setFitToWidth(true);
-        content.getStyleClass().add("properties-content");
+        content.getStyleClass().add(CanvasStyles.PROPERTIES_CONTENT);
         setContent(content);
         model.skillProperty().addListener((o, a, b) -> refresh());
         showNode(null);
@@ -98,7 +100,7 @@ public final class PropertiesPanel extends ScrollPane {
             nodeId = null;
             Label hint = new Label(node.isPresent() ? "Unknown node type '" + node.get().typeId() + "'"
                     : "Select a node to edit its settings.");
-            hint.getStyleClass().add("properties-hint");
+            hint.getStyleClass().add(CanvasStyles.PROPERTIES_HINT);
             hint.setWrapText(true);
             content.getChildren().add(hint);
             return;
@@ -109,10 +111,10 @@ public final class PropertiesPanel extends ScrollPane {
 
     private void build(SkillNode node, NodeType type) {
         Label title = new Label(type.displayName());
-        title.getStyleClass().add("properties-title");
+        title.getStyleClass().add(CanvasStyles.PROPERTIES_TITLE);
         Label desc = new Label(type.description());
         desc.setWrapText(true);
-        desc.getStyleClass().add("setting-help");
+        desc.getStyleClass().add(CanvasStyles.SETTING_HELP);
         nameField = new TextField(node.displayName());
         nameField.setId("node-name-field");
         String nid = node.id();
@@ -123,7 +125,7 @@ public final class PropertiesPanel extends ScrollPane {
         });
         nameField.focusedProperty().addListener((o, a, b) -> model.closeMerge());
         Label idLabel = new Label("id: " + node.id());
-        idLabel.getStyleClass().add("setting-help");
+        idLabel.getStyleClass().add(CanvasStyles.SETTING_HELP);
         content.getChildren().addAll(title, desc, labelled("Name", nameField), idLabel);
         for (SettingSpec spec : type.settings()) {
             SettingEditor editor = SettingEditors.create(spec, models,
@@ -132,22 +134,22 @@ public final class PropertiesPanel extends ScrollPane {
             c.setId("setting-" + spec.key());
             Label label = new Label(spec.label() + (spec.unit().isEmpty() ? "" : " (" + spec.unit() + ")")
                     + (spec.required() ? " *" : ""));
-            label.getStyleClass().add("setting-label");
+            label.getStyleClass().add(CanvasStyles.SETTING_LABEL);
             label.setLabelFor(c);
             Label error = new Label();
             error.setId("error-" + spec.key());
-            error.getStyleClass().add("setting-error");
+            error.getStyleClass().add(CanvasStyles.SETTING_ERROR);
             error.setWrapText(true);
             error.setVisible(false);
             error.setManaged(false);
             VBox box = new VBox(3, label, editor.node(), error);
             if (!spec.help().isEmpty()) {
                 Label help = new Label(spec.help());
-                help.getStyleClass().add("setting-help");
+                help.getStyleClass().add(CanvasStyles.SETTING_HELP);
                 help.setWrapText(true);
                 box.getChildren().add(help);
             }
-            box.getStyleClass().add("setting-row");
+            box.getStyleClass().add(CanvasStyles.SETTING_ROW);
             Row row = new Row(spec, editor, box, error);
             rows.put(spec.key(), row);
             content.getChildren().add(box);
@@ -161,7 +163,7 @@ public final class PropertiesPanel extends ScrollPane {
 
     private static VBox labelled(String text, Control c) {
         Label l = new Label(text);
-        l.getStyleClass().add("setting-label");
+        l.getStyleClass().add(CanvasStyles.SETTING_LABEL);
         l.setLabelFor(c);
         return new VBox(3, l, c);
     }
@@ -176,7 +178,7 @@ public final class PropertiesPanel extends ScrollPane {
         localErrors.remove(key);
         Object value = e.value();
         if (!model.apply("Change " + row.spec().label(), "setting:" + nid + ":" + key,
-                s -> GraphEdits.setSetting(s, nid, key, value))) {
+                s -> GraphEdits.setSetting(s, catalog, models.get(), nid, key, value))) {
             updateErrors();
         }
     }

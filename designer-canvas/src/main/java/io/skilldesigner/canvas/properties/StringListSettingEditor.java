@@ -20,6 +20,9 @@ import javafx.scene.layout.VBox;
 final class StringListSettingEditor extends SettingEditor {
     private final ListView<String> list = new ListView<>();
     private final ComboBox<String> entry = new ComboBox<>();
+    private final javafx.collections.ObservableList<String> all = javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.transformation.FilteredList<String> shown =
+            new javafx.collections.transformation.FilteredList<>(all);
     private final VBox box;
 
     StringListSettingEditor(Supplier<List<String>> suggestions) {
@@ -27,11 +30,23 @@ final class StringListSettingEditor extends SettingEditor {
         entry.setEditable(true);
         entry.setPromptText("Add…");
         entry.setMaxWidth(Double.MAX_VALUE);
-        entry.setOnShowing(e -> entry.getItems().setAll(suggestions.get().stream()
+        entry.setItems(shown);
+        entry.setOnShowing(e -> all.setAll(suggestions.get().stream()
                 .filter(s -> !list.getItems().contains(s)).toList()));
-        entry.getItems().setAll(suggestions.get());
+        all.setAll(suggestions.get());
+        // type-ahead: typing narrows the suggestions to those containing the text (1000 labels are many to scroll)
+        entry.getEditor().textProperty().addListener((o, was, typed) -> {
+            String q = typed == null ? "" : typed.trim().toLowerCase(java.util.Locale.ROOT);
+            shown.setPredicate(s -> q.isEmpty() || s.toLowerCase(java.util.Locale.ROOT).contains(q));
+            if (entry.getEditor().isFocused() && !q.isEmpty() && !shown.isEmpty() && !entry.isShowing()) {
+                entry.show();
+            }
+        });
         Button add = new Button("Add");
         Button remove = new Button("Remove");
+        // a narrow properties panel shrinks the field, never the buttons to "..."
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add.setOnAction(e -> add());
         entry.getEditor().setOnAction(e -> add());
         remove.setOnAction(e -> {

@@ -12,13 +12,17 @@ import io.skilldesigner.core.catalog.nodes.ModelNode;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillEdge;
 
-/** The labels a node can pick from: those of the models at or upstream of it, as the app's function gives them. */
+/**
+ * The labels a node can pick from: those of the detection models at or upstream of it (objects carry a detector's
+ * labels; a classifier only adds attributes), or of any model upstream when there is no detector.
+ */
 public final class UpstreamLabels {
     private UpstreamLabels() {
     }
 
     public static List<String> of(Skill skill, String nodeId, Function<String, List<String>> labelsOfModel) {
         Set<String> labels = new LinkedHashSet<>();
+        Set<String> detectorLabels = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
         todo.add(nodeId);
@@ -33,6 +37,9 @@ public final class UpstreamLabels {
                     List<String> l = labelsOfModel.apply(model);
                     if (l != null) {
                         labels.addAll(l);
+                        if (!ModelNode.CLASSIFICATION.equals(n.setting(ModelNode.TASK))) {
+                            detectorLabels.addAll(l);
+                        }
                     }
                 }
             });
@@ -42,6 +49,6 @@ public final class UpstreamLabels {
                 }
             }
         }
-        return List.copyOf(labels);
+        return List.copyOf(detectorLabels.isEmpty() ? labels : detectorLabels);
     }
 }

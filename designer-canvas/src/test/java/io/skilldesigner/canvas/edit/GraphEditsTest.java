@@ -94,4 +94,25 @@ class GraphEditsTest {
         assertFalse(h.canUndo());
         assertTrue(h.redo().isPresent());
     }
+
+    @Test
+    void choosingAModelSetsTheTaskFromTheModel() {
+        Skill s = TestSkills.realistic();
+        var catalog = io.skilldesigner.core.catalog.NodeCatalog.standard();
+        Skill after = GraphEdits.setSetting(s, catalog, TestSkills.library(), "model-1",
+                io.skilldesigner.core.catalog.nodes.ModelNode.MODEL, "colour-classifier");
+        SkillNode n = after.node("model-1").orElseThrow();
+        assertEquals("colour-classifier", n.setting(io.skilldesigner.core.catalog.nodes.ModelNode.MODEL));
+        assertEquals(io.skilldesigner.core.catalog.nodes.ModelNode.CLASSIFICATION,
+                n.setting(io.skilldesigner.core.catalog.nodes.ModelNode.TASK));
+        Skill back = GraphEdits.setSetting(after, catalog, TestSkills.library(), "model-1",
+                io.skilldesigner.core.catalog.nodes.ModelNode.MODEL, "vehicle-detector");
+        assertEquals(io.skilldesigner.core.catalog.nodes.ModelNode.DETECTION,
+                back.node("model-1").orElseThrow().setting(io.skilldesigner.core.catalog.nodes.ModelNode.TASK));
+        // a model that is not in the library changes nothing else
+        Skill unknown = GraphEdits.setSetting(after, catalog, TestSkills.library(), "model-1",
+                io.skilldesigner.core.catalog.nodes.ModelNode.MODEL, "nope");
+        assertEquals(io.skilldesigner.core.catalog.nodes.ModelNode.CLASSIFICATION,
+                unknown.node("model-1").orElseThrow().setting(io.skilldesigner.core.catalog.nodes.ModelNode.TASK));
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.core.validation.Problem;
 
@@ -98,6 +99,14 @@ public abstract class NodeType {
     /** A fresh node of this type with default settings. */
     public SkillNode newNode(String nodeId) {
         return new SkillNode(nodeId, id, displayName, defaultSettings(), null);
+    }
+
+    /**
+     * Settings that follow from setting {@code key} to {@code value} (e.g. a model node's task follows its model),
+     * applied by editors in the same step as the change; empty when nothing follows.
+     */
+    public Map<String, Object> settingsFollowing(String key, Object value, ModelLibrary models) {
+        return Map.of();
     }
 
     /**

@@ -99,6 +99,16 @@ public final class ModelNode extends NodeType {
         return out;
     }
 
+    /** The task is the chosen model's (its help says so): picking a model sets it. */
+    @Override
+    public Map<String, Object> settingsFollowing(String key, Object value, ModelLibrary models) {
+        if (!MODEL.equals(key) || !(value instanceof String id)) {
+            return Map.of();
+        }
+        return models.find(id).<Map<String, Object>>map(m -> Map.of(TASK,
+                m.task() == ModelTask.CLASSIFICATION ? CLASSIFICATION : DETECTION)).orElse(Map.of());
+    }
+
     /** KAN names a model node after the model; configurations carry the confidence window. */
     private static final class Kan extends io.skilldesigner.core.catalog.FixedKanMapping {
         Kan(List<SettingSpec> specs) {
