@@ -54,8 +54,8 @@ final class DiffCommand {
         Skill skillA;
         Skill skillB;
         try {
-            modelsA = WorkspaceModels.load(workspace != null ? workspace : workspaceOf(a));
-            modelsB = WorkspaceModels.load(workspace != null ? workspace : workspaceOf(b));
+            modelsA = ModelLibrary.of(WorkspaceModels.load(workspace != null ? workspace : workspaceOf(a)).items());
+            modelsB = ModelLibrary.of(WorkspaceModels.load(workspace != null ? workspace : workspaceOf(b)).items());
             skillA = reader.read(a, modelsA);
             skillB = reader.read(b, modelsB);
         } catch (IOException e) {

@@ -85,7 +85,7 @@ final class TestCommand {
         }
         ModelLibrary models;
         try {
-            models = WorkspaceModels.load(workspace);
+            models = ModelLibrary.of(WorkspaceModels.load(workspace).items());
         } catch (IOException e) {
             err.println("error: cannot read the models of workspace " + workspace + ": " + e.getMessage());
             return ExitCode.MODEL_FAILURE;

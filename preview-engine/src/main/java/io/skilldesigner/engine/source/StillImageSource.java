@@ -25,6 +25,7 @@ public final class StillImageSource implements FrameSource {
     private volatile FrameImage image;
     private volatile boolean delivered;
     private volatile boolean closed;
+    private volatile boolean cancelled;
 
     public StillImageSource(SourceSpec spec, SourceStateListener listener) {
         this.spec = spec;
@@ -59,7 +60,7 @@ public final class StillImageSource implements FrameSource {
 
     @Override
     public FrameImage read() {
-        if (closed || image == null) {
+        if (closed || cancelled || image == null) {
             return null;
         }
         if (delivered && !spec.loop()) {
@@ -73,6 +74,12 @@ public final class StillImageSource implements FrameSource {
     @Override
     public boolean isLive() {
         return false;
+    }
+
+    @Override
+    public void cancel() {
+        // nothing native is in flight for a still image: the next read() just ends
+        cancelled = true;
     }
 
     @Override
