@@ -21,8 +21,10 @@ import io.skilldesigner.core.skill.SkillNode;
 
 /**
  * Replaces every secret in a skill by a placeholder naming an environment variable, so nothing secret is ever
- * written into a package: settings the catalog marks secret, credentials in URLs ({@code rtsp://user:pass@}),
- * values that look like Azure connection strings or SAS tokens anywhere (settings, env lists, parameters).
+ * written into a package: settings the catalog flags secret ({@link SettingSpec#isSecret()}, the source of truth),
+ * parameters and key/value entries with secret-looking names ({@link SettingSpec#nameLooksSecret}, where no spec
+ * exists), credentials in URLs ({@code rtsp://user:pass@}), values that look like Azure connection strings or SAS
+ * tokens anywhere (settings, env lists, parameters).
  */
 public final class SecretPlaceholders {
     public static final String PREFIX = io.skilldesigner.core.skill.SecretEnvironment.PREFIX;
@@ -30,8 +32,6 @@ public final class SecretPlaceholders {
     /** Azure connection strings and SAS tokens: the key material has these field names. */
     private static final Pattern CREDENTIAL_LIKE = Pattern.compile(
             "(?i)(AccountKey=|SharedAccessKey=|SharedAccessSignature=|[?&]sig=|Password=|Pwd=)");
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(password|passwd|secret|token|connection_?string|api_?key|access_?key|sas)$");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{?" + PREFIX + "[A-Z0-9_]+}?");
 
     private final NodeCatalog catalog;
@@ -72,7 +72,7 @@ public final class SecretPlaceholders {
         }
         Map<String, String> params = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : skill.parameters().entrySet()) {
-            Object v = redactValue(e.getValue(), SECRET_NAME.matcher(e.getKey()).matches(), "", e.getKey(),
+            Object v = redactValue(e.getValue(), SettingSpec.nameLooksSecret(e.getKey()), "", e.getKey(),
                     "skill parameter " + e.getKey(), secrets, values);
             params.put(e.getKey(), String.valueOf(v));
         }
@@ -99,7 +99,7 @@ public final class SecretPlaceholders {
             Map<String, String> copy = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 String entry = String.valueOf(e.getKey());
-                boolean secretEntry = secret || SECRET_NAME.matcher(entry).matches();
+                boolean secretEntry = secret || SettingSpec.nameLooksSecret(entry);
                 copy.put(entry, redactText(String.valueOf(e.getValue()), secretEntry, nodeId, key + "_" + entry,
                         what + " entry " + entry, out, values));
             }

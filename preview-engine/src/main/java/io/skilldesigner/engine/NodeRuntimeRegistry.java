@@ -1,5 +1,6 @@
 package io.skilldesigner.engine;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.engine.analytics.CounterFactory;
 import io.skilldesigner.engine.analytics.LineCrossingFactory;
 import io.skilldesigner.engine.analytics.TrackerFactory;
@@ -42,8 +45,17 @@ public final class NodeRuntimeRegistry implements AutoCloseable {
         }
     }
 
-    /** Every built-in runtime. Add one line per node type here. */
+    /**
+     * Every built-in runtime. Add one line per node type here. Refuses a half-registered node: a catalog type
+     * with no runtime, or a runtime for a type the catalog does not have.
+     */
     public static NodeRuntimeRegistry standard() {
+        NodeRuntimeRegistry registry = builtIn();
+        registry.requireComplete(NodeCatalog.standard());
+        return registry;
+    }
+
+    private static NodeRuntimeRegistry builtIn() {
         EdgeModuleConnection edge = new EdgeModuleConnection();  // one IoT Edge module client for both IoT exports
         return new NodeRuntimeRegistry(List.of(
                 new ModelNodeFactory(),
@@ -58,6 +70,30 @@ public final class NodeRuntimeRegistry implements AutoCloseable {
                 new IotEdgeModuleExportFactory(edge),
                 new MqttExportFactory(),
                 new HttpExportFactory()));
+    }
+
+    /**
+     * Checks that this registry and the catalog describe the same node types: every type that is not a source
+     * (sources are run by the engine's {@link io.skilldesigner.engine.source.SourceFactory}) has a factory, and
+     * every factory's type is in the catalog.
+     *
+     * @throws IllegalStateException naming each type that is registered on one side only
+     */
+    public void requireComplete(NodeCatalog catalog) {
+        List<String> problems = new ArrayList<>();
+        for (NodeType t : catalog.all()) {
+            if (!t.isSource() && !byType.containsKey(t.id())) {
+                problems.add("node type '" + t.id() + "' has no runtime factory");
+            }
+            if (t.isSource() && byType.containsKey(t.id())) {
+                problems.add("source node type '" + t.id() + "' has a runtime factory, but the engine runs sources");
+            }
+        }
+        byType.keySet().stream().filter(id -> catalog.find(id).isEmpty())
+                .forEach(id -> problems.add("runtime factory for node type '" + id + "', which the catalog lacks"));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("half-registered node types: " + String.join("; ", problems));
+        }
     }
 
     public Optional<NodeRuntimeFactory> find(String typeId) {

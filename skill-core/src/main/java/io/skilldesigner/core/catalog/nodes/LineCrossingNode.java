@@ -53,13 +53,18 @@ public final class LineCrossingNode extends NodeType {
                         SettingSpec.builder(ANCHOR, CHOICE).label("Object position")
                                 .choices(ANCHOR_BOTTOM_CENTER, ANCHOR_CENTER).defaultValue(ANCHOR_BOTTOM_CENTER)
                                 .help("The point of an object's box whose path must cross the line.").build(),
-                        SettingSpec.builder(LABELS, STRING_LIST).label("Labels").defaultValue(List.of())
+                        SettingSpec.builder(LABELS, STRING_LIST).label("Labels").picksLabels().defaultValue(List.of())
                                 .help("Labels to count; empty counts every label.").build()));
     }
 
     @Override
     public Optional<KanMapping> kan() {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> notInKan() {
+        return Optional.of("KAN has no line-crossing node");
     }
 
     @Override

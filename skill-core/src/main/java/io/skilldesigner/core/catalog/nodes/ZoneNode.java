@@ -53,7 +53,7 @@ public final class ZoneNode extends NodeType {
                                 .choices(ANCHOR_BOTTOM_CENTER, ANCHOR_CENTER).defaultValue(ANCHOR_BOTTOM_CENTER)
                                 .help("Which point of an object's box must be inside: bottom centre (where a"
                                         + " person or vehicle touches the ground) or centre.").build(),
-                        SettingSpec.builder(LABELS, STRING_LIST).label("Labels").defaultValue(List.of())
+                        SettingSpec.builder(LABELS, STRING_LIST).label("Labels").picksLabels().defaultValue(List.of())
                                 .help("Labels this zone looks at; empty means every label. Other objects pass"
                                         + " through unchanged.").build()));
     }
@@ -61,6 +61,11 @@ public final class ZoneNode extends NodeType {
     @Override
     public Optional<KanMapping> kan() {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> notInKan() {
+        return Optional.of("KAN has no zone node");
     }
 
     @Override
