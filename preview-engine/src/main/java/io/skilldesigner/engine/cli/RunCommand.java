@@ -18,6 +18,7 @@ import io.skilldesigner.core.catalog.nodes.ModelNode;
 import io.skilldesigner.core.io.SkillJson;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.workspace.ModelFiles;
 import io.skilldesigner.engine.Engine;
 import io.skilldesigner.engine.EngineListener;
 import io.skilldesigner.engine.NodeRuntimeRegistry;
@@ -73,7 +74,7 @@ final class RunCommand {
             return ExitCode.BAD_SKILL;
         }
         try {
-            models = WorkspaceModels.load(workspace);
+            models = ModelFiles.discover(workspace);
         } catch (IOException e) {
             err.println("error: cannot read the models of workspace " + workspace + ": " + e.getMessage());
             return ExitCode.MODEL_FAILURE;

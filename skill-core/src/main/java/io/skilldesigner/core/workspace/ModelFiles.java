@@ -1,4 +1,4 @@
-package io.skilldesigner.engine.cli;
+package io.skilldesigner.core.workspace;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,20 +11,25 @@ import io.skilldesigner.core.io.ModelJson;
 import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelLibrary;
 
-/** The models of a workspace folder: every {@code *.model.json} under it (a few levels deep). */
-final class WorkspaceModels {
+/**
+ * Model-file discovery for a folder that is not opened as a {@link Workspace}: every {@code *.model.json} under it
+ * (a few levels deep), as the command line finds them in a workspace or an unpacked edge package. The one copy of
+ * this rule, so the edge device finds what the designer finds.
+ */
+public final class ModelFiles {
     private static final int MAX_DEPTH = 4;
 
-    private WorkspaceModels() {
+    private ModelFiles() {
     }
 
-    static ModelLibrary load(Path workspace) throws IOException {
-        if (!Files.isDirectory(workspace)) {
+    /** The models described under {@code folder}, in path order; none when the folder does not exist. */
+    public static ModelLibrary discover(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
             return ModelLibrary.empty();
         }
         List<ModelDescriptor> models = new ArrayList<>();
         ModelJson json = new ModelJson();
-        try (Stream<Path> files = Files.find(workspace, MAX_DEPTH,
+        try (Stream<Path> files = Files.find(folder, MAX_DEPTH,
                 (p, a) -> a.isRegularFile() && p.getFileName().toString().endsWith(ModelJson.EXTENSION))) {
             for (Path p : files.sorted().toList()) {
                 models.add(json.read(p));
