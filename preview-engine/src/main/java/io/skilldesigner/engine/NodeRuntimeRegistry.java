@@ -10,20 +10,20 @@ import java.util.Set;
 
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
-import io.skilldesigner.engine.analytics.CounterFactory;
-import io.skilldesigner.engine.analytics.LineCrossingFactory;
-import io.skilldesigner.engine.analytics.TrackerFactory;
-import io.skilldesigner.engine.analytics.ZoneFactory;
+import io.skilldesigner.engine.analytics.CounterRuntimeFactory;
+import io.skilldesigner.engine.analytics.LineCrossingRuntimeFactory;
+import io.skilldesigner.engine.analytics.TrackerRuntimeFactory;
+import io.skilldesigner.engine.analytics.ZoneRuntimeFactory;
 import io.skilldesigner.engine.export.EdgeModuleConnection;
-import io.skilldesigner.engine.export.HttpExportFactory;
-import io.skilldesigner.engine.export.IotEdgeModuleExportFactory;
-import io.skilldesigner.engine.export.IotHubExportFactory;
-import io.skilldesigner.engine.export.MqttExportFactory;
-import io.skilldesigner.engine.export.VideoSnippetExportFactory;
-import io.skilldesigner.engine.grpc.GrpcNodeFactory;
-import io.skilldesigner.engine.model.ModelNodeFactory;
+import io.skilldesigner.engine.export.HttpExportRuntimeFactory;
+import io.skilldesigner.engine.export.IotEdgeModuleExportRuntimeFactory;
+import io.skilldesigner.engine.export.IotHubExportRuntimeFactory;
+import io.skilldesigner.engine.export.MqttExportRuntimeFactory;
+import io.skilldesigner.engine.export.VideoSnippetExportRuntimeFactory;
+import io.skilldesigner.engine.grpc.GrpcCustomRuntimeFactory;
+import io.skilldesigner.engine.model.ModelRuntimeFactory;
 import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
-import io.skilldesigner.engine.transform.FilterNodeFactory;
+import io.skilldesigner.engine.transform.FilterRuntimeFactory;
 
 /**
  * Which factory builds the runtime of each catalog node type. Each node type's runtime is ONE factory class,
@@ -58,18 +58,18 @@ public final class NodeRuntimeRegistry implements AutoCloseable {
     private static NodeRuntimeRegistry builtIn() {
         EdgeModuleConnection edge = new EdgeModuleConnection();  // one IoT Edge module client for both IoT exports
         return new NodeRuntimeRegistry(List.of(
-                new ModelNodeFactory(),
-                new FilterNodeFactory(),
-                new GrpcNodeFactory(),
-                new TrackerFactory(),
-                new ZoneFactory(),
-                new LineCrossingFactory(),
-                new CounterFactory(),
-                new VideoSnippetExportFactory(),
-                new IotHubExportFactory(edge),
-                new IotEdgeModuleExportFactory(edge),
-                new MqttExportFactory(),
-                new HttpExportFactory()));
+                new ModelRuntimeFactory(),
+                new FilterRuntimeFactory(),
+                new GrpcCustomRuntimeFactory(),
+                new TrackerRuntimeFactory(),
+                new ZoneRuntimeFactory(),
+                new LineCrossingRuntimeFactory(),
+                new CounterRuntimeFactory(),
+                new VideoSnippetExportRuntimeFactory(),
+                new IotHubExportRuntimeFactory(edge),
+                new IotEdgeModuleExportRuntimeFactory(edge),
+                new MqttExportRuntimeFactory(),
+                new HttpExportRuntimeFactory()));
     }
 
     /**

@@ -29,7 +29,7 @@ import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.metrics.RunSummary;
-import io.skilldesigner.engine.model.ModelNodeFactory;
+import io.skilldesigner.engine.model.ModelRuntimeFactory;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.source.SourceSpec;
 import io.skilldesigner.engine.source.SourceState;
@@ -191,7 +191,7 @@ final class RunCommand {
         sink.flush();
         RunSummary summary = engine.summary();
         err.print(summary.format());
-        registry.find(ModelNode.ID).filter(ModelNodeFactory.class::isInstance).map(ModelNodeFactory.class::cast)
+        registry.find(ModelNode.ID).filter(ModelRuntimeFactory.class::isInstance).map(ModelRuntimeFactory.class::cast)
                 .ifPresent(f -> f.providerReports().forEach(r -> err.println("model node " + r.nodeId() + ": "
                         + r.describe())));
         if (writeFailure.get() != null) {

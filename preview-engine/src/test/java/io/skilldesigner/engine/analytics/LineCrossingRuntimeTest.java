@@ -25,7 +25,7 @@ class LineCrossingRuntimeTest {
     private static LineCrossingRuntime line(Map<String, Object> extra) throws Exception {
         Map<String, Object> s = new HashMap<>(Map.of(LineCrossingNode.LINE, LINE, LineCrossingNode.LINE_NAME, "gate"));
         s.putAll(extra);
-        return (LineCrossingRuntime) Synthetic.runtime(new LineCrossingFactory(), new LineCrossingNode(), s);
+        return (LineCrossingRuntime) Synthetic.runtime(new LineCrossingRuntimeFactory(), new LineCrossingNode(), s);
     }
 
     /** Bottom of a 0.1-high box at y = top + 0.1. */
@@ -101,7 +101,7 @@ class LineCrossingRuntimeTest {
 
     @Test
     void trackerThenLineCountsUntrackedDetectionsEndToEnd() throws Exception {
-        NodeRuntime tracker = Synthetic.runtime(new TrackerFactory(), new TrackerNode(), Map.of());
+        NodeRuntime tracker = Synthetic.runtime(new TrackerRuntimeFactory(), new TrackerNode(), Map.of());
         LineCrossingRuntime r = line(Map.of());
         for (int i = 0; i < 25; i++) {
             // three pedestrians walking down in a column, detections without ids

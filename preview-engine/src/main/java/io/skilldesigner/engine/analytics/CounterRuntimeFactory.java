@@ -9,7 +9,7 @@ import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.runtime.RuntimeContext;
 
 /** Runtime factory of the catalog's {@link CounterNode}. */
-public final class CounterFactory implements NodeRuntimeFactory {
+public final class CounterRuntimeFactory implements NodeRuntimeFactory {
     @Override
     public String typeId() {
         return CounterNode.ID;

@@ -10,7 +10,7 @@ import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.runtime.RuntimeContext;
 
 /** Runtime of the catalog's {@link FilterNode}. */
-public final class FilterNodeFactory implements NodeRuntimeFactory {
+public final class FilterRuntimeFactory implements NodeRuntimeFactory {
     @Override
     public String typeId() {
         return FilterNode.ID;

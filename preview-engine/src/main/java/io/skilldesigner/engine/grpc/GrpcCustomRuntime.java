@@ -23,7 +23,7 @@ import io.skilldesigner.engine.runtime.NodeStatusListener;
  * running. Each frame waits at most the deadline (handshake included); after a connection failure frames pass
  * straight through until the backoff allows the next attempt.
  */
-public final class GrpcNodeRuntime implements NodeRuntime, RuntimeInfo {
+public final class GrpcCustomRuntime implements NodeRuntime, RuntimeInfo {
     private final String nodeId;
     private final CustomNodeClient client;
     private final String configError;
@@ -32,7 +32,7 @@ public final class GrpcNodeRuntime implements NodeRuntime, RuntimeInfo {
     private NodeState reported;
     private String reportedMessage;
 
-    private GrpcNodeRuntime(String nodeId, CustomNodeClient client, String configError, NodeStatusListener status) {
+    private GrpcCustomRuntime(String nodeId, CustomNodeClient client, String configError, NodeStatusListener status) {
         this.nodeId = nodeId;
         this.client = client;
         this.configError = configError;
@@ -42,15 +42,15 @@ public final class GrpcNodeRuntime implements NodeRuntime, RuntimeInfo {
     }
 
     /** A node that talks to the endpoint in {@code client}. */
-    public static GrpcNodeRuntime connected(String nodeId, CustomNodeClient client, NodeStatusListener status) {
-        GrpcNodeRuntime r = new GrpcNodeRuntime(nodeId, Objects.requireNonNull(client), null, status);
+    public static GrpcCustomRuntime connected(String nodeId, CustomNodeClient client, NodeStatusListener status) {
+        GrpcCustomRuntime r = new GrpcCustomRuntime(nodeId, Objects.requireNonNull(client), null, status);
         r.report(NodeState.STARTING, "connecting to " + client.config().authority());
         return r;
     }
 
     /** A node that cannot run as configured: stays in ERROR saying why and passes frames through. */
-    public static GrpcNodeRuntime misconfigured(String nodeId, String error, NodeStatusListener status) {
-        GrpcNodeRuntime r = new GrpcNodeRuntime(nodeId, null, Objects.requireNonNull(error), status);
+    public static GrpcCustomRuntime misconfigured(String nodeId, String error, NodeStatusListener status) {
+        GrpcCustomRuntime r = new GrpcCustomRuntime(nodeId, null, Objects.requireNonNull(error), status);
         r.report(NodeState.ERROR, error);
         return r;
     }

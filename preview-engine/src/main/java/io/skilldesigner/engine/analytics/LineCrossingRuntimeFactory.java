@@ -9,7 +9,7 @@ import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.runtime.RuntimeContext;
 
 /** Runtime factory of the catalog's {@link LineCrossingNode}. */
-public final class LineCrossingFactory implements NodeRuntimeFactory {
+public final class LineCrossingRuntimeFactory implements NodeRuntimeFactory {
     @Override
     public String typeId() {
         return LineCrossingNode.ID;

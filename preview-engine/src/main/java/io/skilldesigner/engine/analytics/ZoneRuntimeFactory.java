@@ -9,7 +9,7 @@ import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.runtime.RuntimeContext;
 
 /** Runtime factory of the catalog's {@link ZoneNode}. */
-public final class ZoneFactory implements NodeRuntimeFactory {
+public final class ZoneRuntimeFactory implements NodeRuntimeFactory {
     @Override
     public String typeId() {
         return ZoneNode.ID;
