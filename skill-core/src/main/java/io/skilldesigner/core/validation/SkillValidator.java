@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.skilldesigner.core.catalog.GraphContext;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.ParamRef;
 import io.skilldesigner.core.catalog.PortSpec;
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.catalog.SettingType;
-import io.skilldesigner.core.catalog.GraphContext;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillBasics;
