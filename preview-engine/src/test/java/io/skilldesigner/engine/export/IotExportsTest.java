@@ -101,8 +101,8 @@ class IotExportsTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("IOTEDGE_WORKLOADURI") == null);
         ExportTestSupport t = new ExportTestSupport(workspace, true);
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> new IotHubExportRuntimeFactory(new EdgeModuleConnection()).create(new IotHubExportNode().newNode("hub"),
-                        Map.of(), t.context));
+                () -> new IotHubExportRuntimeFactory(new EdgeModuleConnection())
+                        .create(new IotHubExportNode().newNode("hub"), Map.of(), t.context));
         assertTrue(e.getMessage().contains("not running as an IoT Edge module"), e.getMessage());
     }
 }
