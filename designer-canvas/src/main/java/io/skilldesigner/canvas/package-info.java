@@ -7,7 +7,9 @@
  *
  * <p>Inside: {@code edit} holds the document (immutable skill snapshots with undo/redo), pure graph edits,
  * connection rules and the layered layout; {@code graph} the culled canvas, node/edge/port views and minimap;
- * {@code palette}, {@code properties} (editors generated from SettingSpecs) and {@code problems} the side panels.
+ * {@code palette}, {@code properties} (editors generated from SettingSpecs, chosen by type and by the spec's
+ * flags: secret, label picker, directory; labels come from every MODEL_REF upstream) and {@code problems} the
+ * side panels.
  * The canvas knows skill-core's catalog and skill model, never the engine.
  */
 package io.skilldesigner.canvas;

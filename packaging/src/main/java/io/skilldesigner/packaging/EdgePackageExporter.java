@@ -20,7 +20,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
 import io.skilldesigner.core.catalog.NodeCatalog;
-import io.skilldesigner.core.catalog.nodes.ModelNode;
+import io.skilldesigner.core.catalog.SettingType;
 import io.skilldesigner.core.io.ModelJson;
 import io.skilldesigner.core.io.SkillJson;
 import io.skilldesigner.core.kan.KanExport;
@@ -163,42 +163,45 @@ public final class EdgePackageExporter {
         }
     }
 
-    /** Copies each model node's model and labels in, with descriptors pointing at the copies. */
+    /** Copies the model of every model reference (any node type's MODEL_REF setting) in, each model once. */
     private ModelLibrary copyModels(Skill skill, ModelLibrary models, Path root, List<String> listed)
             throws IOException {
         SettingsResolver resolver = new SettingsResolver(catalog);
         Map<String, ModelDescriptor> done = new LinkedHashMap<>();
         ModelJson json = new ModelJson();
         for (SkillNode node : skill.nodes()) {
-            if (!ModelNode.ID.equals(node.typeId())) {
-                continue;
+            for (String key : catalog.settingKeysOfType(node.typeId(), SettingType.MODEL_REF)) {
+                String modelId = String.valueOf(resolver.resolve(skill, node).get(key));
+                if (!done.containsKey(modelId)) {
+                    done.put(modelId, copyModel(node, modelId, models, root, json, listed));
+                }
             }
-            Object id = resolver.resolve(skill, node).get(ModelNode.MODEL);
-            String modelId = String.valueOf(id);
-            if (done.containsKey(modelId)) {
-                continue;
-            }
-            ModelDescriptor m = models.find(modelId).orElseThrow(() -> new PackageException("node '" + node.id()
-                    + "': model '" + modelId + "' is not in the model library"));
-            String stem = fileStem(modelId);
-            Path source = localFile(m.model(), "model '" + modelId + "' (node '" + node.id() + "')");
-            String modelRel = PackageLayout.MODELS + "/" + stem + extension(source, ".onnx");
-            copy(source, root.resolve(modelRel));
-            listed.add(modelRel);
-            FileLocation labels = null;
-            if (m.labels() != null && !m.labels().describe().isEmpty()) {
-                Path lsrc = localFile(m.labels(), "labels of model '" + modelId + "' (node '" + node.id() + "')");
-                String labelsRel = PackageLayout.LABELS + "/" + stem + extension(lsrc, ".txt");
-                copy(lsrc, root.resolve(labelsRel));
-                labels = FileLocation.local(labelsRel);
-                listed.add(labelsRel);
-            }
-            ModelDescriptor packaged = m.withModel(FileLocation.local(modelRel)).withLabels(labels)
-                    .withSha256(Checksums.sha256(root.resolve(modelRel)));
-            write(root, PackageLayout.MODELS + "/" + stem + PackageLayout.MODEL_DESCRIPTOR_SUFFIX, json.write(packaged));
-            done.put(modelId, packaged);
         }
         return ModelLibrary.of(done.values());
+    }
+
+    /** Copies one model and its labels in; the descriptor written beside them points at the copies. */
+    private static ModelDescriptor copyModel(SkillNode node, String modelId, ModelLibrary models, Path root,
+                                             ModelJson json, List<String> listed) throws IOException {
+        ModelDescriptor m = models.find(modelId).orElseThrow(() -> new PackageException("node '" + node.id()
+                + "': model '" + modelId + "' is not in the model library"));
+        String stem = fileStem(modelId);
+        Path source = localFile(m.model(), "model '" + modelId + "' (node '" + node.id() + "')");
+        String modelRel = PackageLayout.MODELS + "/" + stem + extension(source, ".onnx");
+        copy(source, root.resolve(modelRel));
+        listed.add(modelRel);
+        FileLocation labels = null;
+        if (m.labels() != null && !m.labels().describe().isEmpty()) {
+            Path lsrc = localFile(m.labels(), "labels of model '" + modelId + "' (node '" + node.id() + "')");
+            String labelsRel = PackageLayout.LABELS + "/" + stem + extension(lsrc, ".txt");
+            copy(lsrc, root.resolve(labelsRel));
+            labels = FileLocation.local(labelsRel);
+            listed.add(labelsRel);
+        }
+        ModelDescriptor packaged = m.withModel(FileLocation.local(modelRel)).withLabels(labels)
+                .withSha256(Checksums.sha256(root.resolve(modelRel)));
+        write(root, PackageLayout.MODELS + "/" + stem + PackageLayout.MODEL_DESCRIPTOR_SUFFIX, json.write(packaged));
+        return packaged;
     }
 
     private static Path localFile(FileLocation loc, String what) throws PackageException {

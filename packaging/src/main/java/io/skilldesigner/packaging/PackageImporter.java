@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.skilldesigner.core.catalog.NodeCatalog;
-import io.skilldesigner.core.catalog.nodes.ModelNode;
+import io.skilldesigner.core.catalog.SettingType;
 import io.skilldesigner.core.io.ModelJson;
 import io.skilldesigner.core.io.SkillJson;
 import io.skilldesigner.core.model.FileLocation;
@@ -178,13 +178,16 @@ public final class PackageImporter {
         return out;
     }
 
-    private static Skill repointModels(Skill skill, Map<String, String> idMap) {
+    /** Points every model reference (any node type's MODEL_REF setting) at the model id used in the workspace. */
+    private Skill repointModels(Skill skill, Map<String, String> idMap) {
         Skill out = skill;
         for (SkillNode n : skill.nodes()) {
-            if (ModelNode.ID.equals(n.typeId()) && n.setting(ModelNode.MODEL) instanceof String id) {
-                String target = Optional.ofNullable(idMap.get(id)).orElse(id);
-                if (!target.equals(id)) {
-                    out = out.updateNode(n.id(), node -> node.withSetting(ModelNode.MODEL, target));
+            for (String key : catalog.settingKeysOfType(n.typeId(), SettingType.MODEL_REF)) {
+                if (n.setting(key) instanceof String id) {
+                    String target = Optional.ofNullable(idMap.get(id)).orElse(id);
+                    if (!target.equals(id)) {
+                        out = out.updateNode(n.id(), node -> node.withSetting(key, target));
+                    }
                 }
             }
         }

@@ -29,8 +29,10 @@ import io.skilldesigner.core.skill.SkillNode;
 
 /**
  * Replaces every secret in a skill by a placeholder naming an environment variable, so nothing secret is ever
- * written into a package: settings the catalog marks secret, credentials in URLs ({@code rtsp://user:pass@}),
- * values that look like Azure connection strings or SAS tokens anywhere (settings, env lists, parameters).
+ * written into a package: settings the catalog flags secret ({@link SettingSpec#isSecret()}, the source of truth),
+ * parameters and key/value entries with secret-looking names ({@link SettingSpec#nameLooksSecret}, where no spec
+ * exists), credentials in URLs ({@code rtsp://user:pass@}), values that look like Azure connection strings or SAS
+ * tokens anywhere (settings, env lists, parameters).
  */
 public final class SecretPlaceholders {
     public static final String PREFIX = io.skilldesigner.core.skill.SecretEnvironment.PREFIX;

@@ -18,6 +18,7 @@ import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillEdge;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.core.validation.Problem;
+import io.skilldesigner.core.workspace.WorkspacePaths;
 import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.source.SourceSpec;
 
@@ -119,7 +120,7 @@ record EnginePlan(Skill skill, List<PlannedNode> nodes, Map<String, List<String>
             if (isSource) {
                 try {
                     SourceSpec spec = SourceSpec.fromSettings(settings.settings(),
-                            p -> workspace.resolve(p).toString());
+                            p -> WorkspacePaths.resolve(workspace, p).toString());
                     if (spec.location().contains("$param(")) {
                         errors.add(Problem.error(id, "", "the camera input's " + spec.kind().name().toLowerCase()
                                 + " source is left to the deployment (" + spec.location()

@@ -1,5 +1,6 @@
 package io.skilldesigner.engine;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,20 +8,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.skilldesigner.engine.analytics.CounterFactory;
-import io.skilldesigner.engine.analytics.LineCrossingFactory;
-import io.skilldesigner.engine.analytics.TrackerFactory;
-import io.skilldesigner.engine.analytics.ZoneFactory;
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.catalog.NodeType;
+import io.skilldesigner.engine.analytics.CounterRuntimeFactory;
+import io.skilldesigner.engine.analytics.LineCrossingRuntimeFactory;
+import io.skilldesigner.engine.analytics.TrackerRuntimeFactory;
+import io.skilldesigner.engine.analytics.ZoneRuntimeFactory;
 import io.skilldesigner.engine.export.EdgeModuleConnection;
-import io.skilldesigner.engine.export.HttpExportFactory;
-import io.skilldesigner.engine.export.IotEdgeModuleExportFactory;
-import io.skilldesigner.engine.export.IotHubExportFactory;
-import io.skilldesigner.engine.export.MqttExportFactory;
-import io.skilldesigner.engine.export.VideoSnippetExportFactory;
-import io.skilldesigner.engine.grpc.GrpcNodeFactory;
-import io.skilldesigner.engine.model.ModelNodeFactory;
+import io.skilldesigner.engine.export.HttpExportRuntimeFactory;
+import io.skilldesigner.engine.export.IotEdgeModuleExportRuntimeFactory;
+import io.skilldesigner.engine.export.IotHubExportRuntimeFactory;
+import io.skilldesigner.engine.export.MqttExportRuntimeFactory;
+import io.skilldesigner.engine.export.VideoSnippetExportRuntimeFactory;
+import io.skilldesigner.engine.grpc.GrpcCustomRuntimeFactory;
+import io.skilldesigner.engine.model.ModelRuntimeFactory;
 import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
-import io.skilldesigner.engine.transform.FilterNodeFactory;
+import io.skilldesigner.engine.transform.FilterRuntimeFactory;
 
 /**
  * Which factory builds the runtime of each catalog node type. Each node type's runtime is ONE factory class,
@@ -42,22 +45,55 @@ public final class NodeRuntimeRegistry implements AutoCloseable {
         }
     }
 
-    /** Every built-in runtime. Add one line per node type here. */
+    /**
+     * Every built-in runtime. Add one line per node type here. Refuses a half-registered node: a catalog type
+     * with no runtime, or a runtime for a type the catalog does not have.
+     */
     public static NodeRuntimeRegistry standard() {
+        NodeRuntimeRegistry registry = builtIn();
+        registry.requireComplete(NodeCatalog.standard());
+        return registry;
+    }
+
+    private static NodeRuntimeRegistry builtIn() {
         EdgeModuleConnection edge = new EdgeModuleConnection();  // one IoT Edge module client for both IoT exports
         return new NodeRuntimeRegistry(List.of(
-                new ModelNodeFactory(),
-                new FilterNodeFactory(),
-                new GrpcNodeFactory(),
-                new TrackerFactory(),
-                new ZoneFactory(),
-                new LineCrossingFactory(),
-                new CounterFactory(),
-                new VideoSnippetExportFactory(),
-                new IotHubExportFactory(edge),
-                new IotEdgeModuleExportFactory(edge),
-                new MqttExportFactory(),
-                new HttpExportFactory()));
+                new ModelRuntimeFactory(),
+                new FilterRuntimeFactory(),
+                new GrpcCustomRuntimeFactory(),
+                new TrackerRuntimeFactory(),
+                new ZoneRuntimeFactory(),
+                new LineCrossingRuntimeFactory(),
+                new CounterRuntimeFactory(),
+                new VideoSnippetExportRuntimeFactory(),
+                new IotHubExportRuntimeFactory(edge),
+                new IotEdgeModuleExportRuntimeFactory(edge),
+                new MqttExportRuntimeFactory(),
+                new HttpExportRuntimeFactory()));
+    }
+
+    /**
+     * Checks that this registry and the catalog describe the same node types: every type that is not a source
+     * (sources are run by the engine's {@link io.skilldesigner.engine.source.SourceFactory}) has a factory, and
+     * every factory's type is in the catalog.
+     *
+     * @throws IllegalStateException naming each type that is registered on one side only
+     */
+    public void requireComplete(NodeCatalog catalog) {
+        List<String> problems = new ArrayList<>();
+        for (NodeType t : catalog.all()) {
+            if (!t.isSource() && !byType.containsKey(t.id())) {
+                problems.add("node type '" + t.id() + "' has no runtime factory");
+            }
+            if (t.isSource() && byType.containsKey(t.id())) {
+                problems.add("source node type '" + t.id() + "' has a runtime factory, but the engine runs sources");
+            }
+        }
+        byType.keySet().stream().filter(id -> catalog.find(id).isEmpty())
+                .forEach(id -> problems.add("runtime factory for node type '" + id + "', which the catalog lacks"));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("half-registered node types: " + String.join("; ", problems));
+        }
     }
 
     public Optional<NodeRuntimeFactory> find(String typeId) {

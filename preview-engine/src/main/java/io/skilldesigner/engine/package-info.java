@@ -3,8 +3,16 @@
  * <p>
  * <b>Building.</b> {@link io.skilldesigner.engine.Engine#builder} checks the skill with skill-core's validator,
  * plans the graph (nodes not reached from a source are left out with a warning) and resolves every node's
- * settings; each node type's runtime comes from ONE factory registered in
- * {@link io.skilldesigner.engine.NodeRuntimeRegistry#standard()}.
+ * settings once (skill-core's {@code SettingsResolver}: coerced, catalog defaults, {@code $param} resolved; then
+ * secret placeholders filled and the type's own checks, in {@code EffectiveSettings}); each factory reads those
+ * values through {@link io.skilldesigner.engine.analytics.Settings}, whose defaults are the catalog's. Each node
+ * type's runtime comes from ONE {@code XRuntimeFactory} registered in
+ * {@link io.skilldesigner.engine.NodeRuntimeRegistry#standard()}, which refuses a catalog type without a runtime
+ * or a runtime without a catalog type (sources are run by the engine itself). Relative paths in settings and
+ * model descriptors resolve through skill-core's {@code WorkspacePaths}, and the command line finds models with
+ * skill-core's {@code ModelFiles}, as the app does.
+ * <p>
+ * Benchmarks are main classes in {@code src/bench/java}, compiled with the tests and run by none.
  * <p>
  * <b>Threads.</b> Each source decodes on its own thread, paced to the skill's desired fps; each node runs on its
  * own thread. Stages are joined by single-slot handoffs: a source replaces a frame its children have not taken

@@ -20,6 +20,7 @@ import io.skilldesigner.core.skill.SkillBasics;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.core.validation.Problem;
 import io.skilldesigner.core.validation.SkillValidator;
+import io.skilldesigner.core.workspace.WorkspacePaths;
 import io.skilldesigner.engine.model.LabelFile;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -91,7 +92,7 @@ final class SkillWizard {
                 .filter(m -> m.labels() != null && !m.labels().path().isEmpty())
                 .map((ModelDescriptor m) -> {
                     try {
-                        return LabelFile.read(ctx.workspace().root().resolve(m.labels().path()));
+                        return LabelFile.read(WorkspacePaths.resolve(ctx.workspace().root(), m.labels().path()));
                     } catch (RuntimeException e) {
                         return List.<String>of(); // unreadable label file: the picker offers none, validation says why
                     }

@@ -129,7 +129,7 @@ public final class PropertiesPanel extends ScrollPane {
         content.getChildren().addAll(title, desc, labelled("Name", nameField), idLabel);
         for (SettingSpec spec : type.settings()) {
             SettingEditor editor = SettingEditors.create(spec, models,
-                    () -> UpstreamLabels.of(model.skill(), nid, labelsOfModel.get()));
+                    () -> UpstreamLabels.of(catalog, model.skill(), nid, labelsOfModel.get()));
             Control c = editor.control();
             c.setId("setting-" + spec.key());
             Label label = new Label(spec.label() + (spec.unit().isEmpty() ? "" : " (" + spec.unit() + ")")

@@ -31,7 +31,7 @@ import io.skilldesigner.engine.RunState;
 import io.skilldesigner.engine.frame.FrameImage;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.model.ModelException;
-import io.skilldesigner.engine.model.ModelNodeFactory;
+import io.skilldesigner.engine.model.ModelRuntimeFactory;
 import io.skilldesigner.engine.model.ModelRunner;
 import io.skilldesigner.engine.model.ModelSession;
 import io.skilldesigner.engine.model.ModelSessions;
@@ -164,7 +164,7 @@ final class BenchCommand {
 
     private EngineRound engineRun(ModelSessions sessions, ModelLibrary library, Skill skill, List<FrameImage> frames)
             throws InterruptedException {
-        NodeRuntimeRegistry registry = new NodeRuntimeRegistry(List.of(new ModelNodeFactory(sessions)));
+        NodeRuntimeRegistry registry = new NodeRuntimeRegistry(List.of(new ModelRuntimeFactory(sessions)));
         Engine engine;
         try {
             engine = Engine.builder(skill).models(library).registry(registry).paced(false).lossless(true)

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import io.skilldesigner.core.workspace.ModelFiles;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.diff.ModelChecksums;
 import io.skilldesigner.core.diff.SkillDiff;
@@ -54,8 +55,8 @@ final class DiffCommand {
         Skill skillA;
         Skill skillB;
         try {
-            modelsA = ModelLibrary.of(WorkspaceModels.load(workspace != null ? workspace : workspaceOf(a)).items());
-            modelsB = ModelLibrary.of(WorkspaceModels.load(workspace != null ? workspace : workspaceOf(b)).items());
+            modelsA = ModelFiles.discover(workspace != null ? workspace : workspaceOf(a));
+            modelsB = ModelFiles.discover(workspace != null ? workspace : workspaceOf(b));
             skillA = reader.read(a, modelsA);
             skillB = reader.read(b, modelsB);
         } catch (IOException e) {

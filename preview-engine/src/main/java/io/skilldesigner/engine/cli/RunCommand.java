@@ -22,6 +22,7 @@ import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.workspace.Listing;
+import io.skilldesigner.core.workspace.ModelFiles;
 import io.skilldesigner.engine.Engine;
 import io.skilldesigner.engine.EngineListener;
 import io.skilldesigner.engine.NodeRuntimeRegistry;
@@ -32,7 +33,7 @@ import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.metrics.RunSummary;
-import io.skilldesigner.engine.model.ModelNodeFactory;
+import io.skilldesigner.engine.model.ModelRuntimeFactory;
 import io.skilldesigner.engine.runtime.NodeState;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.source.SourceSpec;
@@ -75,7 +76,7 @@ final class RunCommand {
             return ExitCode.BAD_SKILL;
         }
         try {
-            Listing<ModelDescriptor> found = WorkspaceModels.load(workspace);
+            Listing<ModelDescriptor> found = ModelFiles.load(workspace);
             // A broken model file must not block skills that don't use it: report it, run with the rest.
             found.errors().forEach(e -> err.println("warning: model file skipped: " + e.file() + ": " + e.message()));
             models = ModelLibrary.of(found.items());
@@ -225,7 +226,7 @@ final class RunCommand {
         RunSummary summary = new RunSummary(ran.skillId(), ran.seconds(), frames, ran.fps(), ran.nodes(),
                 ran.runtimeInfo());
         err.print(summary.format());
-        registry.find(ModelNode.ID).filter(ModelNodeFactory.class::isInstance).map(ModelNodeFactory.class::cast)
+        registry.find(ModelNode.ID).filter(ModelRuntimeFactory.class::isInstance).map(ModelRuntimeFactory.class::cast)
                 .ifPresent(f -> f.providerReports().forEach(r -> err.println("model node " + r.nodeId() + ": "
                         + r.describe())));
         if (writeFailure.get() != null) {

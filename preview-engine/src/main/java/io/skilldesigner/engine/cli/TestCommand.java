@@ -11,6 +11,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import io.skilldesigner.core.workspace.ModelFiles;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.nodes.ModelNode;
 import io.skilldesigner.core.io.SkillJson;
@@ -85,7 +86,7 @@ final class TestCommand {
         }
         ModelLibrary models;
         try {
-            models = ModelLibrary.of(WorkspaceModels.load(workspace).items());
+            models = ModelFiles.discover(workspace);
         } catch (IOException e) {
             err.println("error: cannot read the models of workspace " + workspace + ": " + e.getMessage());
             return ExitCode.MODEL_FAILURE;

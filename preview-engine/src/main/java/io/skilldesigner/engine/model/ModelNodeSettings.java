@@ -3,6 +3,7 @@ package io.skilldesigner.engine.model;
 import java.util.Map;
 
 import io.skilldesigner.core.catalog.nodes.ModelNode;
+import io.skilldesigner.engine.analytics.Settings;
 
 /**
  * A model node's settings as the catalog defines them (keys and defaults from {@link ModelNode}). The node has one
@@ -13,18 +14,22 @@ import io.skilldesigner.core.catalog.nodes.ModelNode;
  */
 public record ModelNodeSettings(String modelId, double confidence, double confidenceUpper, boolean classifyOnFrame,
                                 double cropPadding, int minCropSize, int topK) {
-    public static ModelNodeSettings from(String nodeId, Map<String, Object> s) {
-        Object id = s.get(ModelNode.MODEL);
-        if (id == null || String.valueOf(id).isBlank()) {
+    /**
+     * Typed reads of the node's effective settings; a value the map lacks takes the catalog's default (one
+     * definition of every default, in {@link ModelNode}).
+     */
+    public static ModelNodeSettings from(String nodeId, Map<String, Object> settings) {
+        Settings s = Settings.of(new ModelNode(), settings);
+        if (!s.has(ModelNode.MODEL)) {
             throw new ModelException("node '" + nodeId + "': no model chosen (setting " + ModelNode.MODEL + ")");
         }
-        return new ModelNodeSettings(String.valueOf(id),
-                number(s, ModelNode.CONFIDENCE, Double.NaN),
-                number(s, ModelNode.CONFIDENCE_UPPER, 1.0),
-                ModelNode.ON_FRAME.equals(String.valueOf(s.getOrDefault(ModelNode.CLASSIFY_ON, ModelNode.ON_OBJECTS))),
-                number(s, ModelNode.CROP_PADDING, 0.1),
-                (int) number(s, ModelNode.MIN_CROP_SIZE, 16),
-                Math.max(1, (int) number(s, ModelNode.TOP_K, 1)));
+        return new ModelNodeSettings(s.text(ModelNode.MODEL),
+                s.has(ModelNode.CONFIDENCE) ? s.decimal(ModelNode.CONFIDENCE) : Double.NaN,
+                s.decimal(ModelNode.CONFIDENCE_UPPER),
+                ModelNode.ON_FRAME.equals(s.text(ModelNode.CLASSIFY_ON)),
+                s.decimal(ModelNode.CROP_PADDING),
+                (int) s.integer(ModelNode.MIN_CROP_SIZE),
+                Math.max(1, (int) s.integer(ModelNode.TOP_K)));
     }
 
     /** The threshold to use: the node's, else the model's default. */
@@ -35,20 +40,5 @@ public record ModelNodeSettings(String modelId, double confidence, double confid
     /** Inside the confidence window [threshold, confidenceUpper], the threshold defaulting to the model's. */
     public boolean inWindow(float score, double modelDefault) {
         return score >= threshold(modelDefault) && score <= confidenceUpper;
-    }
-
-    private static double number(Map<String, Object> s, String key, double fallback) {
-        Object v = s.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        try {
-            return Double.parseDouble(String.valueOf(v).trim());
-        } catch (NumberFormatException e) {
-            throw new ModelException("setting " + key + " must be a number, got '" + v + "'", e);
-        }
     }
 }

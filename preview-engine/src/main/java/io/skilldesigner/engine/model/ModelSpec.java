@@ -6,6 +6,7 @@ import java.util.Objects;
 import io.skilldesigner.core.model.DecoderSettings;
 import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelTask;
+import io.skilldesigner.core.workspace.WorkspacePaths;
 
 /**
  * What to load: a model file, its labels and how to decode it.
@@ -51,7 +52,6 @@ public record ModelSpec(String name, Path file, Path labels, DecoderSettings dec
     }
 
     private static Path resolve(Path dir, String p) {
-        Path path = Path.of(p);
-        return path.isAbsolute() || dir == null ? path : dir.resolve(path);
+        return WorkspacePaths.resolve(dir, p);
     }
 }

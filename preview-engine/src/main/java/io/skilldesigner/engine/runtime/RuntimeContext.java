@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.workspace.WorkspacePaths;
 
 /**
  * What node runtimes may use besides their own settings.
@@ -13,8 +14,8 @@ import io.skilldesigner.core.skill.Skill;
  */
 public record RuntimeContext(Skill skill, ModelLibrary models, Path workspaceDir, RunIdentity identity,
                              ExportMessageListener messages, NodeStatusListener status, boolean edge) {
+    /** A path from a setting, resolved as everywhere else ({@link WorkspacePaths}). */
     public Path resolve(String path) {
-        Path p = Path.of(path);
-        return p.isAbsolute() ? p : workspaceDir.resolve(p);
+        return WorkspacePaths.resolve(workspaceDir, path);
     }
 }

@@ -20,7 +20,7 @@ import io.skilldesigner.engine.frame.FrameEvent;
 
 class CounterRuntimeTest {
     private static CounterRuntime counter(Map<String, Object> extra) throws Exception {
-        return (CounterRuntime) Synthetic.runtime(new CounterFactory(), new CounterNode(), new HashMap<>(extra));
+        return (CounterRuntime) Synthetic.runtime(new CounterRuntimeFactory(), new CounterNode(), new HashMap<>(extra));
     }
 
     @Test

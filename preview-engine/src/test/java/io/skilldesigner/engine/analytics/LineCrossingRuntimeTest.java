@@ -26,7 +26,7 @@ class LineCrossingRuntimeTest {
         Map<String, Object> s = new HashMap<>(Map.of(LineCrossingNode.LINE, LINE, LineCrossingNode.LINE_NAME, "gate",
                 LineCrossingNode.IN_SIDE, LineCrossingNode.IN_SIDE_RIGHT));
         s.putAll(extra);
-        return (LineCrossingRuntime) Synthetic.runtime(new LineCrossingFactory(), new LineCrossingNode(), s);
+        return (LineCrossingRuntime) Synthetic.runtime(new LineCrossingRuntimeFactory(), new LineCrossingNode(), s);
     }
 
     /** Bottom of a 0.1-high box at y = top + 0.1. */
@@ -102,7 +102,7 @@ class LineCrossingRuntimeTest {
 
     @Test
     void trackerThenLineCountsUntrackedDetectionsEndToEnd() throws Exception {
-        NodeRuntime tracker = Synthetic.runtime(new TrackerFactory(), new TrackerNode(), Map.of());
+        NodeRuntime tracker = Synthetic.runtime(new TrackerRuntimeFactory(), new TrackerNode(), Map.of());
         LineCrossingRuntime r = line(Map.of());
         for (int i = 0; i < 25; i++) {
             // three pedestrians walking down in a column, detections without ids

@@ -19,7 +19,7 @@ import io.skilldesigner.engine.runtime.NodeRuntime;
 class SortTrackerTest {
 
     private static NodeRuntime tracker(Map<String, Object> settings) throws Exception {
-        return Synthetic.runtime(new TrackerFactory(), new TrackerNode(), settings);
+        return Synthetic.runtime(new TrackerRuntimeFactory(), new TrackerNode(), settings);
     }
 
     private static String id(Frame f, int index) {

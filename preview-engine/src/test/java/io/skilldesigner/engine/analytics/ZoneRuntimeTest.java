@@ -25,7 +25,7 @@ class ZoneRuntimeTest {
     private static NodeRuntime zone(Map<String, Object> extra) throws Exception {
         Map<String, Object> s = new java.util.HashMap<>(Map.of(ZoneNode.POLYGON, BAND, ZoneNode.ZONE_NAME, "door"));
         s.putAll(extra);
-        return Synthetic.runtime(new ZoneFactory(), new ZoneNode(), s);
+        return Synthetic.runtime(new ZoneRuntimeFactory(), new ZoneNode(), s);
     }
 
     @Test

@@ -81,7 +81,8 @@ class HttpExportTest {
                 "http://127.0.0.1:" + port + "/insights?sig=secret-query", HttpExportNode.AUTH_VALUE, TOKEN,
                 HttpExportNode.RETRIES, 0L, HttpExportNode.TIMEOUT_MS, 2000L));
         s.putAll(extra);
-        return (CountedExport) new HttpExportFactory().create(new HttpExportNode().newNode("http"), s, t.context);
+        return (CountedExport) new HttpExportRuntimeFactory().create(new HttpExportNode().newNode("http"), s,
+                t.context);
     }
 
     @Test

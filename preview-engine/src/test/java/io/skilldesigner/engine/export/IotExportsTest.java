@@ -34,7 +34,7 @@ class IotExportsTest {
         ExportTestSupport t = new ExportTestSupport(workspace, false);
         var node = new IotHubExportNode().newNode("hub");
         List<String> expected = new ArrayList<>();
-        try (CountedExport export = (CountedExport) new IotHubExportFactory(new EdgeModuleConnection())
+        try (CountedExport export = (CountedExport) new IotHubExportRuntimeFactory(new EdgeModuleConnection())
                 .create(node, Map.of(IotHubExportNode.DELAY_SECONDS, 1L), t.context)) {
             for (int seq = 0; seq < 40; seq++) {
                 // frames 0-4 have no object (skipped); then a message at most once per second of frame time
@@ -64,7 +64,7 @@ class IotExportsTest {
         Map<String, Object> settings = Map.of(IotEdgeModuleExportNode.MODULE_NAME, "alerts",
                 IotEdgeModuleExportNode.MODULE_INPUT, "in2", IotEdgeModuleExportNode.DELAY_SECONDS, 0L,
                 IotEdgeModuleExportNode.ONLY_WITH_OBJECTS, false);
-        try (CountedExport export = (CountedExport) new IotEdgeModuleExportFactory(new EdgeModuleConnection())
+        try (CountedExport export = (CountedExport) new IotEdgeModuleExportRuntimeFactory(new EdgeModuleConnection())
                 .create(node, settings, t.context)) {
             for (int seq = 0; seq < 3; seq++) {
                 export.process(frame(seq, 0));
@@ -101,8 +101,8 @@ class IotExportsTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("IOTEDGE_WORKLOADURI") == null);
         ExportTestSupport t = new ExportTestSupport(workspace, true);
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> new IotHubExportFactory(new EdgeModuleConnection()).create(new IotHubExportNode().newNode("hub"),
-                        Map.of(), t.context));
+                () -> new IotHubExportRuntimeFactory(new EdgeModuleConnection())
+                        .create(new IotHubExportNode().newNode("hub"), Map.of(), t.context));
         assertTrue(e.getMessage().contains("not running as an IoT Edge module"), e.getMessage());
     }
 }

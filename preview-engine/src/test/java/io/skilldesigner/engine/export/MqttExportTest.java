@@ -60,7 +60,8 @@ class MqttExportTest {
         Map<String, Object> s = new HashMap<>(Map.of(MqttExportNode.BROKER_ADDRESS, broker.address(),
                 MqttExportNode.QOS, 1L, MqttExportNode.DELAY_SECONDS, 0L));
         s.putAll(extra);
-        return (CountedExport) new MqttExportFactory().create(new MqttExportNode().newNode("mqtt"), s, t.context);
+        return (CountedExport) new MqttExportRuntimeFactory().create(new MqttExportNode().newNode("mqtt"), s,
+                t.context);
     }
 
     @Test

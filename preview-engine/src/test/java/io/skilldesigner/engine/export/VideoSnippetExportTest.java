@@ -54,7 +54,7 @@ class VideoSnippetExportTest {
         Map<String, Object> s = new HashMap<>(Map.of(VideoSnippetExportNode.DURATION_SECONDS, 2L,
                 VideoSnippetExportNode.DELAY_MINUTES, 1L, VideoSnippetExportNode.FILENAME_PREFIX, "door"));
         s.putAll(extra);
-        return (VideoSnippetExport) new VideoSnippetExportFactory()
+        return (VideoSnippetExport) new VideoSnippetExportRuntimeFactory()
                 .create(new VideoSnippetExportNode().newNode("video"), s, t.context);
     }
 

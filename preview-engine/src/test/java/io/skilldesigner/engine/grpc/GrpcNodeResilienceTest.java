@@ -54,7 +54,7 @@ class GrpcNodeResilienceTest {
         int port = first.port();
         var statuses = new TestFrames.Statuses();
         Frame in = TestFrames.patches(320, 240);
-        try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config(port, Duration.ofMillis(500)),
+        try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(config(port, Duration.ofMillis(500)),
                 IDENTITY), statuses)) {
             assertEquals(2, node.process(in).objects().size());
             assertEquals(1, first.service().handshakes().size());
@@ -97,7 +97,7 @@ class GrpcNodeResilienceTest {
                 ProcessRequestType.FRAME_WITH_IMAGE, ProcessResponseType.INSIGHTS_META_ONLY).withDelayMs(1500);
         try (var server = ReferenceCustomNodeServer.start(options)) {
             var statuses = new TestFrames.Statuses();
-            try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config(server.port(),
+            try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(config(server.port(),
                     Duration.ofMillis(200)), IDENTITY), statuses)) {
                 Frame in = TestFrames.patches(320, 240);
                 long start = System.nanoTime();
@@ -122,7 +122,7 @@ class GrpcNodeResilienceTest {
             port = probe.getLocalPort();
         }
         var statuses = new TestFrames.Statuses();
-        try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config(port, Duration.ofMillis(300)),
+        try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(config(port, Duration.ofMillis(300)),
                 IDENTITY), statuses)) {
             Frame in = TestFrames.patches(320, 240);
             assertSame(in, node.process(in));
@@ -142,7 +142,7 @@ class GrpcNodeResilienceTest {
         Server server = badServer(declared, answer);
         try {
             var statuses = new TestFrames.Statuses();
-            try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config(server.getPort(),
+            try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(config(server.getPort(),
                     Duration.ofSeconds(5)), IDENTITY), statuses)) {
                 Frame in = TestFrames.patches(320, 240);
                 assertSame(in, node.process(in), "an unusable answer leaves the frame unchanged");
@@ -215,7 +215,7 @@ class GrpcNodeResilienceTest {
                 .build().start();
         try {
             var statuses = new TestFrames.Statuses();
-            try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config(server.getPort(),
+            try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(config(server.getPort(),
                     Duration.ofSeconds(5)), IDENTITY), statuses)) {
                 Frame in = TestFrames.patches(320, 240);
                 assertSame(in, node.process(in));
@@ -234,7 +234,7 @@ class GrpcNodeResilienceTest {
                 r -> withObject(r, "car", ++calls[0] == 1 ? -3f : 0.1f));
         try {
             var statuses = new TestFrames.Statuses();
-            try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config(server.getPort(),
+            try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(config(server.getPort(),
                     Duration.ofSeconds(5)), IDENTITY), statuses)) {
                 Frame in = TestFrames.patches(320, 240);
                 assertSame(in, node.process(in));

@@ -60,7 +60,7 @@ class GrpcNodeRoundTripTest {
         try (var server = ReferenceCustomNodeServer.start(options)) {
             var statuses = new TestFrames.Statuses();
             var config = GrpcNodeConfig.plain("127.0.0.1", server.port(), Duration.ofSeconds(5)).withColor(color);
-            try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config, IDENTITY), statuses)) {
+            try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(config, IDENTITY), statuses)) {
                 Frame in = TestFrames.patches(320, 240);
                 Frame out = node.process(in);
 
@@ -111,7 +111,7 @@ class GrpcNodeRoundTripTest {
                 ProcessRequestType.FRAME_WITH_IMAGE, ProcessResponseType.INSIGHTS_META_ONLY);
         try (var server = ReferenceCustomNodeServer.start(options)) {
             var config = GrpcNodeConfig.plain("127.0.0.1", server.port(), Duration.ofSeconds(5));
-            try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config, IDENTITY),
+            try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(config, IDENTITY),
                     new TestFrames.Statuses())) {
                 DetectedObject car = new DetectedObject("car", 0.9f, new BBox(40 / 320f, 60 / 240f, 80 / 320f,
                         80 / 240f), "det-1", List.of(), null);
@@ -140,7 +140,7 @@ class GrpcNodeRoundTripTest {
             var statuses = new TestFrames.Statuses();
             Map<String, Object> settings = Map.of(GrpcCustomNode.MODE, GrpcCustomNode.ENDPOINT,
                     GrpcCustomNode.ENDPOINT_URL, "127.0.0.1:" + server.port(), GrpcCustomNode.DEADLINE_MS, 5000);
-            try (var node = new GrpcNodeFactory().create(TestFrames.node("g1", settings), settings,
+            try (var node = new GrpcCustomRuntimeFactory().create(TestFrames.node("g1", settings), settings,
                     TestFrames.context(statuses))) {
                 DetectedObject car = DetectedObject.of("car", 0.8f, new BBox(0.1f, 0.1f, 0.2f, 0.2f));
                 Frame in = TestFrames.patches(320, 240).withObjects(List.of(car));
@@ -172,7 +172,7 @@ class GrpcNodeRoundTripTest {
         try (var server = ReferenceCustomNodeServer.start(options)) {
             var statuses = new TestFrames.Statuses();
             var config = GrpcNodeConfig.plain("127.0.0.1", server.port(), Duration.ofSeconds(10));
-            try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config, IDENTITY), statuses)) {
+            try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(config, IDENTITY), statuses)) {
                 Frame out = node.process(TestFrames.patches(1920, 1080));
                 assertEquals(NodeState.RUNNING, statuses.last().state(), statuses.entries.toString());
                 assertEquals(1920, out.image().width());

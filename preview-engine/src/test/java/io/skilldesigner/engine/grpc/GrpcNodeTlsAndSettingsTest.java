@@ -47,7 +47,7 @@ class GrpcNodeTlsAndSettingsTest {
     }
 
     private static Frame run(Map<String, Object> settings, TestFrames.Statuses statuses, Frame in) throws Exception {
-        try (NodeRuntime node = new GrpcNodeFactory().create(TestFrames.node("g1", settings), settings,
+        try (NodeRuntime node = new GrpcCustomRuntimeFactory().create(TestFrames.node("g1", settings), settings,
                 TestFrames.context(statuses))) {
             return node.process(in);
         }

@@ -77,7 +77,7 @@ class PythonCustomNodeInteropTest {
             for (ColorFormat color : List.of(ColorFormat.COLOR_FORMAT_BGR, ColorFormat.COLOR_FORMAT_RGB)) {
                 var statuses = new TestFrames.Statuses();
                 var config = GrpcNodeConfig.plain("127.0.0.1", port, Duration.ofSeconds(10)).withColor(color);
-                try (var node = GrpcNodeRuntime.connected("py", new CustomNodeClient(config,
+                try (var node = GrpcCustomRuntime.connected("py", new CustomNodeClient(config,
                         new RunIdentity("inst-7", "skill-py", "device-py")), statuses)) {
                     DetectedObject person = DetectedObject.of("person", 0.7f, new BBox(0.5f, 0.5f, 0.1f, 0.1f));
                     Frame in = TestFrames.patches(320, 240).withObjects(List.of(person));

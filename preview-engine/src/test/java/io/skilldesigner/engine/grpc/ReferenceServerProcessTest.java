@@ -66,7 +66,7 @@ class ReferenceServerProcessTest {
         GrpcNodeConfig config = GrpcNodeConfig.plain("127.0.0.1", first.port(), Duration.ofSeconds(5))
                 .withBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
         Running second = null;
-        try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config,
+        try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(config,
                 new RunIdentity("i", "s", "d")), statuses)) {
             Frame in = TestFrames.patches(320, 240);
             assertEquals(List.of("blue", "red"),

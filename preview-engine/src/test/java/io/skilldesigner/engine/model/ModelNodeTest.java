@@ -47,11 +47,11 @@ class ModelNodeTest {
             descriptor("ball", "demo_ball_detector.onnx", "ball_labels.txt", ModelTask.DETECTION),
             descriptor("demo-colour", "demo_colour_classifier.onnx", "colour_labels.txt", ModelTask.CLASSIFICATION)));
 
-    private ModelNodeFactory factory;
+    private ModelRuntimeFactory factory;
 
     @BeforeEach
     void open() {
-        factory = new ModelNodeFactory();
+        factory = new ModelRuntimeFactory();
     }
 
     @AfterEach
@@ -201,7 +201,7 @@ class ModelNodeTest {
         Map<String, Object> s = settings("det");
         SkillNode n = new SkillNode("gpu", ModelNode.ID, "", s, null);
         try (NodeRuntime r = factory.create(n, s, context(Acceleration.NVIDIA_DGPU))) {
-            assertInstanceOf(ModelDetectorNode.class, r);
+            assertInstanceOf(ModelDetectorRuntime.class, r);
         }
         ProviderChoice c = factory.providerReport("gpu").choice();
         assertTrue(c.cudaRequested());

@@ -29,7 +29,7 @@ class FilterRuntimeTest {
     }
 
     private static NodeRuntime create(Map<String, Object> settings) {
-        return new FilterNodeFactory().create(new FilterNode().newNode("f"), settings, null);
+        return new FilterRuntimeFactory().create(new FilterNode().newNode("f"), settings, null);
     }
 
     @Test

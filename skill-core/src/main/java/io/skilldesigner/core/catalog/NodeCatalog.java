@@ -62,6 +62,16 @@ public final class NodeCatalog {
         return t;
     }
 
+    /**
+     * The keys of a node type's settings of one value type (e.g. the {@link SettingType#MODEL_REF}s a package
+     * must carry), so code outside the catalog finds settings by meaning, not by node type; none for an unknown
+     * type.
+     */
+    public List<String> settingKeysOfType(String typeId, SettingType type) {
+        return find(typeId).map(t -> t.settingsOfType(type).stream().map(SettingSpec::key).toList())
+                .orElse(List.of());
+    }
+
     public List<NodeType> all() {
         return List.copyOf(types.values());
     }

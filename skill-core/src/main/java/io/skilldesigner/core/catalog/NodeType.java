@@ -11,8 +11,10 @@ import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.core.validation.Problem;
 
 /**
- * One kind of node, defined once: palette entry, ports, typed settings, validation and KAN mapping. The palette,
- * property forms, engine and exporters all read this.
+ * One kind of node, defined once: palette entry, ports, typed settings, its own checks (of its settings, of what
+ * it refers to, of its place in the graph), its KAN mapping (or why it has none) and what it adds to an edge
+ * deployment. The palette, property forms, validator, engine and exporters all read this and hold no
+ * per-type code. Its runtime is one factory in preview-engine's {@code NodeRuntimeRegistry}.
  */
 public abstract class NodeType {
     private final String id;
@@ -73,6 +75,11 @@ public abstract class NodeType {
         return settings.stream().filter(s -> s.key().equals(key)).findFirst();
     }
 
+    /** The settings of one value type (e.g. every {@link SettingType#MODEL_REF}), in declaration order. */
+    public List<SettingSpec> settingsOfType(SettingType type) {
+        return settings.stream().filter(s -> s.type() == type).toList();
+    }
+
     public Optional<PortSpec> input(String portId) {
         return inputs.stream().filter(p -> p.id().equals(portId)).findFirst();
     }
@@ -88,6 +95,14 @@ public abstract class NodeType {
 
     /** The KAN equivalent, or empty when KAN has none (such nodes are reported on export). */
     public abstract Optional<KanMapping> kan();
+
+    /**
+     * Why KAN has no equivalent of this type, when {@link #kan()} is empty: every type either maps to KAN or says
+     * so explicitly (the catalog's contract test holds each type to one of the two).
+     */
+    public Optional<String> notInKan() {
+        return Optional.empty();
+    }
 
     /** Every setting's default, in declaration order. */
     public Map<String, Object> defaultSettings() {
@@ -128,6 +143,34 @@ public abstract class NodeType {
      */
     public Set<String> containerOnlySettings(Map<String, Object> settings) {
         return Set.of();
+    }
+
+    /**
+     * Checks of what the node refers to outside the skill (a model in the model library), reported with the node's
+     * own problems.
+     *
+     * @param settings as for {@link #checkSettings}
+     */
+    public List<Problem> checkReferences(SkillNode node, Map<String, Object> settings, ModelLibrary models) {
+        return List.of();
+    }
+
+    /**
+     * The node's own whole-graph checks: what it needs upstream, names it must not share with other nodes. Called
+     * once per node after the edges are checked; only valid edges count.
+     */
+    public List<Problem> checkInGraph(SkillNode node, GraphContext graph) {
+        return List.of();
+    }
+
+    /**
+     * What the node adds to an edge deployment besides the runtime module (none by default).
+     *
+     * @param settings the node's effective settings, secrets already replaced by placeholders
+     * @throws IllegalArgumentException naming the setting when one the deployment needs is missing or malformed
+     */
+    public NodeDeployment deployment(SkillNode node, Map<String, Object> settings) {
+        return NodeDeployment.NONE;
     }
 
     @Override

@@ -20,6 +20,10 @@ import java.util.Optional;
  * @param help         help text shown beside the field
  * @param unit         unit shown beside numbers ("seconds", "minutes", "ms"), or empty
  * @param enabledWhen  condition on another setting, or null when always enabled
+ * @param secret       the value is a secret: masked in forms and messages, replaced by a placeholder in exported
+ *                     packages; always true for {@link SettingType#SECRET}, and settable for other types
+ * @param picksLabels  a list of labels: the form offers the labels of the models upstream
+ * @param directory    a path that names a folder, not a file (the form opens a folder chooser)
  */
 public record SettingSpec(
         String key,
@@ -33,7 +37,10 @@ public record SettingSpec(
         List<String> choices,
         String help,
         String unit,
-        EnabledWhen enabledWhen) {
+        EnabledWhen enabledWhen,
+        boolean secret,
+        boolean picksLabels,
+        boolean directory) {
 
     public SettingSpec {
         Objects.requireNonNull(key, "key");
@@ -42,6 +49,27 @@ public record SettingSpec(
         choices = List.copyOf(choices == null ? List.of() : choices);
         help = help == null ? "" : help;
         unit = unit == null ? "" : unit;
+        // The type says "secret" by itself; a flag can only add secrecy, never take it away.
+        secret = secret || type == SettingType.SECRET;
+        if (picksLabels && type != SettingType.STRING_LIST) {
+            throw new IllegalArgumentException("setting '" + key + "': only a STRING_LIST can pick labels");
+        }
+        if (directory && type != SettingType.FILE_PATH) {
+            throw new IllegalArgumentException("setting '" + key + "': only a FILE_PATH can name a directory");
+        }
+    }
+
+    /** Names that usually hold secrets (password, token, connection string, SAS, API or access key). */
+    private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+            "(?i).*(password|passwd|secret|token|connection_?string|api_?key|access_?key|sas)$");
+
+    /**
+     * The name heuristic for secrets. It never overrides the {@link #secret} flag: it only stands in where there is
+     * no spec (skill parameters, entries of a key/value list), and the catalog's contract test uses it to make sure
+     * every setting with such a name is flagged.
+     */
+    public static boolean nameLooksSecret(String name) {
+        return name != null && SECRET_NAME.matcher(name).matches();
     }
 
     public static Builder builder(String key, SettingType type) {
@@ -56,8 +84,9 @@ public record SettingSpec(
         return Optional.ofNullable(defaultValue);
     }
 
+    /** The {@link #secret} flag: the one source of truth for what is kept out of logs, messages and packages. */
     public boolean isSecret() {
-        return type == SettingType.SECRET;
+        return secret;
     }
 
     /** Fluent construction; node types read better with named optional fields. */
@@ -74,6 +103,9 @@ public record SettingSpec(
         private String help;
         private String unit;
         private EnabledWhen enabledWhen;
+        private boolean secret;
+        private boolean picksLabels;
+        private boolean directory;
 
         private Builder(String key, SettingType type) {
             this.key = key;
@@ -131,9 +163,27 @@ public record SettingSpec(
             return this;
         }
 
+        /** Marks a value of a non-SECRET type (e.g. a URL or a key/value list) as secret as a whole. */
+        public Builder secret() {
+            secret = true;
+            return this;
+        }
+
+        /** A STRING_LIST of labels: the form offers the labels of the models upstream. */
+        public Builder picksLabels() {
+            picksLabels = true;
+            return this;
+        }
+
+        /** A FILE_PATH naming a folder. */
+        public Builder directory() {
+            directory = true;
+            return this;
+        }
+
         public SettingSpec build() {
             return new SettingSpec(key, label, type, defaultValue, required, min, max, pattern, choices, help, unit,
-                    enabledWhen);
+                    enabledWhen, secret, picksLabels, directory);
         }
     }
 }

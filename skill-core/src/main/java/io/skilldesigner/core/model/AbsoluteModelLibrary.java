@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import io.skilldesigner.core.workspace.WorkspacePaths;
+
 /**
  * The workspace's models with their file paths made absolute, for code that reads the files without knowing the
  * workspace (the package exporter). Workspace files keep relative paths so a workspace can move.
@@ -28,20 +30,6 @@ public final class AbsoluteModelLibrary implements ModelLibrary {
     }
 
     private ModelDescriptor absolute(ModelDescriptor m) {
-        ModelDescriptor out = m;
-        if (m.model() != null) {
-            out = out.withModel(absolute(m.model()));
-        }
-        if (m.labels() != null) {
-            out = out.withLabels(absolute(m.labels()));
-        }
-        return out;
-    }
-
-    private FileLocation absolute(FileLocation loc) {
-        if (loc.path().isEmpty() || Path.of(loc.path()).isAbsolute()) {
-            return loc;
-        }
-        return loc.withPath(root.resolve(loc.path()).normalize().toString());
+        return WorkspacePaths.absolute(m, root);
     }
 }

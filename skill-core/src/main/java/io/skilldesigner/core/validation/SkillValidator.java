@@ -11,17 +11,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.skilldesigner.core.catalog.GraphContext;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.ParamRef;
 import io.skilldesigner.core.catalog.PortSpec;
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.catalog.SettingType;
-import io.skilldesigner.core.catalog.nodes.GrpcCustomNode;
-import io.skilldesigner.core.catalog.nodes.ModelNode;
-import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelLibrary;
-import io.skilldesigner.core.model.ModelTask;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillBasics;
 import io.skilldesigner.core.skill.SkillEdge;
@@ -29,8 +26,10 @@ import io.skilldesigner.core.skill.SkillNode;
 
 /**
  * Lists everything wrong with a skill at once: graph shape, edges, settings (generic checks from the catalog's
- * {@link SettingSpec}s plus each type's own {@link NodeType#checkSettings}), model references and parameters.
- * Problems come in a stable order: skill, nodes (in skill order), edges, graph, cross-node, parameters.
+ * {@link SettingSpec}s plus each type's own {@link NodeType#checkSettings} and {@link NodeType#checkReferences}),
+ * each type's own whole-graph checks ({@link NodeType#checkInGraph}) and parameters. Problems come in a stable
+ * order: skill, nodes (in skill order), edges, graph, the types' graph checks (in node order), parameters. The
+ * validator itself knows no node type.
  */
 public final class SkillValidator {
     /** Parameters KAN defines in every skill; they are set at deployment, so never reported as unused. */
@@ -63,12 +62,13 @@ public final class SkillValidator {
             ResolvedSettings settings = resolver.resolve(node, type.get(), skill.parameters());
             resolved.putIfAbsent(node.id(), settings);
             checkSettings(node, type.get(), settings, out);
-            checkModelReference(node, settings, out);
+            out.addAll(type.get().checkReferences(node, settings.values(), models));
         }
         List<SkillEdge> edges = checkEdges(skill, byId, out);
         checkSingleInputs(byId, edges, out);
-        checkGraph(byId, edges, resolved, out);
-        checkContainerNames(skill, resolved, out);
+        SkillGraph graph = new SkillGraph(List.copyOf(byId.keySet()), edges);
+        checkGraph(byId, graph, out);
+        checkNodesInGraph(byId, graph, resolved, out);
         checkUnusedParameters(skill, out);
         return out;
     }
@@ -185,28 +185,6 @@ public final class SkillValidator {
         return "'" + String.valueOf(v).replaceAll("(?i)([a-z][a-z0-9+.-]*://)[^@/\\s]*@", "$1***@") + "'";
     }
 
-    private void checkModelReference(SkillNode node, ResolvedSettings settings, List<Problem> out) {
-        if (!ModelNode.ID.equals(node.typeId()) || !(settings.get(ModelNode.MODEL) instanceof String modelId)
-                || modelId.isBlank() || !ParamRef.namesIn(modelId).isEmpty()) {
-            return;
-        }
-        Optional<ModelDescriptor> model = models.find(modelId);
-        if (model.isEmpty()) {
-            out.add(Problem.error(node.id(), ModelNode.MODEL, "Model '" + modelId + "' is not in the model library"));
-            return;
-        }
-        String modelTask = taskName(model.get().task());
-        if (settings.get(ModelNode.TASK) instanceof String task && !task.equals(modelTask)
-                && ParamRef.namesIn(task).isEmpty()) {
-            out.add(Problem.warning(node.id(), ModelNode.TASK, "Task is set to " + task + " but model '" + modelId
-                    + "' is a " + modelTask + " model"));
-        }
-    }
-
-    private static String taskName(ModelTask task) {
-        return task == ModelTask.DETECTION ? ModelNode.DETECTION : ModelNode.CLASSIFICATION;
-    }
-
     /** Edges whose ends both exist and have the named ports; the others are reported. */
     private List<SkillEdge> checkEdges(Skill skill, Map<String, SkillNode> byId, List<Problem> out) {
         List<SkillEdge> valid = new ArrayList<>();
@@ -268,9 +246,7 @@ public final class SkillValidator {
         });
     }
 
-    private void checkGraph(Map<String, SkillNode> byId, List<SkillEdge> edges,
-                            Map<String, ResolvedSettings> resolved, List<Problem> out) {
-        SkillGraph graph = new SkillGraph(List.copyOf(byId.keySet()), edges);
+    private void checkGraph(Map<String, SkillNode> byId, SkillGraph graph, List<Problem> out) {
         Set<String> sources = new LinkedHashSet<>();
         byId.values().forEach(n -> catalog.find(n.typeId()).filter(NodeType::isSource)
                 .ifPresent(t -> sources.add(n.id())));
@@ -289,48 +265,33 @@ public final class SkillValidator {
             out.add(Problem.error(cycle.get(0), "", "Nodes "
                     + cycle.stream().map(id -> "'" + id + "'").collect(Collectors.joining(" → ")) + " form a cycle"));
         }
+    }
+
+    /** Each node type's own whole-graph checks, in node order. */
+    private void checkNodesInGraph(Map<String, SkillNode> byId, SkillGraph graph,
+                                   Map<String, ResolvedSettings> resolved, List<Problem> out) {
+        GraphContext context = new Context(List.copyOf(byId.values()), byId, graph, resolved, models);
         for (SkillNode n : byId.values()) {
-            ResolvedSettings s = resolved.get(n.id());
-            if (ModelNode.ID.equals(n.typeId()) && s != null && isTask(s, ModelTask.CLASSIFICATION)
-                    && ModelNode.ON_OBJECTS.equals(s.get(ModelNode.CLASSIFY_ON))
-                    && graph.upstreamOf(n.id()).stream().noneMatch(up -> isDetector(byId.get(up), resolved))) {
-                out.add(Problem.error(n.id(), ModelNode.CLASSIFY_ON, "Classifying objects needs a detection model"
-                        + " upstream: connect one before this node, or classify the whole frame"));
-            }
+            catalog.find(n.typeId()).ifPresent(t -> out.addAll(t.checkInGraph(n, context)));
         }
     }
 
-    private boolean isDetector(SkillNode node, Map<String, ResolvedSettings> resolved) {
-        ResolvedSettings s = resolved.get(node.id());
-        return ModelNode.ID.equals(node.typeId()) && s != null && isTask(s, ModelTask.DETECTION);
-    }
-
-    /** The model's own task when the library has it, else the node's task setting. */
-    private boolean isTask(ResolvedSettings s, ModelTask task) {
-        if (s.get(ModelNode.MODEL) instanceof String id) {
-            Optional<ModelDescriptor> m = models.find(id);
-            if (m.isPresent()) {
-                return m.get().task() == task;
-            }
+    private record Context(List<SkillNode> nodes, Map<String, SkillNode> byId, SkillGraph graph,
+                           Map<String, ResolvedSettings> resolved, ModelLibrary models) implements GraphContext {
+        @Override
+        public Optional<SkillNode> node(String nodeId) {
+            return Optional.ofNullable(byId.get(nodeId));
         }
-        return taskName(task).equals(s.get(ModelNode.TASK));
-    }
 
-    private static void checkContainerNames(Skill skill, Map<String, ResolvedSettings> resolved, List<Problem> out) {
-        Map<String, String> firstUser = new LinkedHashMap<>();
-        for (SkillNode n : skill.nodes()) {
-            ResolvedSettings s = resolved.get(n.id());
-            if (!GrpcCustomNode.ID.equals(n.typeId()) || s == null
-                    || !GrpcCustomNode.CONTAINER.equals(s.get(GrpcCustomNode.MODE))
-                    || !(s.get(GrpcCustomNode.CONTAINER_NAME) instanceof String name) || name.isBlank()
-                    || !ParamRef.namesIn(name).isEmpty()) {
-                continue;
-            }
-            String first = firstUser.putIfAbsent(name, n.id());
-            if (first != null && !first.equals(n.id())) {
-                out.add(Problem.error(n.id(), GrpcCustomNode.CONTAINER_NAME, "Container name '" + name
-                        + "' is also used by node '" + first + "'; each container needs its own name"));
-            }
+        @Override
+        public Map<String, Object> settings(String nodeId) {
+            ResolvedSettings s = resolved.get(nodeId);
+            return s == null ? Map.of() : s.values();
+        }
+
+        @Override
+        public Set<String> upstreamOf(String nodeId) {
+            return graph.upstreamOf(nodeId);
         }
     }
 

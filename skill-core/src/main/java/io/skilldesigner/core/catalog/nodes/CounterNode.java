@@ -34,7 +34,7 @@ public final class CounterNode extends NodeType {
         super(ID, NodeCategory.PROCESS, "Counter",
                 "Counts objects per label in each frame and over a time window; raises an event at a threshold.",
                 "counter", List.of(PortSpec.frameIn()), List.of(PortSpec.frameOut()), List.of(
-                        SettingSpec.builder(LABELS, STRING_LIST).label("Labels").defaultValue(List.of())
+                        SettingSpec.builder(LABELS, STRING_LIST).label("Labels").picksLabels().defaultValue(List.of())
                                 .help("Labels to count; empty counts every label.").build(),
                         SettingSpec.builder(WINDOW_SECONDS, INTEGER).label("Window").range(1, 86400)
                                 .defaultValue(60).unit("seconds")
@@ -60,5 +60,10 @@ public final class CounterNode extends NodeType {
     @Override
     public Optional<KanMapping> kan() {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> notInKan() {
+        return Optional.of("KAN has no counting node; its insights carry no counts");
     }
 }

@@ -25,7 +25,7 @@ public final class FilterNode extends NodeType {
         super(ID, NodeCategory.PROCESS, "Filter",
                 "Keeps only objects with the chosen labels and at least the minimum confidence.", "filter",
                 List.of(PortSpec.frameIn()), List.of(PortSpec.frameOut()), List.of(
-                        SettingSpec.builder(LABELS, STRING_LIST).label("Labels").defaultValue(List.of())
+                        SettingSpec.builder(LABELS, STRING_LIST).label("Labels").picksLabels().defaultValue(List.of())
                                 .help("Labels to keep; empty keeps every label.").build(),
                         SettingSpec.builder(MIN_CONFIDENCE, DECIMAL).label("Minimum confidence").range(0, 1)
                                 .defaultValue(0.0).help("0..1; KAN stores it as a percentage.").build()));

@@ -23,9 +23,11 @@ import com.google.gson.JsonParser;
 import com.google.gson.stream.MalformedJsonException;
 
 import io.skilldesigner.core.catalog.FixedKanMapping;
+import io.skilldesigner.core.catalog.GraphContext;
 import io.skilldesigner.core.catalog.KanKey;
 import io.skilldesigner.core.catalog.KanMapping;
 import io.skilldesigner.core.catalog.NodeCategory;
+import io.skilldesigner.core.catalog.NodeDeployment;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.ParamRef;
 import io.skilldesigner.core.catalog.PortSpec;
@@ -188,6 +190,56 @@ public final class GrpcCustomNode extends NodeType {
             }
         }
         return out;
+    }
+
+    /** A container needs its own name: the first node to use a name keeps it, later ones are told. */
+    @Override
+    public List<Problem> checkInGraph(SkillNode node, GraphContext graph) {
+        Optional<String> name = containerName(graph.settings(node.id()));
+        if (name.isEmpty()) {
+            return List.of();
+        }
+        for (SkillNode other : graph.nodes()) {
+            if (other.id().equals(node.id())) {
+                break;
+            }
+            if (ID.equals(other.typeId()) && name.equals(containerName(graph.settings(other.id())))) {
+                return List.of(Problem.error(node.id(), CONTAINER_NAME, "Container name '" + name.get()
+                        + "' is also used by node '" + other.id() + "'; each container needs its own name"));
+            }
+        }
+        return List.of();
+    }
+
+    /** The container's module name when the node runs as a container and the name is settled (no parameter). */
+    private static Optional<String> containerName(Map<String, Object> settings) {
+        if (CONTAINER.equals(settings.get(MODE)) && settings.get(CONTAINER_NAME) instanceof String name
+                && !name.isBlank() && ParamRef.namesIn(name).isEmpty()) {
+            return Optional.of(name);
+        }
+        return Optional.empty();
+    }
+
+    /** Run as a container, the node is deployed as its own module beside the runtime. */
+    @Override
+    public NodeDeployment deployment(SkillNode node, Map<String, Object> settings) {
+        if (!CONTAINER.equals(settings.get(MODE))) {
+            return NodeDeployment.NONE;
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        if (settings.get(ENV) instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
+        }
+        Object port = settings.get(PORT);
+        if (!(port instanceof Number)) {
+            throw new IllegalArgumentException("port '" + port + "' is not a number");
+        }
+        Object policy = settings.get(RESTART_POLICY);
+        return NodeDeployment.of(new NodeDeployment.Container(NodeDeployment.requireText(settings, CONTAINER_NAME),
+                NodeDeployment.requireText(settings, IMAGE),
+                settings.get(CREATE_OPTIONS) instanceof String o ? o : "{}",
+                policy == null ? "always" : String.valueOf(policy), ((Number) port).intValue(), env,
+                "ARM64".equals(settings.get(ARCHITECTURE))));
     }
 
     private static void checkCreateOptions(SkillNode node, String json, List<Problem> out) {

@@ -10,9 +10,11 @@ import io.skilldesigner.core.catalog.FixedKanMapping;
 import io.skilldesigner.core.catalog.KanKey;
 import io.skilldesigner.core.catalog.KanMapping;
 import io.skilldesigner.core.catalog.NodeCategory;
+import io.skilldesigner.core.catalog.NodeDeployment;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.PortSpec;
 import io.skilldesigner.core.catalog.SettingSpec;
+import io.skilldesigner.core.skill.SkillNode;
 
 /** Sends insights to another IoT Edge module: output {@code localmetrics} routed to module/input. */
 public final class IotEdgeModuleExportNode extends NodeType {
@@ -40,5 +42,12 @@ public final class IotEdgeModuleExportNode extends NodeType {
                 KanKey.same(MODULE_NAME, "module_name", TEXT),
                 KanKey.same(MODULE_INPUT, "module_input", TEXT),
                 InsightExports.delayKey()), Map.of()));
+    }
+
+    /** The runtime's {@value #OUTPUT_NAME} output is routed to the module's input. */
+    @Override
+    public NodeDeployment deployment(SkillNode node, Map<String, Object> settings) {
+        return NodeDeployment.of(new NodeDeployment.ModuleRoute(NodeDeployment.requireText(settings, MODULE_NAME),
+                NodeDeployment.requireText(settings, MODULE_INPUT)));
     }
 }

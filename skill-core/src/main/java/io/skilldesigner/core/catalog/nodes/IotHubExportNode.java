@@ -7,8 +7,10 @@ import java.util.Optional;
 import io.skilldesigner.core.catalog.FixedKanMapping;
 import io.skilldesigner.core.catalog.KanMapping;
 import io.skilldesigner.core.catalog.NodeCategory;
+import io.skilldesigner.core.catalog.NodeDeployment;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.PortSpec;
+import io.skilldesigner.core.skill.SkillNode;
 
 /** Sends insights to IoT Hub through the runtime module's output {@code metrics} (routed to $upstream). */
 public final class IotHubExportNode extends NodeType {
@@ -28,5 +30,11 @@ public final class IotHubExportNode extends NodeType {
     public Optional<KanMapping> kan() {
         return Optional.of(new FixedKanMapping("export", "iothub_export", settings(),
                 List.of(InsightExports.delayKey()), Map.of()));
+    }
+
+    /** The runtime's {@value #OUTPUT_NAME} output is routed upstream to IoT Hub. */
+    @Override
+    public NodeDeployment deployment(SkillNode node, Map<String, Object> settings) {
+        return NodeDeployment.toIotHub();
     }
 }

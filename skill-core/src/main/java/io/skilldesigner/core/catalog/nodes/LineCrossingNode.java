@@ -91,7 +91,7 @@ public final class LineCrossingNode extends NodeType implements DirectedLine {
                                         + " when the top of the box does not) or centre. supervision tests the"
                                         + " four corners instead; one anchor plus the frames and dead band above"
                                         + " damp jitter without that.").build(),
-                        SettingSpec.builder(LABELS, STRING_LIST).label("Labels").defaultValue(List.of())
+                        SettingSpec.builder(LABELS, STRING_LIST).label("Labels").picksLabels().defaultValue(List.of())
                                 .help("Labels to count; empty counts every label.").build()));
     }
 
@@ -109,6 +109,11 @@ public final class LineCrossingNode extends NodeType implements DirectedLine {
     public int inSide(Map<String, Object> settings) {
         Object v = settings.get(IN_SIDE);
         return IN_SIDE_RIGHT.equals(v == null ? defaultSettings().get(IN_SIDE) : v) ? 1 : -1;
+    }
+
+    @Override
+    public Optional<String> notInKan() {
+        return Optional.of("KAN has no line-crossing node");
     }
 
     @Override

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.skilldesigner.core.catalog.GraphContext;
 import io.skilldesigner.core.catalog.KanKey;
 import io.skilldesigner.core.catalog.KanMapping;
 import io.skilldesigner.core.catalog.NodeCategory;
 import io.skilldesigner.core.catalog.NodeType;
+import io.skilldesigner.core.catalog.ParamRef;
 import io.skilldesigner.core.catalog.PortSpec;
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.catalog.SettingType;
@@ -107,6 +109,58 @@ public final class ModelNode extends NodeType {
         }
         return models.find(id).<Map<String, Object>>map(m -> Map.of(TASK,
                 m.task() == ModelTask.CLASSIFICATION ? CLASSIFICATION : DETECTION)).orElse(Map.of());
+    }
+
+    /** The model must be in the library; a task that disagrees with the model's is worth a warning. */
+    @Override
+    public List<Problem> checkReferences(SkillNode node, Map<String, Object> settings, ModelLibrary models) {
+        if (!(settings.get(MODEL) instanceof String modelId) || modelId.isBlank()
+                || !ParamRef.namesIn(modelId).isEmpty()) {
+            return List.of();
+        }
+        Optional<ModelDescriptor> model = models.find(modelId);
+        if (model.isEmpty()) {
+            return List.of(Problem.error(node.id(), MODEL, "Model '" + modelId + "' is not in the model library"));
+        }
+        String modelTask = taskName(model.get().task());
+        if (settings.get(TASK) instanceof String task && !task.equals(modelTask) && ParamRef.namesIn(task).isEmpty()) {
+            return List.of(Problem.warning(node.id(), TASK, "Task is set to " + task + " but model '" + modelId
+                    + "' is a " + modelTask + " model"));
+        }
+        return List.of();
+    }
+
+    /** A classifier of objects needs a detector upstream. */
+    @Override
+    public List<Problem> checkInGraph(SkillNode node, GraphContext graph) {
+        Map<String, Object> s = graph.settings(node.id());
+        if (isTask(s, ModelTask.CLASSIFICATION, graph.models()) && ON_OBJECTS.equals(s.get(CLASSIFY_ON))
+                && graph.upstreamOf(node.id()).stream().noneMatch(up -> isDetector(up, graph))) {
+            return List.of(Problem.error(node.id(), CLASSIFY_ON, "Classifying objects needs a detection model"
+                    + " upstream: connect one before this node, or classify the whole frame"));
+        }
+        return List.of();
+    }
+
+    private static boolean isDetector(String nodeId, GraphContext graph) {
+        return graph.node(nodeId).filter(n -> ID.equals(n.typeId())).isPresent()
+                && isTask(graph.settings(nodeId), ModelTask.DETECTION, graph.models());
+    }
+
+    /** The model's own task when the library has it, else the node's task setting. */
+    private static boolean isTask(Map<String, Object> settings, ModelTask task, ModelLibrary models) {
+        if (settings.get(MODEL) instanceof String id) {
+            Optional<ModelDescriptor> m = models.find(id);
+            if (m.isPresent()) {
+                return m.get().task() == task;
+            }
+        }
+        return taskName(task).equals(settings.get(TASK));
+    }
+
+    /** The task setting's value for a model task. */
+    public static String taskName(ModelTask task) {
+        return task == ModelTask.DETECTION ? DETECTION : CLASSIFICATION;
     }
 
     /** KAN names a model node after the model; configurations carry the confidence window. */

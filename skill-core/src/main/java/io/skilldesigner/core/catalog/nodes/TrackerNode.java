@@ -52,4 +52,9 @@ public final class TrackerNode extends NodeType {
     public Optional<KanMapping> kan() {
         return Optional.empty();
     }
+
+    @Override
+    public Optional<String> notInKan() {
+        return Optional.of("KAN has no tracker node; its insights carry no track ids");
+    }
 }

@@ -50,7 +50,8 @@ public final class VideoSnippetExportNode extends NodeType {
                         SettingSpec.builder(DELAY_MINUTES, INTEGER).label("Delay between clips").range(1, 1440)
                                 .defaultValue(1).unit("minutes")
                                 .help("At most one clip per window. KAN counts this in minutes too.").build(),
-                        SettingSpec.builder(OUTPUT_FOLDER, FILE_PATH).label("Output folder").defaultValue("snippets")
+                        SettingSpec.builder(OUTPUT_FOLDER, FILE_PATH).label("Output folder").directory()
+                                .defaultValue("snippets")
                                 .help("Local folder for clips (relative to the workspace).").build(),
                         SettingSpec.builder(UPLOAD, BOOLEAN).label("Upload to Blob Storage").defaultValue(false)
                                 .build(),

@@ -61,7 +61,7 @@ public final class ZoneNode extends NodeType {
                                         + " edge is inside only when this point is. Events need a tracker upstream;"
                                         + " an occupant unseen for longer than the tracker keeps lost tracks exits"
                                         + " with reason lost.").build(),
-                        SettingSpec.builder(LABELS, STRING_LIST).label("Labels").defaultValue(List.of())
+                        SettingSpec.builder(LABELS, STRING_LIST).label("Labels").picksLabels().defaultValue(List.of())
                                 .help("Labels this zone looks at; empty means every label. Other objects pass"
                                         + " through unchanged.").build()));
     }
@@ -69,6 +69,11 @@ public final class ZoneNode extends NodeType {
     @Override
     public Optional<KanMapping> kan() {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> notInKan() {
+        return Optional.of("KAN has no zone node");
     }
 
     @Override

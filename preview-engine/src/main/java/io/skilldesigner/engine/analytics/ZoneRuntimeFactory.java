@@ -2,22 +2,22 @@ package io.skilldesigner.engine.analytics;
 
 import java.util.Map;
 
-import io.skilldesigner.core.catalog.nodes.CounterNode;
+import io.skilldesigner.core.catalog.nodes.ZoneNode;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.runtime.RuntimeContext;
 
-/** Runtime factory of the catalog's {@link CounterNode}. */
-public final class CounterFactory implements NodeRuntimeFactory {
+/** Runtime factory of the catalog's {@link ZoneNode}. */
+public final class ZoneRuntimeFactory implements NodeRuntimeFactory {
     @Override
     public String typeId() {
-        return CounterNode.ID;
+        return ZoneNode.ID;
     }
 
     @Override
     public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) {
-        return new CounterRuntime(node.id(), Settings.of(new CounterNode(), settings),
-                UpstreamTracker.of(context, node).present());
+        return new ZoneRuntime(node.id(), Settings.of(new ZoneNode(), settings),
+                UpstreamTracker.of(context, node).maxAge());
     }
 }

@@ -9,7 +9,7 @@ import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.runtime.RuntimeContext;
 
 /** Runtime of the {@code grpc-custom} node: a client of the custom node protocol. */
-public final class GrpcNodeFactory implements NodeRuntimeFactory {
+public final class GrpcCustomRuntimeFactory implements NodeRuntimeFactory {
     @Override
     public String typeId() {
         return GrpcCustomNode.ID;
@@ -26,9 +26,9 @@ public final class GrpcNodeFactory implements NodeRuntimeFactory {
         try {
             config = GrpcNodeConfig.fromSettings(node.id(), settings, context);
         } catch (CustomNodeException e) {
-            return GrpcNodeRuntime.misconfigured(node.id(), e.getMessage(), context.status());
+            return GrpcCustomRuntime.misconfigured(node.id(), e.getMessage(), context.status());
         }
-        return GrpcNodeRuntime.connected(node.id(), new CustomNodeClient(config, context.identity()),
+        return GrpcCustomRuntime.connected(node.id(), new CustomNodeClient(config, context.identity()),
                 context.status());
     }
 }

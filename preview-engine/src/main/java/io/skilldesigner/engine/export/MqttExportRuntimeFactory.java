@@ -12,7 +12,7 @@ import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.runtime.RuntimeContext;
 
 /** Insights to MQTT: the insight JSON published to the configured topic ({@code mqttmessage} by default). */
-public final class MqttExportFactory implements NodeRuntimeFactory {
+public final class MqttExportRuntimeFactory implements NodeRuntimeFactory {
     static final int TIMEOUT_SECONDS = 5;
 
     @Override

@@ -9,7 +9,7 @@ import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.runtime.RuntimeContext;
 
 /** Runtime of the catalog's {@link TrackerNode}: a {@link SortTracker} per node. */
-public final class TrackerFactory implements NodeRuntimeFactory {
+public final class TrackerRuntimeFactory implements NodeRuntimeFactory {
     @Override
     public String typeId() {
         return TrackerNode.ID;

@@ -18,20 +18,20 @@ import io.skilldesigner.engine.runtime.RuntimeContext;
  * session cache (provider from the skill's acceleration) and returns a detector or classifier node. Remembers
  * which provider each node's model runs on, for the UI and CLI ({@link #providerReports()}).
  * <p>
- * Use {@code new ModelNodeFactory(sessions)} to share a session cache the caller owns and closes, or
- * {@code new ModelNodeFactory()} for a private cache closed by {@link #close()}.
+ * Use {@code new ModelRuntimeFactory(sessions)} to share a session cache the caller owns and closes, or
+ * {@code new ModelRuntimeFactory()} for a private cache closed by {@link #close()}.
  */
-public final class ModelNodeFactory implements NodeRuntimeFactory, AutoCloseable {
+public final class ModelRuntimeFactory implements NodeRuntimeFactory, AutoCloseable {
     private final ModelSessions sessions;
     private final boolean ownsSessions;
     private final Map<String, ProviderReport> reports = new ConcurrentHashMap<>();
 
-    public ModelNodeFactory(ModelSessions sessions) {
+    public ModelRuntimeFactory(ModelSessions sessions) {
         this.sessions = sessions;
         this.ownsSessions = false;
     }
 
-    public ModelNodeFactory() {
+    public ModelRuntimeFactory() {
         this.sessions = new ModelSessions();
         this.ownsSessions = true;
     }
@@ -61,9 +61,9 @@ public final class ModelNodeFactory implements NodeRuntimeFactory, AutoCloseable
         }
         reports.put(node.id(), new ProviderReport(node.id(), spec.name(), spec.file(), runner.provider()));
         if (d.task() == ModelTask.CLASSIFICATION) {
-            return new ModelClassifierNode(node.id(), runner, s);
+            return new ModelClassifierRuntime(node.id(), runner, s);
         }
-        return new ModelDetectorNode(node.id(), runner, s);
+        return new ModelDetectorRuntime(node.id(), runner, s);
     }
 
     /** The provider each created model node runs on, with the reason for any CPU fallback. */

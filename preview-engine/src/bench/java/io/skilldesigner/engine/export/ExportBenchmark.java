@@ -53,7 +53,7 @@ public final class ExportBenchmark {
         long[] nanos = new long[n];
         long start;
         long end;
-        CountedExport export = (CountedExport) new HttpExportFactory().create(new HttpExportNode().newNode("h"),
+        CountedExport export = (CountedExport) new HttpExportRuntimeFactory().create(new HttpExportNode().newNode("h"),
                 Map.of(HttpExportNode.URL_KEY, "http://127.0.0.1:" + server.getAddress().getPort() + "/in"), t.context);
         try {
             for (int i = 0; i < 500; i++) {  // warm-up
@@ -88,7 +88,7 @@ public final class ExportBenchmark {
         FrameImage img = new FrameImage(new Mat(h, w, opencv_core.CV_8UC3, new Scalar(90, 120, 150, 0)));
         Map<String, Object> s = new HashMap<>(Map.of(VideoSnippetExportNode.DURATION_SECONDS, 20L,
                 VideoSnippetExportNode.OUTPUT_FOLDER, dir.resolve("clips").toString()));
-        VideoSnippetExport export = (VideoSnippetExport) new VideoSnippetExportFactory()
+        VideoSnippetExport export = (VideoSnippetExport) new VideoSnippetExportRuntimeFactory()
                 .create(new VideoSnippetExportNode().newNode("v"), s, t.context);
         int frames = 300;  // 20 s at 15 fps, fed as fast as the encoder takes them
         long[] nanos = new long[frames];

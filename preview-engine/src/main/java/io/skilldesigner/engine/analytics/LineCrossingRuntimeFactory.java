@@ -2,22 +2,22 @@ package io.skilldesigner.engine.analytics;
 
 import java.util.Map;
 
-import io.skilldesigner.core.catalog.nodes.ZoneNode;
+import io.skilldesigner.core.catalog.nodes.LineCrossingNode;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.runtime.RuntimeContext;
 
-/** Runtime factory of the catalog's {@link ZoneNode}. */
-public final class ZoneFactory implements NodeRuntimeFactory {
+/** Runtime factory of the catalog's {@link LineCrossingNode}. */
+public final class LineCrossingRuntimeFactory implements NodeRuntimeFactory {
     @Override
     public String typeId() {
-        return ZoneNode.ID;
+        return LineCrossingNode.ID;
     }
 
     @Override
     public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) {
-        return new ZoneRuntime(node.id(), Settings.of(new ZoneNode(), settings),
+        return new LineCrossingRuntime(node.id(), Settings.of(new LineCrossingNode(), settings),
                 UpstreamTracker.of(context, node).maxAge());
     }
 }

@@ -2,22 +2,22 @@ package io.skilldesigner.engine.analytics;
 
 import java.util.Map;
 
-import io.skilldesigner.core.catalog.nodes.LineCrossingNode;
+import io.skilldesigner.core.catalog.nodes.CounterNode;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.runtime.RuntimeContext;
 
-/** Runtime factory of the catalog's {@link LineCrossingNode}. */
-public final class LineCrossingFactory implements NodeRuntimeFactory {
+/** Runtime factory of the catalog's {@link CounterNode}. */
+public final class CounterRuntimeFactory implements NodeRuntimeFactory {
     @Override
     public String typeId() {
-        return LineCrossingNode.ID;
+        return CounterNode.ID;
     }
 
     @Override
     public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) {
-        return new LineCrossingRuntime(node.id(), Settings.of(new LineCrossingNode(), settings),
-                UpstreamTracker.of(context, node).maxAge());
+        return new CounterRuntime(node.id(), Settings.of(new CounterNode(), settings),
+                UpstreamTracker.of(context, node).present());
     }
 }

@@ -16,7 +16,7 @@ import io.skilldesigner.engine.runtime.RuntimeContext;
  * Insights to HTTP: POSTs the insight JSON object. KAN's HTTP export encodes the body twice (a JSON string whose
  * content is the JSON); that is a bug in KAN, and we send the object once, as every other export does.
  */
-public final class HttpExportFactory implements NodeRuntimeFactory {
+public final class HttpExportRuntimeFactory implements NodeRuntimeFactory {
     /** First retry after this; doubled for each further retry. */
     static final Duration BACKOFF = Duration.ofMillis(200);
 

@@ -13,12 +13,12 @@ import io.skilldesigner.engine.runtime.NodeRuntime;
  * A detector node: adds the model's detections inside the confidence window to the frame's objects. The node's
  * threshold goes to the decoder, so it may be lower than the decoder's default.
  */
-public final class ModelDetectorNode implements NodeRuntime, RuntimeInfo {
+public final class ModelDetectorRuntime implements NodeRuntime, RuntimeInfo {
     private final String nodeId;
     private final ModelRunner runner;
     private final ModelNodeSettings settings;
 
-    public ModelDetectorNode(String nodeId, ModelRunner runner, ModelNodeSettings settings) {
+    public ModelDetectorRuntime(String nodeId, ModelRunner runner, ModelNodeSettings settings) {
         this.nodeId = nodeId;
         this.runner = runner;
         this.settings = settings;

@@ -14,10 +14,10 @@ import io.skilldesigner.engine.runtime.RuntimeContext;
  * the shared {@link EdgeModuleConnection}; in preview it shows the exact message and route and appends it to
  * {@code export-messages/<node id>.jsonl} in the workspace.
  */
-public final class IotHubExportFactory implements NodeRuntimeFactory {
+public final class IotHubExportRuntimeFactory implements NodeRuntimeFactory {
     private final EdgeModuleConnection edge;
 
-    public IotHubExportFactory(EdgeModuleConnection edge) {
+    public IotHubExportRuntimeFactory(EdgeModuleConnection edge) {
         this.edge = edge;
     }
 

@@ -30,7 +30,7 @@ import io.skilldesigner.engine.runtime.NodeStatusListener;
 import io.skilldesigner.engine.runtime.RunIdentity;
 
 /**
- * Loopback round trip of a 640x480 frame: the gRPC node ({@link GrpcNodeRuntime#process}: encode, call, merge)
+ * Loopback round trip of a 640x480 frame: the gRPC node ({@link GrpcCustomRuntime#process}: encode, call, merge)
  * against a bare grpc-java unary call carrying a pre-built request of the same payload size, side by side and
  * interleaved in one run. The server does no work (returns one object), so the figures are the client's cost.
  * Run: {@code mvn -Dsd.buildDir=target-x -pl preview-engine test-compile exec:java -Dexec.classpathScope=test
@@ -82,7 +82,7 @@ public final class GrpcRoundTripBenchmark {
         Server server = server(type);
         GrpcNodeConfig config = GrpcNodeConfig.plain("127.0.0.1", server.getPort(), Duration.ofSeconds(5));
         Frame frame = photo();
-        try (GrpcNodeRuntime node = GrpcNodeRuntime.connected("bench", new CustomNodeClient(config,
+        try (GrpcCustomRuntime node = GrpcCustomRuntime.connected("bench", new CustomNodeClient(config,
                 new RunIdentity("bench", "bench", "bench")), NodeStatusListener.NONE)) {
             ManagedChannel channel = Channels.open(config);
             var bare = CustomNodeHandlerGrpc.newBlockingStub(channel);

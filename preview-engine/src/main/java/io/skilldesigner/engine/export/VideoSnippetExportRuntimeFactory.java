@@ -15,7 +15,7 @@ import io.skilldesigner.engine.runtime.RuntimeContext;
  * Video snippet: H.264 MP4 clips {@code <prefix>-<instance id>-<UTC start>.mp4} in the output folder, optionally
  * uploaded to Blob Storage as {@code video-snippet/<instance>/<skill>/<device>/<file>} in the configured container.
  */
-public final class VideoSnippetExportFactory implements NodeRuntimeFactory {
+public final class VideoSnippetExportRuntimeFactory implements NodeRuntimeFactory {
     @Override
     public String typeId() {
         return VideoSnippetExportNode.ID;

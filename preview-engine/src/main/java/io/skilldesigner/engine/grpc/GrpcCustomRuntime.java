@@ -24,7 +24,7 @@ import io.skilldesigner.engine.runtime.NodeStatusListener;
  * start: only the first frames wait for the first attempt (at most the connect timeout); the per-frame deadline
  * covers the call alone. While the connection is down frames pass straight through and the badge stays ERROR.
  */
-public final class GrpcNodeRuntime implements NodeRuntime, RuntimeInfo {
+public final class GrpcCustomRuntime implements NodeRuntime, RuntimeInfo {
     private static final Duration FIRST_ATTEMPT_GRACE = Duration.ofSeconds(1);
     private final String nodeId;
     private final CustomNodeClient client;
@@ -36,7 +36,7 @@ public final class GrpcNodeRuntime implements NodeRuntime, RuntimeInfo {
     private String reportedMessage;
     private boolean messageLimitReported;
 
-    private GrpcNodeRuntime(String nodeId, CustomNodeClient client, String configError, NodeStatusListener status) {
+    private GrpcCustomRuntime(String nodeId, CustomNodeClient client, String configError, NodeStatusListener status) {
         this.nodeId = nodeId;
         this.client = client;
         this.configError = configError;
@@ -59,16 +59,16 @@ public final class GrpcNodeRuntime implements NodeRuntime, RuntimeInfo {
     }
 
     /** A node that talks to the endpoint in {@code client}; starts connecting at once. */
-    public static GrpcNodeRuntime connected(String nodeId, CustomNodeClient client, NodeStatusListener status) {
-        GrpcNodeRuntime r = new GrpcNodeRuntime(nodeId, Objects.requireNonNull(client), null, status);
+    public static GrpcCustomRuntime connected(String nodeId, CustomNodeClient client, NodeStatusListener status) {
+        GrpcCustomRuntime r = new GrpcCustomRuntime(nodeId, Objects.requireNonNull(client), null, status);
         r.report(NodeState.STARTING, "connecting to " + client.config().authority());
         r.connection.start();
         return r;
     }
 
     /** A node that cannot run as configured: stays in ERROR saying why and passes frames through. */
-    public static GrpcNodeRuntime misconfigured(String nodeId, String error, NodeStatusListener status) {
-        GrpcNodeRuntime r = new GrpcNodeRuntime(nodeId, null, Objects.requireNonNull(error), status);
+    public static GrpcCustomRuntime misconfigured(String nodeId, String error, NodeStatusListener status) {
+        GrpcCustomRuntime r = new GrpcCustomRuntime(nodeId, null, Objects.requireNonNull(error), status);
         r.report(NodeState.ERROR, error);
         return r;
     }

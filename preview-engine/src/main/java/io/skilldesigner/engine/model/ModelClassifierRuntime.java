@@ -19,12 +19,12 @@ import io.skilldesigner.engine.runtime.NodeRuntime;
  * minCropSize pixels) and adds the top classes inside the confidence window as attributes named after the
  * model. With classifyOn = frame it classifies the whole frame and adds a whole-frame object.
  */
-public final class ModelClassifierNode implements NodeRuntime, RuntimeInfo {
+public final class ModelClassifierRuntime implements NodeRuntime, RuntimeInfo {
     private final String nodeId;
     private final ModelRunner runner;
     private final ModelNodeSettings settings;
 
-    public ModelClassifierNode(String nodeId, ModelRunner runner, ModelNodeSettings settings) {
+    public ModelClassifierRuntime(String nodeId, ModelRunner runner, ModelNodeSettings settings) {
         this.nodeId = nodeId;
         this.runner = runner;
         this.settings = settings;

@@ -11,12 +11,12 @@ import io.skilldesigner.engine.runtime.RuntimeContext;
 
 /**
  * Insights to another IoT Edge module: module output {@code localmetrics}, routed to the configured module's
- * input. Edge and preview behave as in {@link IotHubExportFactory}.
+ * input. Edge and preview behave as in {@link IotHubExportRuntimeFactory}.
  */
-public final class IotEdgeModuleExportFactory implements NodeRuntimeFactory {
+public final class IotEdgeModuleExportRuntimeFactory implements NodeRuntimeFactory {
     private final EdgeModuleConnection edge;
 
-    public IotEdgeModuleExportFactory(EdgeModuleConnection edge) {
+    public IotEdgeModuleExportRuntimeFactory(EdgeModuleConnection edge) {
         this.edge = edge;
     }
 

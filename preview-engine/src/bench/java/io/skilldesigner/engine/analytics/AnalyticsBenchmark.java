@@ -31,10 +31,10 @@ public final class AnalyticsBenchmark {
     }
 
     private static void run(int objects, int frames, int warmup) throws Exception {
-        NodeRuntime tracker = Synthetic.runtime(new TrackerFactory(), new TrackerNode(), Map.of());
-        NodeRuntime zone = Synthetic.runtime(new ZoneFactory(), new ZoneNode(), Map.of());
-        NodeRuntime line = Synthetic.runtime(new LineCrossingFactory(), new LineCrossingNode(), Map.of());
-        NodeRuntime counter = Synthetic.runtime(new CounterFactory(), new CounterNode(),
+        NodeRuntime tracker = Synthetic.runtime(new TrackerRuntimeFactory(), new TrackerNode(), Map.of());
+        NodeRuntime zone = Synthetic.runtime(new ZoneRuntimeFactory(), new ZoneNode(), Map.of());
+        NodeRuntime line = Synthetic.runtime(new LineCrossingRuntimeFactory(), new LineCrossingNode(), Map.of());
+        NodeRuntime counter = Synthetic.runtime(new CounterRuntimeFactory(), new CounterNode(),
                 new HashMap<>(Map.of(CounterNode.THRESHOLD, 5L)));
         NodeRuntime[] nodes = {tracker, zone, line, counter};
         long[][] nanos = new long[nodes.length][frames];

@@ -1,4 +1,4 @@
-package io.skilldesigner.engine.cli;
+package io.skilldesigner.core.workspace;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,25 +9,35 @@ import java.util.stream.Stream;
 
 import io.skilldesigner.core.io.ModelJson;
 import io.skilldesigner.core.model.ModelDescriptor;
-import io.skilldesigner.core.workspace.Listing;
-import io.skilldesigner.core.workspace.LoadError;
+import io.skilldesigner.core.model.ModelLibrary;
 
-/** The models of a workspace folder: every {@code *.model.json} under it (a few levels deep). */
-final class WorkspaceModels {
+
+
+/**
+ * Model-file discovery for a folder that is not opened as a {@link Workspace}: every {@code *.model.json} under it
+ * (a few levels deep), as the command line finds them in a workspace or an unpacked edge package. The one copy of
+ * this rule, so the edge device finds what the designer finds.
+ */
+public final class ModelFiles {
     private static final int MAX_DEPTH = 4;
 
-    private WorkspaceModels() {
+    private ModelFiles() {
+    }
+
+    /** The models described under {@code folder}, in path order; none when the folder does not exist. */
+    public static ModelLibrary discover(Path folder) throws IOException {
+        return ModelLibrary.of(load(folder).items());
     }
 
     /** The models that load, and the files that don't (with why): one bad file must not hide the others. */
-    static Listing<ModelDescriptor> load(Path workspace) throws IOException {
-        if (!Files.isDirectory(workspace)) {
+    public static Listing<ModelDescriptor> load(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
             return new Listing<>(List.of(), List.of());
         }
         List<ModelDescriptor> models = new ArrayList<>();
         List<LoadError> errors = new ArrayList<>();
         ModelJson json = new ModelJson();
-        try (Stream<Path> files = Files.find(workspace, MAX_DEPTH,
+        try (Stream<Path> files = Files.find(folder, MAX_DEPTH,
                 (p, a) -> a.isRegularFile() && p.getFileName().toString().endsWith(ModelJson.EXTENSION))) {
             for (Path p : files.sorted().toList()) {
                 try {
