@@ -14,13 +14,13 @@ class UpstreamLabelsTest {
     void aFilterAfterDetectorAndClassifierOffersTheDetectorsLabels() {
         // objects carry the detector's labels; the classifier's ("red", ...) are attributes the filter never sees
         assertEquals(List.of("car", "truck", "bus"),
-                UpstreamLabels.of(TestSkills.realistic(), "filter-1", TestSkills::labelsOf));
+                UpstreamLabels.of(io.skilldesigner.core.catalog.NodeCatalog.standard(), TestSkills.realistic(), "filter-1", TestSkills::labelsOf));
     }
 
     @Test
     void withoutADetectorUpstreamTheClassifiersLabelsAreOffered() {
         Skill onlyClassifier = TestSkills.realistic().withoutNode("model-1");
         assertEquals(List.of("red", "blue", "white"),
-                UpstreamLabels.of(onlyClassifier, "filter-1", TestSkills::labelsOf));
+                UpstreamLabels.of(io.skilldesigner.core.catalog.NodeCatalog.standard(), onlyClassifier, "filter-1", TestSkills::labelsOf));
     }
 }

@@ -25,7 +25,7 @@ import io.skilldesigner.engine.runtime.RuntimeContext;
 record UpstreamTracker(boolean present, int maxAge) {
     /** No tracker upstream (also: a runtime built without a running skill, as in unit tests). */
     static UpstreamTracker none() {
-        return new UpstreamTracker(false, TrackerFactory.config(java.util.Map.of()).maxAge());
+        return new UpstreamTracker(false, TrackerRuntimeFactory.config(java.util.Map.of()).maxAge());
     }
 
     static UpstreamTracker of(RuntimeContext context, SkillNode node) {
@@ -57,6 +57,6 @@ record UpstreamTracker(boolean present, int maxAge) {
         // resolved as the engine resolves the tracker's own settings ($param, defaults, coercion)
         var values = new io.skilldesigner.core.validation.SettingsResolver(NodeCatalog.standard())
                 .resolve(skill, tracker).values();
-        return TrackerFactory.config(values).maxAge();
+        return TrackerRuntimeFactory.config(values).maxAge();
     }
 }

@@ -87,7 +87,7 @@ class ZoneRuntimeTest {
     @Test
     void trackLostInsideExitsOnTheFrameTheTrackerEndsIt() throws Exception {
         // no running skill: the tracker's default "keep lost tracks for" (15 frames) applies
-        int maxAge = (int) TrackerFactory.config(Map.of()).maxAge();
+        int maxAge = (int) TrackerRuntimeFactory.config(Map.of()).maxAge();
         assertEquals(15, maxAge);
         NodeRuntime z = zone(Map.of());
         assertEquals("zone-enter", z.process(frame(0, tracked("person", "3", 0.45, 0.3))).events().get(0).type());

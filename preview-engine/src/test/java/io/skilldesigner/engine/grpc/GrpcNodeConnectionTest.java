@@ -47,7 +47,7 @@ class GrpcNodeConnectionTest {
     void connectsAndHandshakesBeforeTheFirstFrame() throws Exception {
         try (var server = ReferenceCustomNodeServer.start(OPTIONS)) {
             var statuses = new TestFrames.Statuses();
-            try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(GrpcNodeConfig.plain("127.0.0.1",
+            try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(GrpcNodeConfig.plain("127.0.0.1",
                     server.port(), Duration.ofSeconds(2)), IDENTITY), statuses)) {
                 await(() -> server.service().handshakes().size() == 1, Duration.ofSeconds(10), "handshake");
                 await(() -> statuses.states().contains(NodeState.RUNNING), Duration.ofSeconds(10), "RUNNING");
@@ -107,7 +107,7 @@ class GrpcNodeConnectionTest {
                 .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES).addService(service).build().start();
         try {
             var statuses = new TestFrames.Statuses();
-            try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(GrpcNodeConfig.plain("127.0.0.1",
+            try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(GrpcNodeConfig.plain("127.0.0.1",
                     server.getPort(), Duration.ofMillis(1500)), IDENTITY), statuses)) {
                 Frame in = TestFrames.patches(320, 240);
                 assertEquals(2, node.process(in).objects().size(),
@@ -133,7 +133,7 @@ class GrpcNodeConnectionTest {
             var statuses = new TestFrames.Statuses();
             GrpcNodeConfig config = GrpcNodeConfig.plain("127.0.0.1", server.getPort(), Duration.ofSeconds(30))
                     .withConnectTimeout(Duration.ofMillis(400));
-            try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config, IDENTITY), statuses)) {
+            try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(config, IDENTITY), statuses)) {
                 Frame in = TestFrames.patches(320, 240);
                 long start = System.nanoTime();
                 assertSame(in, node.process(in));
@@ -159,7 +159,7 @@ class GrpcNodeConnectionTest {
         int port = first.port();
         var statuses = new TestFrames.Statuses();
         GrpcNodeConfig config = GrpcNodeConfig.plain("127.0.0.1", port, Duration.ofSeconds(1));
-        try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config, IDENTITY), statuses)) {
+        try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(config, IDENTITY), statuses)) {
             Frame in = TestFrames.patches(320, 240);
             assertEquals(2, node.process(in).objects().size());
             first.close();

@@ -258,7 +258,7 @@ class GrpcNodeResilienceTest {
                 .addService(new ReferenceNodeService(options)).build().start();
         try {
             var statuses = new TestFrames.Statuses();
-            try (var node = GrpcNodeRuntime.connected("g1", new CustomNodeClient(config(server.getPort(),
+            try (var node = GrpcCustomRuntime.connected("g1", new CustomNodeClient(config(server.getPort(),
                     Duration.ofSeconds(5)), IDENTITY), statuses)) {
                 Frame in = TestFrames.patches(1920, 1080);
                 for (int i = 0; i < 4; i++) {
