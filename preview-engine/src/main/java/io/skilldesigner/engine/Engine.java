@@ -3,6 +3,7 @@ package io.skilldesigner.engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,8 @@ public final class Engine implements AutoCloseable {
     private final NodeRuntimeRegistry ownedRegistry;
     private final EngineEvents events;
     private final Map<String, NodeMetricsRecorder> metrics = new LinkedHashMap<>();
-    private final Map<String, NodeRuntime> runtimes = new LinkedHashMap<>();
+    /** Synchronized: the summary reads it while a stop (Ctrl-C hook, UI) closes and clears it. */
+    private final Map<String, NodeRuntime> runtimes = Collections.synchronizedMap(new LinkedHashMap<>());
     /** What the runtimes said about themselves when they were closed (exports: final counts). */
     private volatile Map<String, Map<String, String>> closedInfo;
     private final List<SourceRunner> sources = new ArrayList<>();
@@ -264,9 +266,20 @@ public final class Engine implements AutoCloseable {
 
     /** What each runtime says about itself (see {@link RuntimeInfo}), by node id. */
     public Map<String, Map<String, String>> runtimeInfo() {
-        if (runtimes.isEmpty() && closedInfo != null) {
+        Map<String, NodeRuntime> current = runtimesSnapshot();
+        if (current.isEmpty() && closedInfo != null) {
             return closedInfo;
         }
+        return infoOf(current);
+    }
+
+    private Map<String, NodeRuntime> runtimesSnapshot() {
+        synchronized (runtimes) {
+            return new LinkedHashMap<>(runtimes);
+        }
+    }
+
+    private static Map<String, Map<String, String>> infoOf(Map<String, NodeRuntime> runtimes) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         runtimes.forEach((id, r) -> {
             if (r instanceof RuntimeInfo info) {
@@ -328,7 +341,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private void closeRuntimes() {
-        runtimes.forEach((id, r) -> {
+        Map<String, NodeRuntime> closing = runtimesSnapshot();
+        closing.forEach((id, r) -> {
             try {
                 r.close();
             } catch (Exception e) {
@@ -337,7 +351,7 @@ public final class Engine implements AutoCloseable {
             }
         });
         // After closing: the exports' final sent/dropped counts, for the summary of the ended run.
-        closedInfo = runtimeInfo();
+        closedInfo = infoOf(closing);
         runtimes.clear();
     }
 

@@ -463,7 +463,7 @@ public final class PreviewPage implements Page {
         if (c.spec().kind() == SourceSpec.Kind.RTSP && "rtsp://".equals(c.spec().location())) {
             TextInputDialog d = new TextInputDialog("rtsp://");
             d.setHeaderText("RTSP URL (credentials are not logged)");
-            return d.showAndWait().filter(u -> !u.isBlank()).map(u -> SourceSpec.rtsp(u.trim(), "tcp"))
+            return d.showAndWait().filter(u -> !u.isBlank()).map(PreviewPage::rtspSource)
                     .orElseGet(() -> {
                         cancelled[0] = true;
                         return null;
@@ -789,4 +789,9 @@ public final class PreviewPage implements Page {
         reloadSkills();
     }
 
+    /** An RTSP URL as typed: {@code ?transport=udp} picks UDP as on the command line; anything else is TCP. */
+    private static SourceSpec rtspSource(String typed) {
+        String u = typed.trim();
+        return u.regionMatches(true, 0, "rtsp", 0, 4) ? SourceSpec.parse(u) : SourceSpec.rtsp(u, "tcp");
+    }
 }
