@@ -47,6 +47,7 @@ public final class PreviewSession implements AutoCloseable {
     private final AtomicReference<SessionRecorder> recorder = new AtomicReference<>();
     private final Skill skill;
     private final NodeCatalog catalog;
+    private final Map<String, java.util.function.Consumer<Frame>> taps = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PreviewSession(Skill skill, NodeCatalog catalog, ModelLibrary models, Path workspace,
                            SourceSpec sourceOverride) throws SkillBuildException {
@@ -82,6 +83,10 @@ public final class PreviewSession implements AutoCloseable {
     private final class Listener implements EngineListener {
         @Override
         public void onNodeOutput(String nodeId, Frame frame) {
+            java.util.function.Consumer<Frame> tap = taps.get(nodeId);
+            if (tap != null) {
+                tap.accept(frame);
+            }
             if (nodeId.equals(watchedNode.get())) {
                 latestWatched.set(frame);
             }
@@ -107,6 +112,14 @@ public final class PreviewSession implements AutoCloseable {
         public void onSourceState(String nodeId, SourceState state, String message) {
             sourceState.set(state + (message == null || message.isBlank() ? "" : ": " + message));
         }
+    }
+
+    /**
+     * Hands every output frame of one node to {@code tap}, on the engine's thread (so it must be quick and
+     * thread-safe); e.g. to count a zone's or line's events live.
+     */
+    public void tap(String nodeId, java.util.function.Consumer<Frame> tap) {
+        taps.put(nodeId, tap);
     }
 
     /** Show one node's output instead of the skill's output; null goes back to the skill's output. */
