@@ -407,6 +407,12 @@ public final class FrameDrawingView extends BorderPane {
         return new double[]{0, 0, w, h}; // the image view sits at the pane's top left
     }
 
+    /** For tests: where a point of the frame (fractions) is on the screen now. */
+    public javafx.geometry.Point2D toScreen(double fx, double fy) {
+        double[] r = rect();
+        return canvas.localToScreen(r[0] + fx * r[2], r[1] + fy * r[3]);
+    }
+
     private Point toFrame(double sx, double sy) {
         double[] r = rect();
         return new Point((sx - r[0]) / r[2], (sy - r[1]) / r[3]);
