@@ -135,7 +135,9 @@ public final class FrameDrawingView extends BorderPane {
         canvas.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         setCenter(frame);
         setTop(toolbar());
-        VBox bottom = new VBox(4, semantics, counts, status, new Label(hint()));
+        Label hint = new Label(hint());
+        hint.setWrapText(true);
+        VBox bottom = new VBox(4, semantics, counts, status, hint);
         bottom.setPadding(new Insets(6));
         semantics.setId("draw-semantics");
         counts.setId("draw-counts");

@@ -168,6 +168,19 @@ class FrameDrawingTest {
                 .anyMatch(k -> k.startsWith("line-crossing")));
         waitUntil("the count shown", 5, () -> robot.lookup("#draw-counts").queryLabeled().getText()
                 .contains("line-crossing "));
+        String docs = System.getProperty("sd.docs.screenshots");
+        if (docs != null) { // the README's picture, refreshed on request as UserTourTest does
+            robot.clickOn("#draw-pause");
+            robot.clickOn(at(robot, view, 0.5, 0.1), MouseButton.PRIMARY); // pick corner A to show it selected
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                try {
+                    io.skilldesigner.app.Screenshots.save(view.getScene(), Path.of(docs, "draw-on-frame.png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
     }
 
     @Test
