@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.skilldesigner.app.preview.InArrow;
 import io.skilldesigner.app.preview.PreviewSession;
 import io.skilldesigner.app.ui.FxFrames;
 import io.skilldesigner.app.ui.Rows;
@@ -465,14 +466,8 @@ public final class FrameDrawingView extends BorderPane {
         if (d != null && p.size() == 2 && (xs[0] != xs[1] || ys[0] != ys[1])) {
             DirectedLine.Arrow a = DirectedLine.Arrow.of(xs[0], ys[0], xs[1], ys[1],
                     d.inSide(resolved(editor.getSkill())), 40);
-            g.strokeLine(a.fromX(), a.fromY(), a.tipX(), a.tipY());
-            double angle = Math.atan2(a.tipY() - a.fromY(), a.tipX() - a.fromX());
-            for (double wing : new double[]{Math.PI * 5 / 6, -Math.PI * 5 / 6}) {
-                g.strokeLine(a.tipX(), a.tipY(), a.tipX() + 12 * Math.cos(angle + wing),
-                        a.tipY() + 12 * Math.sin(angle + wing));
-            }
             g.setFill(SHAPE);
-            g.fillText("in", a.tipX() + 16 * Math.cos(angle) - 5, a.tipY() + 16 * Math.sin(angle) + 5);
+            InArrow.draw(g, a, 12);
         }
         for (int i = 0; i < p.size(); i++) {
             g.setFill(i == selected ? SELECTED : Color.WHITE);
