@@ -10,7 +10,8 @@ final class PackageReadme {
     }
 
     static String write(String skillName, DeploymentPlan plan, KubernetesManifests k8s, Map<String, String> routes,
-                        List<String> modelFiles, List<String> warnings, Set<Architecture> architectures) {
+                        List<String> modelFiles, List<String> warnings, Set<Architecture> architectures,
+                        boolean withRuntime) {
         StringBuilder sb = new StringBuilder();
         String rt = plan.runtimeModule();
         sb.append("# Edge deployment package: ").append(skillName.isBlank() ? plan.skillId() : skillName)
@@ -24,7 +25,7 @@ final class PackageReadme {
                 | models/, labels/ | the model and label files the skill uses; `models/<id>.model.json` describes each model, with paths relative to this folder |
                 | iotedge/ | IoT Edge deployment template and complete manifests per architecture |
                 | k8s/ | Kubernetes manifests (`kubectl apply -k k8s/`) |
-                | runtime/ | Dockerfiles for the runtime images and how to build them |
+                | runtime/ | the runtime (engine jars, natives per architecture in lib/) and the Dockerfiles that build its images from it; or, exported without the runtime, only its README |
                 | checksums.sha256 | SHA-256 of every file (`sha256sum -c checksums.sha256`) |
 
                 """);
@@ -43,13 +44,20 @@ final class PackageReadme {
             sb.append("\nImporting this package back into Skill Designer keeps the placeholders: enter the secrets"
                     + " again in the node forms (or keep the placeholders and set the variables for the preview).\n\n");
         }
-        sb.append("## Runtime image\n\nBuild and push the runtime images as `runtime/README.md` explains. The manifests"
-                + " use `${CONTAINER_REGISTRY}/skill-designer-runtime:").append(plan.version())
+        sb.append("## Runtime image\n\n").append(withRuntime
+                ? "Build and push the runtime images from `runtime/` (this package carries the runtime: no source"
+                        + " checkout or Maven needed) as `runtime/README.md` explains."
+                : "This package was exported without the runtime: the images below must already be in your"
+                        + " registry (built from a package with the runtime of the same version).")
+                .append(" The manifests use `${CONTAINER_REGISTRY}/skill-designer-runtime:").append(plan.version())
                 .append("-<variant>-<arch>`:\n\n");
         for (Architecture a : architectures) {
             RuntimeImage i = plan.runtimeImage(a);
-            sb.append("- ").append(a.id()).append(": `").append(i.image()).append("` from `runtime/")
-                    .append(i.dockerfile()).append("`\n");
+            sb.append("- ").append(a.id()).append(": `").append(i.image()).append('`');
+            if (withRuntime) {
+                sb.append(" from `runtime/").append(i.dockerfile()).append('`');
+            }
+            sb.append('\n');
         }
         sb.append("\n## Deploy with Azure IoT Edge\n\n1. Copy this package folder (at least `skill.json`, `models/`,"
                         + " `labels/`) to the device folder `")
