@@ -139,7 +139,8 @@ public final class EdgePackageExporter {
                 }
             }
 
-            KubernetesManifests k8s = new KubernetesManifests(plan, skillJson, modelBytes);
+            KubernetesManifests k8s = new KubernetesManifests(plan, skillJson, modelBytes,
+                    EnumSet.copyOf(architectures));
             for (Map.Entry<String, String> e : k8s.files().entrySet()) {
                 write(work, KubernetesManifests.DIR + "/" + e.getKey(), e.getValue());
             }

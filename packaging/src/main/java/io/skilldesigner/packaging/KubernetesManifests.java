@@ -1,9 +1,11 @@
 package io.skilldesigner.packaging;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,27 +15,41 @@ import org.yaml.snakeyaml.Yaml;
 import io.skilldesigner.core.skill.SecretEnvironment;
 
 /**
- * Kubernetes manifests running the same skill on a cluster, tied together by a {@code kustomization.yaml}:
- * a ConfigMap holding skill.json, a PersistentVolumeClaim for models and labels (the operator copies the
- * package's models/ and labels/ into it; a hostPath alternative is documented in the package README), the runtime
- * Deployment, and a Deployment plus a Service per gRPC container node (the Service carries the container name, so
- * the endpoint {@code <container_name>:<port>} the skill dials resolves in the namespace). Secrets come from a
- * Secret the operator creates; it is referenced, never written.
+ * Kubernetes manifests running the same skill on a cluster, as kustomizations: {@code base/} holds a ConfigMap
+ * with skill.json, a PersistentVolumeClaim for models and labels (the operator copies the package's models/ and
+ * labels/ into it; a hostPath alternative is documented in the package README), and a Deployment plus a Service per
+ * gRPC container node (the Service carries the container name, so the endpoint {@code <container_name>:<port>} the
+ * skill dials resolves in the namespace; each scheduled on its image's architecture). One folder per target
+ * architecture ({@code amd64/}, {@code arm64v8/}) adds the runtime Deployment for it: scheduled on that
+ * architecture's nodes ({@code nodeSelector: kubernetes.io/arch}) with that architecture's image, the same tag as
+ * its IoT Edge manifest ({@code kubectl apply -k k8s/<arch>}). Secrets come from a Secret the operator creates; it
+ * is referenced, never written.
  */
 public final class KubernetesManifests {
     public static final String DIR = "k8s";
     public static final String RUNTIME_IMAGE_NAME = "skill-designer-runtime";
+    public static final String BASE = "base";
+    public static final String KUSTOMIZATION = "kustomization.yaml";
+    public static final String RUNTIME_DEPLOYMENT = "runtime-deployment.yaml";
     private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{?(" + SecretPlaceholders.PREFIX
             + "[A-Z0-9_]+)}?$");
 
     private final DeploymentPlan plan;
     private final String skillJson;
     private final long modelBytes;
+    private final Set<Architecture> architectures;
 
-    public KubernetesManifests(DeploymentPlan plan, String skillJson, long modelBytes) {
+    public KubernetesManifests(DeploymentPlan plan, String skillJson, long modelBytes,
+                               Set<Architecture> architectures) {
         this.plan = plan;
         this.skillJson = skillJson;
         this.modelBytes = modelBytes;
+        this.architectures = EnumSet.copyOf(architectures);
+    }
+
+    /** {@code k8s/<arch>}: the folder to apply for devices of an architecture. */
+    public static String folder(Architecture arch) {
+        return DIR + "/" + arch.id();
     }
 
     public String runtimeName() {
@@ -52,17 +68,23 @@ public final class KubernetesManifests {
         return runtimeName() + "-secrets";
     }
 
-    /** File name (inside k8s/) → YAML text, kustomization.yaml last. */
+    /** Path inside k8s/ ({@code base/...}, {@code <arch>/...}) → YAML text, each folder's kustomization last. */
     public Map<String, String> files() {
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("skill-configmap.yaml", dump(List.of(configMap())));
-        out.put("models-pvc.yaml", dump(List.of(claim())));
-        out.put("runtime-deployment.yaml", dump(List.of(runtimeDeployment())));
+        Map<String, String> base = new LinkedHashMap<>();
+        base.put("skill-configmap.yaml", dump(List.of(configMap())));
+        base.put("models-pvc.yaml", dump(List.of(claim())));
         for (ContainerNode c : plan.containers()) {
             String name = ModuleNames.k8s(c.name());
-            out.put("grpc-" + name + ".yaml", dump(List.of(grpcDeployment(c, name), grpcService(c, name))));
+            base.put("grpc-" + name + ".yaml", dump(List.of(grpcDeployment(c, name), grpcService(c, name))));
         }
-        out.put("kustomization.yaml", dump(List.of(kustomization(new ArrayList<>(out.keySet())))));
+        base.put(KUSTOMIZATION, dump(List.of(kustomization(new ArrayList<>(base.keySet()), null))));
+        Map<String, String> out = new LinkedHashMap<>();
+        base.forEach((k, v) -> out.put(BASE + "/" + k, v));
+        for (Architecture a : architectures) {
+            out.put(a.id() + "/" + RUNTIME_DEPLOYMENT, dump(List.of(runtimeDeployment(a))));
+            out.put(a.id() + "/" + KUSTOMIZATION, dump(List.of(kustomization(List.of("../" + BASE,
+                    RUNTIME_DEPLOYMENT), plan.runtimeImage(a)))));
+        }
         return out;
     }
 
@@ -93,7 +115,7 @@ public final class KubernetesManifests {
         return m;
     }
 
-    private Map<String, Object> runtimeDeployment() {
+    private Map<String, Object> runtimeDeployment(Architecture arch) {
         String dir = IotEdgeManifests.CONTAINER_PACKAGE_DIR;
         List<Object> env = new ArrayList<>();
         for (SecretRef s : plan.runtimeSecrets()) {
@@ -109,11 +131,12 @@ public final class KubernetesManifests {
                 map("name", "models", "mountPath", dir + "/models", "subPath", "models", "readOnly", true),
                 map("name", "models", "mountPath", dir + "/labels", "subPath", "labels", "readOnly", true)));
         Map<String, Object> pod = new LinkedHashMap<>();
-        RuntimeImage amd64 = plan.runtimeImage(Architecture.AMD64);
-        if (amd64.gpu()) {
+        if (plan.runtimeImage(arch).gpu()) {
             container.put("resources", map("limits", map("nvidia.com/gpu", 1)));
         }
         pod.put("containers", List.of(container));
+        // the image is built for one architecture (its kustomization sets that tag): run it only on such nodes
+        pod.put("nodeSelector", map("kubernetes.io/arch", arch.kubernetesArch()));
         pod.put("volumes", List.of(
                 map("name", "skill", "configMap", map("name", configMapName())),
                 map("name", "models", "persistentVolumeClaim", map("claimName", claimName(), "readOnly", true))));
@@ -162,12 +185,15 @@ public final class KubernetesManifests {
         return m;
     }
 
-    private Map<String, Object> kustomization(List<String> resources) {
+    /** @param image the runtime image the kustomization sets, or null (the base names none) */
+    private Map<String, Object> kustomization(List<String> resources, RuntimeImage image) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
         m.put("kind", "Kustomization");
         m.put("resources", resources);
-        RuntimeImage image = plan.runtimeImage(Architecture.AMD64);
+        if (image == null) {
+            return m;
+        }
         int colon = image.image().lastIndexOf(':');
         m.put("images", List.of(map("name", RUNTIME_IMAGE_NAME, "newName", image.image().substring(0, colon),
                 "newTag", image.image().substring(colon + 1))));

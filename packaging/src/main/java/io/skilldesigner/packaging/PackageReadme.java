@@ -24,7 +24,7 @@ final class PackageReadme {
                 | kan/skill.yaml | the skill in KAN's format, for the KAN / Azure Percept portal |
                 | models/, labels/ | the model and label files the skill uses; `models/<id>.model.json` describes each model, with paths relative to this folder |
                 | iotedge/ | IoT Edge deployment template and complete manifests per architecture |
-                | k8s/ | Kubernetes manifests (`kubectl apply -k k8s/`) |
+                | k8s/ | Kubernetes manifests: `base/` and one folder per architecture (`kubectl apply -k k8s/<arch>`) |
                 | runtime/ | the runtime (engine jars, natives per architecture in lib/) and the Dockerfiles that build its images from it; or, exported without the runtime, only its README |
                 | checksums.sha256 | SHA-256 of every file (`sha256sum -c checksums.sha256`) |
 
@@ -91,13 +91,20 @@ final class PackageReadme {
                 .append("1. `kubectl create secret generic ").append(k8s.secretName());
         plan.secrets().forEach(s -> sb.append(" --from-literal=").append(s.envVar()).append("=..."));
         sb.append("`\n")
-                .append("2. Set the runtime image: `cd k8s && kustomize edit set image ")
-                .append(KubernetesManifests.RUNTIME_IMAGE_NAME).append("=<registry>/skill-designer-runtime:<tag>`\n")
-                .append("3. `kubectl apply -k k8s/`, then copy `models/` and `labels/` into the volume claim `")
+                .append("2. Set your registry in the runtime image of your nodes' architecture (the folder's"
+                        + " Deployment runs only on nodes with that `kubernetes.io/arch`):\n\n");
+        for (Architecture a : architectures) {
+            String image = plan.runtimeImage(a).image().replace(RuntimeImage.REGISTRY_PLACEHOLDER,
+                    "$CONTAINER_REGISTRY");
+            sb.append("       (cd ").append(KubernetesManifests.folder(a)).append(" && kustomize edit set image ")
+                    .append(KubernetesManifests.RUNTIME_IMAGE_NAME).append('=').append(image).append(")\n");
+        }
+        sb.append("\n3. `kubectl apply -k ").append(KubernetesManifests.DIR).append("/<arch>`, then copy `models/` and"
+                        + " `labels/` into the volume claim `")
                 .append(k8s.claimName()).append("` (for example through a helper pod mounting it and"
                         + " `kubectl cp`). The runtime mounts the claim's `models/` and `labels/` sub-folders.\n\n")
                 .append("On a single-node cluster you may use a hostPath volume instead of the claim: replace the"
-                        + " `models` volume in `k8s/runtime-deployment.yaml` by `hostPath: {path: ")
+                        + " `models` volume in `k8s/<arch>/runtime-deployment.yaml` by `hostPath: {path: ")
                 .append(IotEdgeManifests.deviceDir(rt)).append(", type: Directory}`.\n\n")
                 .append("One runtime Deployment runs this skill for its camera(s); for another camera, deploy a copy"
                         + " with a different name and the skill parameter `rtsp` changed in the ConfigMap.\n\n");
