@@ -29,6 +29,10 @@ public final class KubernetesManifests {
     public static final String DIR = "k8s";
     public static final String RUNTIME_IMAGE_NAME = "skill-designer-runtime";
     public static final String BASE = "base";
+    /** Size asked for the output claim: clips are 10-600 s each, at most one per minute per node by default. */
+    static final int OUTPUT_CLAIM_GIB = 10;
+    /** The runtime image's user (Dockerfiles: useradd --uid 10001): it must be able to write the output claim. */
+    static final long RUNTIME_UID = 10001;
     public static final String KUSTOMIZATION = "kustomization.yaml";
     public static final String RUNTIME_DEPLOYMENT = "runtime-deployment.yaml";
     private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{?(" + SecretPlaceholders.PREFIX
@@ -64,6 +68,11 @@ public final class KubernetesManifests {
         return runtimeName() + "-models";
     }
 
+    /** The claim that keeps the files nodes write (video clips); only when a node writes any. */
+    public String outputClaimName() {
+        return runtimeName() + "-output";
+    }
+
     public String secretName() {
         return runtimeName() + "-secrets";
     }
@@ -73,6 +82,9 @@ public final class KubernetesManifests {
         Map<String, String> base = new LinkedHashMap<>();
         base.put("skill-configmap.yaml", dump(List.of(configMap())));
         base.put("models-pvc.yaml", dump(List.of(claim())));
+        if (!plan.outputFolders().isEmpty()) {
+            base.put("output-pvc.yaml", dump(List.of(outputClaim())));
+        }
         for (ContainerNode c : plan.containers()) {
             String name = ModuleNames.k8s(c.name());
             base.put("grpc-" + name + ".yaml", dump(List.of(grpcDeployment(c, name), grpcService(c, name))));
@@ -115,6 +127,13 @@ public final class KubernetesManifests {
         return m;
     }
 
+    private Map<String, Object> outputClaim() {
+        Map<String, Object> m = object("v1", "PersistentVolumeClaim", outputClaimName());
+        m.put("spec", map("accessModes", List.of("ReadWriteOnce"),
+                "resources", map("requests", map("storage", OUTPUT_CLAIM_GIB + "Gi"))));
+        return m;
+    }
+
     private Map<String, Object> runtimeDeployment(Architecture arch) {
         String dir = IotEdgeManifests.CONTAINER_PACKAGE_DIR;
         List<Object> env = new ArrayList<>();
@@ -126,10 +145,14 @@ public final class KubernetesManifests {
         container.put("image", RUNTIME_IMAGE_NAME);
         container.put("args", List.of("run", dir + "/skill.json", "--workspace", dir));
         container.put("env", env);
-        container.put("volumeMounts", List.of(
+        List<Object> mounts = new ArrayList<>(List.of(
                 map("name", "skill", "mountPath", dir + "/skill.json", "subPath", "skill.json", "readOnly", true),
                 map("name", "models", "mountPath", dir + "/models", "subPath", "models", "readOnly", true),
                 map("name", "models", "mountPath", dir + "/labels", "subPath", "labels", "readOnly", true)));
+        // each writing node's folder (video clips) on the output claim, one sub-folder per node
+        plan.outputFolders().forEach(f -> mounts.add(map("name", "output", "mountPath", f.containerPath(),
+                "subPath", f.nodeId())));
+        container.put("volumeMounts", mounts);
         Map<String, Object> pod = new LinkedHashMap<>();
         if (plan.runtimeImage(arch).gpu()) {
             container.put("resources", map("limits", map("nvidia.com/gpu", 1)));
@@ -137,9 +160,14 @@ public final class KubernetesManifests {
         pod.put("containers", List.of(container));
         // the image is built for one architecture (its kustomization sets that tag): run it only on such nodes
         pod.put("nodeSelector", map("kubernetes.io/arch", arch.kubernetesArch()));
-        pod.put("volumes", List.of(
+        List<Object> volumes = new ArrayList<>(List.of(
                 map("name", "skill", "configMap", map("name", configMapName())),
                 map("name", "models", "persistentVolumeClaim", map("claimName", claimName(), "readOnly", true))));
+        if (!plan.outputFolders().isEmpty()) {
+            volumes.add(map("name", "output", "persistentVolumeClaim", map("claimName", outputClaimName())));
+            pod.put("securityContext", map("fsGroup", RUNTIME_UID));
+        }
+        pod.put("volumes", volumes);
         return deployment(runtimeName(), pod);
     }
 

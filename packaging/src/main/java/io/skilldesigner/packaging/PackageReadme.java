@@ -108,6 +108,17 @@ final class PackageReadme {
                 .append(IotEdgeManifests.deviceDir(rt)).append(", type: Directory}`.\n\n")
                 .append("One runtime Deployment runs this skill for its camera(s); for another camera, deploy a copy"
                         + " with a different name and the skill parameter `rtsp` changed in the ConfigMap.\n\n");
+        if (!plan.outputFolders().isEmpty()) {
+            sb.append("## Files the runtime writes (video clips)\n\n| node | in the container | IoT Edge device folder |"
+                    + " Kubernetes |\n| --- | --- | --- | --- |\n");
+            for (DeploymentPlan.OutputFolder f : plan.outputFolders()) {
+                sb.append("| ").append(f.nodeId()).append(" | `").append(f.containerPath()).append("` | `")
+                        .append(IotEdgeManifests.outputDeviceDir(rt, f)).append("` | claim `")
+                        .append(k8s.outputClaimName()).append("`, sub-folder `").append(f.nodeId()).append("` |\n");
+            }
+            sb.append("\nThe clips stay there (also in device mode, and also when they are uploaded to Blob Storage);"
+                    + " nothing deletes old ones: clean the folder up on the device.\n\n");
+        }
         if (!modelFiles.isEmpty()) {
             sb.append("## Models\n\n");
             modelFiles.forEach(f -> sb.append("- ").append(f).append('\n'));

@@ -15,6 +15,7 @@ import io.skilldesigner.core.catalog.PortSpec;
 import io.skilldesigner.core.catalog.nodes.CameraInputNode;
 import io.skilldesigner.core.catalog.nodes.IotHubExportNode;
 import io.skilldesigner.core.catalog.nodes.ModelNode;
+import io.skilldesigner.core.catalog.nodes.VideoSnippetExportNode;
 import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillEdge;
@@ -49,6 +50,11 @@ final class CliFixtures {
 
     /** Camera reads a workspace-relative video file, UltraFace detector, IoT Hub export (every frame). */
     static Path fileSourceSkill(Path tmp, String videoSetting) throws Exception {
+        return fileSourceSkill(tmp, videoSetting, false);
+    }
+
+    /** As above; {@code clips}: a video snippet node (folder {@code snippets}) records a clip as well. */
+    static Path fileSourceSkill(Path tmp, String videoSetting, boolean clips) throws Exception {
         NodeCatalog c = NodeCatalog.standard();
         Map<String, Object> cam = new LinkedHashMap<>(c.get(CameraInputNode.ID).defaultSettings());
         cam.put(CameraInputNode.SOURCE_KIND, CameraInputNode.FILE);
@@ -64,6 +70,11 @@ final class CliFixtures {
                 .withNode(new SkillNode("hub", IotHubExportNode.ID, "", hub, null))
                 .withEdge(SkillEdge.of("cam1", PortSpec.FRAME_PORT, "face", PortSpec.FRAME_PORT))
                 .withEdge(SkillEdge.of("face", PortSpec.FRAME_PORT, "hub", PortSpec.FRAME_PORT));
+        if (clips) {
+            skill = skill.withNode(new SkillNode("clip", VideoSnippetExportNode.ID, "",
+                            new LinkedHashMap<>(c.get(VideoSnippetExportNode.ID).defaultSettings()), null))
+                    .withEdge(SkillEdge.of("face", PortSpec.FRAME_PORT, "clip", PortSpec.FRAME_PORT));
+        }
         return workspaceWithSkill(tmp, skill);
     }
 

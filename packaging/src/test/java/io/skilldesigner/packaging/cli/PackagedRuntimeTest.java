@@ -60,7 +60,7 @@ class PackagedRuntimeTest {
     @BeforeAll
     static void exportWithTheRuntimeAndUnzip() throws Exception {
         CliFixtures.doorVideo(tmp);
-        Path skill = CliFixtures.fileSourceSkill(tmp, "media/door.mp4");
+        Path skill = CliFixtures.fileSourceSkill(tmp, "media/door.mp4", true);
         export = cli("export", skill.toString(), "--out", tmp.resolve("out/pkg").toString(), "--zip");
         assertEquals(0, export.code(), export.out() + export.err());
         pkg = tmp.resolve("device/package");
@@ -120,6 +120,7 @@ class PackagedRuntimeTest {
             sub.subscribe("devices/#", 1, (t, m) -> received.add(new String[] {t,
                 new String(m.getPayload(), StandardCharsets.UTF_8)}));
 
+            Set<String> clipsBefore = clips();
             Path fileExport = pkg.resolve("export-messages/hub.jsonl");
             long fileBefore = Files.exists(fileExport) ? Files.size(fileExport) : -1;
             Path insights = device.resolve("insights.jsonl");
@@ -153,6 +154,27 @@ class PackagedRuntimeTest {
                     edgeHub.logText());
             assertEquals(fileBefore, Files.exists(fileExport) ? Files.size(fileExport) : -1,
                     "device mode never writes the messages to a file instead");
+            // video clips: written to the package folder's snippets/ (the IoT Edge bind mount, the Kubernetes
+            // output claim), a playable H.264 MP4 of the frames the run processed
+            Set<String> added = new TreeSet<>(clips());
+            added.removeAll(clipsBefore);
+            assertEquals(1, added.size(), "one clip from the device run: " + clips() + "\n" + log);
+            try (org.bytedeco.javacv.FFmpegFrameGrabber g = new org.bytedeco.javacv.FFmpegFrameGrabber(
+                    pkg.resolve("snippets").resolve(added.iterator().next()).toFile())) {
+                g.start();
+                int frames = 0;
+                while (g.grabImage() != null) {
+                    frames++;
+                }
+                // frames still in flight when --frames is reached go on through the nodes, so the snippet node may
+                // see a few more than the insight lines: every frame it received is in the clip
+                java.util.regex.Matcher in = java.util.regex.Pattern.compile("\nclip\\s+video-snippet-export\\s+(\\d+)")
+                        .matcher(log);
+                assertTrue(in.find(), log);
+                assertTrue(frames >= 1 && frames == Integer.parseInt(in.group(1)),
+                        "every frame the snippet node received is in the clip: " + frames + "\n" + log);
+                assertEquals("h264", g.getVideoCodecName());
+            }
         }
     }
 
@@ -239,6 +261,17 @@ class PackagedRuntimeTest {
         long leanBytes = size(lean.resolve("pkg"));
         long fullBytes = size(pkg);
         assertTrue(fullBytes > leanBytes + 100_000_000L, "runtime adds its jars: " + fullBytes + " vs " + leanBytes);
+    }
+
+    private static Set<String> clips() throws IOException {
+        Path dir = pkg.resolve("snippets");
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".mp4"))
+                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        }
     }
 
     /** ENTRYPOINT + CMD (+ extra arguments) of an image, on this machine: its COPYs laid out under a folder. */
