@@ -114,7 +114,8 @@ public final class EdgePackageExporter {
                     + SourceFiles.size(bytes) + "): the camera input reads it on the device"));
             List<String> modelFiles = new ArrayList<>();
             ModelLibrary packaged = copyModels(clean, models, work, modelFiles);
-            long modelBytes = sizeOf(work.resolve(PackageLayout.MODELS)) + sizeOf(work.resolve(PackageLayout.LABELS));
+            long modelBytes = sizeOf(work.resolve(PackageLayout.MODELS)) + sizeOf(work.resolve(PackageLayout.LABELS))
+                    + sizeOf(work.resolve(SourceFiles.MEDIA));
 
             String skillJson = new SkillJson(catalog).write(clean);
             write(work, PackageLayout.SKILL, skillJson);
@@ -140,7 +141,7 @@ public final class EdgePackageExporter {
             }
 
             KubernetesManifests k8s = new KubernetesManifests(plan, skillJson, modelBytes,
-                    EnumSet.copyOf(architectures));
+                    EnumSet.copyOf(architectures), !sources.files().isEmpty());
             for (Map.Entry<String, String> e : k8s.files().entrySet()) {
                 write(work, KubernetesManifests.DIR + "/" + e.getKey(), e.getValue());
             }

@@ -43,12 +43,24 @@ public final class KubernetesManifests {
     private final long modelBytes;
     private final Set<Architecture> architectures;
 
+    private final boolean media;
+
+    /**
+     * @param modelBytes bytes the claim holds (models, labels, media)
+     * @param media      the package carries video files for file camera inputs ({@code media/}): on the claim too
+     */
     public KubernetesManifests(DeploymentPlan plan, String skillJson, long modelBytes,
-                               Set<Architecture> architectures) {
+                               Set<Architecture> architectures, boolean media) {
         this.plan = plan;
         this.skillJson = skillJson;
         this.modelBytes = modelBytes;
         this.architectures = EnumSet.copyOf(architectures);
+        this.media = media;
+    }
+
+    /** Package folders the operator copies into the models claim (the runtime mounts each from it). */
+    public List<String> claimFolders() {
+        return media ? List.of("models", "labels", SourceFiles.MEDIA) : List.of("models", "labels");
     }
 
     /** {@code k8s/<arch>}: the folder to apply for devices of an architecture. */
@@ -146,9 +158,9 @@ public final class KubernetesManifests {
         container.put("args", List.of("run", dir + "/skill.json", "--workspace", dir));
         container.put("env", env);
         List<Object> mounts = new ArrayList<>(List.of(
-                map("name", "skill", "mountPath", dir + "/skill.json", "subPath", "skill.json", "readOnly", true),
-                map("name", "models", "mountPath", dir + "/models", "subPath", "models", "readOnly", true),
-                map("name", "models", "mountPath", dir + "/labels", "subPath", "labels", "readOnly", true)));
+                map("name", "skill", "mountPath", dir + "/skill.json", "subPath", "skill.json", "readOnly", true)));
+        claimFolders().forEach(f -> mounts.add(map("name", "models", "mountPath", dir + "/" + f, "subPath", f,
+                "readOnly", true)));
         // each writing node's folder (video clips) on the output claim, one sub-folder per node
         plan.outputFolders().forEach(f -> mounts.add(map("name", "output", "mountPath", f.containerPath(),
                 "subPath", f.nodeId())));

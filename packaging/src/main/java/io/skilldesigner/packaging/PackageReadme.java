@@ -59,8 +59,9 @@ final class PackageReadme {
             }
             sb.append('\n');
         }
-        sb.append("\n## Deploy with Azure IoT Edge\n\n1. Copy this package folder (at least `skill.json`, `models/`,"
-                        + " `labels/`) to the device folder `")
+        sb.append("\n## Deploy with Azure IoT Edge\n\n1. Copy this package folder (at least `skill.json`, ")
+                .append(String.join(", ", k8s.claimFolders().stream().map(f -> "`" + f + "/`").toList()))
+                .append(") to the device folder `")
                 .append(IotEdgeManifests.deviceDir(rt)).append("/`, writable by uid 10001 (the runtime module binds it as `")
                 .append(IotEdgeManifests.CONTAINER_PACKAGE_DIR).append("` and writes video clips to its `snippets/`).\n")
                 .append("2. Export `CONTAINER_REGISTRY`, `CONTAINER_REGISTRY_USERNAME`, `CONTAINER_REGISTRY_PASSWORD`"
@@ -99,10 +100,11 @@ final class PackageReadme {
             sb.append("       (cd ").append(KubernetesManifests.folder(a)).append(" && kustomize edit set image ")
                     .append(KubernetesManifests.RUNTIME_IMAGE_NAME).append('=').append(image).append(")\n");
         }
-        sb.append("\n3. `kubectl apply -k ").append(KubernetesManifests.DIR).append("/<arch>`, then copy `models/` and"
-                        + " `labels/` into the volume claim `")
+        String folders = String.join(", ", k8s.claimFolders().stream().map(f -> "`" + f + "/`").toList());
+        sb.append("\n3. `kubectl apply -k ").append(KubernetesManifests.DIR).append("/<arch>`, then copy ")
+                .append(folders).append(" into the volume claim `")
                 .append(k8s.claimName()).append("` (for example through a helper pod mounting it and"
-                        + " `kubectl cp`). The runtime mounts the claim's `models/` and `labels/` sub-folders.\n\n")
+                        + " `kubectl cp`). The runtime mounts these sub-folders of the claim.\n\n")
                 .append("On a single-node cluster you may use a hostPath volume instead of the claim: replace the"
                         + " `models` volume in `k8s/<arch>/runtime-deployment.yaml` by `hostPath: {path: ")
                 .append(IotEdgeManifests.deviceDir(rt)).append(", type: Directory}`.\n\n")

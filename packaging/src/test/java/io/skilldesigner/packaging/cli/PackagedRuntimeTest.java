@@ -234,6 +234,24 @@ class PackagedRuntimeTest {
         }
     }
 
+    /** The packaged video reaches the runtime on a cluster too: a sub-folder of the claim, mounted as media/. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePackagedVideoIsMountedOnKubernetesAndNamedInTheDeploySteps() throws IOException {
+        Map<String, Object> d = new org.yaml.snakeyaml.Yaml().load(Files.readString(
+                pkg.resolve("k8s/amd64/runtime-deployment.yaml")));
+        Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) d.get("spec"))
+                .get("template")).get("spec");
+        List<Map<String, Object>> mounts = (List<Map<String, Object>>) ((List<Map<String, Object>>)
+                pod.get("containers")).get(0).get("volumeMounts");
+        assertTrue(mounts.contains(Map.of("name", "models", "mountPath", "/package/media", "subPath", "media",
+                "readOnly", true)), mounts.toString());
+        assertTrue(Files.isRegularFile(pkg.resolve("media/cam1-door.mp4")));
+        String readme = Files.readString(pkg.resolve("README.md"));
+        assertTrue(readme.contains("then copy `models/`, `labels/`, `media/` into the volume claim")
+                && readme.contains("(at least `skill.json`, `models/`, `labels/`, `media/`)"), readme);
+    }
+
     /** Every jar of amd64/ has its arm64v8/ twin: the same jar, or the same version with the arm64 classifier. */
     @Test
     void everyAmd64JarHasItsArm64Twin() throws IOException {
