@@ -46,7 +46,12 @@ public record EffectiveSettings(String nodeId, String typeId, Map<String, Object
      * warnings that show a skill as it is while the validator reports the bad value.
      */
     public static EffectiveSettings lenient(NodeType type, SkillNode node) {
-        return merge(type, node.id(), node.settings(), false);
+        return lenient(type, node.id(), node.settings());
+    }
+
+    /** As {@link #lenient(NodeType, SkillNode)}, for settings not (yet) in a node (comparisons, KAN export). */
+    public static EffectiveSettings lenient(NodeType type, String nodeId, Map<String, ?> settings) {
+        return merge(type, nodeId, settings, false);
     }
 
     /** Only the type's defaults (a form or a check that runs before any value is set). */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.KanMapping;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.SettingSpec;
@@ -66,24 +67,8 @@ final class KanNodeSettings {
 
     /** A node's settings as the runtime sees them: defaults, overlaid with its coerced values (raw when invalid). */
     static Map<String, Object> effective(NodeType type, Map<String, Object> settings) {
-        Map<String, Object> out = new LinkedHashMap<>(type.defaultSettings());
-        settings.forEach((key, value) -> {
-            if (value == null) {
-                return;
-            }
-            Object coerced = value;
-            SettingSpec spec = type.setting(key).orElse(null);
-            if (spec != null) {
-                try {
-                    coerced = spec.type().coerce(value);
-                } catch (IllegalArgumentException e) {
-                    // An invalid value is the validator's business; here it only has to compare as itself.
-                    coerced = value;
-                }
-            }
-            out.put(key, coerced);
-        });
-        return out;
+        // lenient: an invalid value is the validator's business; here it only has to compare as itself
+        return EffectiveSettings.lenient(type, "", settings).values();
     }
 
     /** Equal values, with doubles compared to a part in a billion (percent conversion). */
