@@ -102,8 +102,9 @@ public final class ThreadTuningCache {
             Map<String, List<TuningEntry>> valid = new LinkedHashMap<>();
             all.forEach((k, v) -> valid.put(k, checked(k, v)));
             return valid;
-        } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
-            warn("ignoring the corrupt thread tuning cache " + file + " (" + e.getMessage()
+        } catch (RuntimeException e) { // Gson reports bad structure and refused record values as several types
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            warn("ignoring the corrupt thread tuning cache " + file + " (" + why
                     + "); measuring again and replacing it");
             return Map.of();
         }
