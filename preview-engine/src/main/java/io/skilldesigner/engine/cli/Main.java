@@ -11,7 +11,7 @@ import java.util.List;
  * run &lt;skill.json&gt; [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N] [--out insights.jsonl]
  *                    [--fps N] [--no-pacing] [--rtsp-transport tcp|udp] [--give-up-after SECONDS]
  * inspect &lt;model.onnx&gt; [--labels file] [--image file]
- * bench &lt;model.onnx&gt; [--video file] [--frames N] [--rounds N] [--labels file]
+ * bench &lt;model.onnx&gt;... [--video file] [--frames N] [--rounds N] [--labels file] [--tune] [--threads I[,J[,S]]] [--streams N]
  * </pre>
  * Exit codes: see {@link ExitCode}. Insights go to {@code --out} (or stdout), messages and the summary to stderr.
  */
@@ -28,7 +28,8 @@ public final class Main {
             "      --edge: device mode (also when IoT Edge started it): IoT Hub / IoT Edge exports send to edgeHub",
             "  inspect <model.onnx> [--labels file] [--image file]",
             "      inputs, outputs and detected output layout of a model",
-            "  bench <model.onnx> [--video file] [--frames N] [--rounds N] [--labels file]",
+            "  bench <model.onnx>... [--video file] [--frames N] [--rounds N] [--labels file] [--tune]",
+            "        [--threads INTRA[,INTER[,STAGES]]] [--streams N]",
             "      raw ONNX Runtime loop vs the engine end to end, same frames and session",
             "  " + DiffCommand.USAGE.replace(System.lineSeparator(), System.lineSeparator() + "  "),
             "  " + TestCommand.USAGE.replace(System.lineSeparator(), System.lineSeparator() + "  "));
