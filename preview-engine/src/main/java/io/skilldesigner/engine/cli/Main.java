@@ -20,7 +20,7 @@ public final class Main {
             "usage:",
             "  run <skill.json> [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N]"
                     + " [--out insights.jsonl] [--fps N] [--no-pacing] [--edge]",
-            "      [--rtsp-transport tcp|udp] [--give-up-after SECONDS]",
+            "      [--rtsp-transport tcp|udp] [--give-up-after SECONDS] [--threads INTRA[,INTER[,STAGES]]]",
             "      one JSON line of insights per frame (to --out or stdout), then a summary on stderr",
             "      a camera that stops answering is reconnected for ever unless --give-up-after says otherwise;"
                     + " rtsp://...?transport=udp works too",

@@ -34,6 +34,9 @@ import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.metrics.RunSummary;
 import io.skilldesigner.engine.model.ModelRuntimeFactory;
+import io.skilldesigner.engine.model.ModelSessions;
+import io.skilldesigner.engine.model.SessionSettings;
+import io.skilldesigner.engine.model.threads.ThreadTuner;
 import io.skilldesigner.engine.runtime.NodeState;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.source.SourceSpec;
@@ -44,6 +47,7 @@ import io.skilldesigner.engine.export.ModuleEnvironment;
 final class RunCommand {
     private final PrintStream out;
     private final PrintStream err;
+    private SessionSettings threads = SessionSettings.defaults();
 
     RunCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -52,7 +56,7 @@ final class RunCommand {
 
     ExitCode execute(List<String> argList) throws UsageException {
         Args args = Args.parse(argList, Set.of("source", "workspace", "frames", "out", "fps", "rtsp-transport",
-                "give-up-after"), Set.of("no-pacing", "edge"));
+                "give-up-after", "threads"), Set.of("no-pacing", "edge"));
         if (args.positional().size() != 1) {
             throw new UsageException("run needs exactly one skill file");
         }
@@ -60,6 +64,12 @@ final class RunCommand {
         int maxFrames = args.option("frames") == null ? 0 : args.positiveInt("frames");
         SourceSpec source = SourceOptions.source(args);
         Integer fps = args.option("fps") == null ? null : args.positiveInt("fps");
+        try {
+            threads = args.option("threads") == null ? SessionSettings.defaults()
+                    : SessionSettings.parse(args.option("threads"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Path workspace = args.option("workspace") != null ? Path.of(args.option("workspace"))
                 : SourceOptions.workspaceOf(skillFile);
 
@@ -121,8 +131,11 @@ final class RunCommand {
 
     private ExitCode run(Skill skill, ModelLibrary models, Path workspace, SourceSpec source, int maxFrames,
                          boolean paced, boolean edge, Writer sink, Interruption interruption) throws IOException {
-        // Our own registry, so the summary can ask the model factory which provider each model runs on.
-        try (NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard()) {
+        // Our own registry, so the summary can ask the model factory which provider each model runs on. Threads:
+        // --threads, else measured at session start (cached per model and machine in the user's cache folder).
+        try (ModelSessions sessions = new ModelSessions(threads, ThreadTuner.standard(w -> err.println("warning: "
+                + w)), 1);
+             NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard(new ModelRuntimeFactory(sessions))) {
             return run(skill, models, workspace, source, maxFrames, paced, edge, sink, registry, interruption);
         }
     }

@@ -75,7 +75,7 @@ public final class ThreadTuner {
         for (ThreadConfig c : candidates(machine.cores())) {
             table.add(measureOne(model, c));
         }
-        LOG.log(System.Logger.Level.INFO, "thread tuning of " + model.getFileName() + ":\n"
+        LOG.log(System.Logger.Level.DEBUG, "thread tuning of " + model.getFileName() + ":\n"
                 + new ThreadTuning("", table).format());
         return table;
     }
