@@ -126,6 +126,14 @@ class MainTest {
         assertTrue(JsonParser.parseString(lines.get(0)).getAsJsonObject().getAsJsonObject("insights_meta")
                 .getAsJsonArray("objects_meta").size() >= 3, lines.get(0));
         assertTrue(r.err().contains("model node detector: ") && r.err().contains("CPU"), r.err());
+        assertTrue(r.err().contains("(measured)"), "threads chosen by measurement by default: " + r.err());
+
+        Result given = main("run", skill.toString(), "--no-pacing", "--workspace", ws.toString(), "--threads", "1,1");
+        assertEquals(0, given.code(), given.err());
+        assertTrue(given.err().contains("threads=intra 1, inter 1, stages 1"), "--threads wins: " + given.err());
+        Result wrong = main("run", skill.toString(), "--threads", "two");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("--threads takes whole numbers"), wrong.err());
 
         Result bad = main("run", writeSkill(ws, "bad", faces, "broken").toString(), "--workspace", ws.toString());
         assertEquals(5, bad.code(), bad.err());
