@@ -93,7 +93,9 @@ public final class PackagesPage implements Page {
         javafx.scene.layout.FlowPane bar = io.skilldesigner.app.ui.Rows.of(8, skillBox, export, importButton, open);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label help = new Label("A package holds skill.json, kan/skill.yaml, the models and labels with checksums,"
-                + " IoT Edge deployment manifests (amd64, arm64v8), Kubernetes manifests and the runtime Dockerfiles."
+                + " IoT Edge deployment manifests (amd64, arm64v8), Kubernetes manifests and, when this installation"
+                + " carries the runtime distribution, the runtime with its Dockerfiles (bin/skill-designer export"
+                + " always adds it)."
                 + " Secrets are never written: the package README lists the environment variables to set.");
         help.setWrapText(true);
         help.getStyleClass().add("muted");
@@ -163,7 +165,8 @@ public final class PackagesPage implements Page {
                 updateProgress(-1, 1);
                 ExportResult r = new EdgePackageExporter(ctx.catalog()).export(skill,
                         new AbsoluteModelLibrary(ctx.workspace().modelLibrary(), ctx.workspace().root()),
-                        folder, zip, EnumSet.allOf(Architecture.class), ctx.workspace().root());
+                        folder, zip, EnumSet.allOf(Architecture.class), ctx.workspace().root(),
+                        io.skilldesigner.packaging.RuntimeDistribution.fromSystemProperty().orElse(null));
                 updateProgress(1, 1);
                 return r;
             }

@@ -17,6 +17,7 @@ import io.skilldesigner.packaging.Architecture;
 import io.skilldesigner.packaging.EdgePackageExporter;
 import io.skilldesigner.packaging.ExportResult;
 import io.skilldesigner.packaging.PackageException;
+import io.skilldesigner.packaging.RuntimeDistribution;
 
 /** {@code export}: the edge package of a skill, by the app's exporter; secrets to set and warnings listed. */
 final class ExportCommand {
@@ -29,7 +30,7 @@ final class ExportCommand {
     }
 
     ExitCode execute(List<String> argList) throws UsageException {
-        Args args = Args.parse(argList, Set.of("workspace", "out", "arch"), Set.of("zip"));
+        Args args = Args.parse(argList, Set.of("workspace", "out", "arch"), Set.of("zip", "no-runtime"));
         if (args.positional().size() != 1) {
             throw new UsageException("export needs exactly one skill file");
         }
@@ -53,7 +54,20 @@ final class ExportCommand {
         }
         ExportResult r;
         try {
-            r = new EdgePackageExporter(catalog).export(in.skill(), in.models(), folder, zip, archs, in.workspace());
+            RuntimeDistribution runtime = null;
+            if (!args.flag("no-runtime")) {
+                runtime = RuntimeDistribution.fromSystemProperty().orElse(null);
+                if (runtime == null) {
+                    err.println("error: no runtime distribution to include (system property "
+                            + RuntimeDistribution.PROPERTY + " not set; bin/skill-designer sets it): use --no-runtime"
+                            + " when the runtime images are already in your registry");
+                    return ExitCode.OTHER;
+                }
+                err.println("runtime: " + megabytes(runtime.estimatedBytes(archs)) + " for "
+                        + archs.stream().map(Architecture::id).toList() + " (--no-runtime leaves it out)");
+            }
+            r = new EdgePackageExporter(catalog).export(in.skill(), in.models(), folder, zip, archs, in.workspace(),
+                    runtime);
         } catch (PackageException e) {
             err.println("error: " + e.getMessage());
             return ExitCode.OTHER;
@@ -61,13 +75,26 @@ final class ExportCommand {
             err.println("error: export to " + folder + " failed: " + e.getMessage());
             return ExitCode.OTHER;
         }
-        out.println("package: " + r.folder() + " (" + r.files().size() + " files)");
+        out.println("package: " + r.folder() + " (" + r.files().size() + " files, "
+                + megabytes(sizeOf(r.folder())) + ")");
         if (r.zip() != null) {
             out.println("zip: " + r.zip());
         }
         r.secrets().forEach(s -> out.println("secret to set on the device: " + s));
         r.warnings().forEach(w -> err.println("warning: " + w));
         return ExitCode.OK;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    private static long sizeOf(Path folder) {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(folder)) {
+            return s.filter(java.nio.file.Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Set<Architecture> architectures(String option) throws UsageException {

@@ -18,8 +18,9 @@ public final class SkillDesignerCli {
             "usage: skill-designer <command> ...",
             "  validate <skill.json> [--workspace dir]",
             "      every problem of the skill (errors and warnings); exit 3 when it has errors",
-            "  export <skill.json> --out dir [--workspace dir] [--arch amd64,arm64] [--zip]",
-            "      the edge deployment package (same exporter as the app); --zip also writes dir.zip",
+            "  export <skill.json> --out dir [--workspace dir] [--arch amd64,arm64] [--zip] [--no-runtime]",
+            "      the edge deployment package (same exporter as the app); --zip also writes dir.zip;",
+            "      it carries the runtime (engine jars, natives per architecture) unless --no-runtime",
             Main.USAGE.replaceFirst("^usage:" + System.lineSeparator(), ""));
 
     private final PrintStream out;
