@@ -12,6 +12,7 @@ import io.skilldesigner.core.validation.Problem;
 import io.skilldesigner.core.validation.SkillValidator;
 import io.skilldesigner.engine.cli.Args;
 import io.skilldesigner.engine.cli.ExitCode;
+import io.skilldesigner.engine.cli.Main;
 import io.skilldesigner.engine.cli.UsageException;
 import io.skilldesigner.packaging.Architecture;
 import io.skilldesigner.packaging.EdgePackageExporter;
@@ -19,7 +20,11 @@ import io.skilldesigner.packaging.ExportResult;
 import io.skilldesigner.packaging.PackageException;
 import io.skilldesigner.packaging.RuntimeDistribution;
 
-/** {@code export}: the edge package of a skill, by the app's exporter; secrets to set and warnings listed. */
+/**
+ * {@code export}: the edge package of a skill, by the app's exporter; secrets to set and warnings listed. With
+ * {@code --require-tests} the skill's saved golden tests run first (the {@code test} command, unchanged) and a
+ * failing one refuses the export before anything is written.
+ */
 final class ExportCommand {
     private final PrintStream out;
     private final PrintStream err;
@@ -30,7 +35,8 @@ final class ExportCommand {
     }
 
     ExitCode execute(List<String> argList) throws UsageException {
-        Args args = Args.parse(argList, Set.of("workspace", "out", "arch"), Set.of("zip", "no-runtime"));
+        Args args = Args.parse(argList, Set.of("workspace", "out", "arch"), Set.of("zip", "no-runtime",
+                "require-tests"));
         if (args.positional().size() != 1) {
             throw new UsageException("export needs exactly one skill file");
         }
@@ -51,6 +57,12 @@ final class ExportCommand {
             err.println("error: the skill is not valid; fix before exporting:");
             errors.forEach(p -> err.println("  " + p));
             return ExitCode.BAD_SKILL;
+        }
+        if (args.flag("require-tests")) {
+            ExitCode tests = savedTests(args.positional().get(0), in);
+            if (tests != ExitCode.OK) {
+                return tests;
+            }
         }
         ExportResult r;
         try {
@@ -83,6 +95,24 @@ final class ExportCommand {
         r.secrets().forEach(s -> out.println("secret to set on the device: " + s));
         r.warnings().forEach(w -> err.println("warning: " + w));
         return ExitCode.OK;
+    }
+
+    /**
+     * Runs every saved test of the skill with the engine's {@code test} command (its report goes to out, the
+     * differences included); anything but a pass refuses the export with the test's exit code.
+     */
+    private ExitCode savedTests(String skillFile, SkillInput in) {
+        int code = new Main(out, err).run("test", skillFile, "--workspace", in.workspace().toString());
+        if (code == ExitCode.OK.code()) {
+            return ExitCode.OK;
+        }
+        ExitCode result = code == ExitCode.TESTS_FAILED.code() ? ExitCode.TESTS_FAILED
+                : java.util.Arrays.stream(ExitCode.values()).filter(c -> c.code() == code).findFirst()
+                        .orElse(ExitCode.OTHER);
+        err.println("error: export of skill " + in.skill().id() + " refused (--require-tests): "
+                + (result == ExitCode.TESTS_FAILED ? "a saved test failed (the differences are listed above)"
+                        : "its saved tests could not run (see above)") + "; nothing was written");
+        return result;
     }
 
     private static String megabytes(long bytes) {

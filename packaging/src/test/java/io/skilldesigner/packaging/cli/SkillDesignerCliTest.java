@@ -99,6 +99,83 @@ class SkillDesignerCliTest {
         assertFalse(Files.exists(tmp.resolve("out/pkg")), "nothing left behind");
     }
 
+    /**
+     * {@code export --require-tests} with a real saved test: the run of a real face detector on real faces is
+     * recorded into the workspace's recordings/ and its golden file made by {@code test --update}; the export
+     * passes; after a threshold change the same export is refused with exit 6, naming the test and its diff.
+     */
+    @Test
+    void exportWithRequireTestsRefusesWhenASavedTestFailsAndPassesOtherwise() throws Exception {
+        Path ws = tmp.resolve("ws");
+        Files.createDirectories(ws.resolve("media"));
+        io.skilldesigner.engine.TestVideos.stillImage(ws.resolve("media/faces.mp4"),
+                FixturesAccess.shared().resolve("media/faces/1.jpg"), 6, 720, 478, 10);
+        Path skillFile = CliFixtures.fileSourceSkill(tmp, "media/faces.mp4");
+        NodeCatalog catalog = NodeCatalog.standard();
+        io.skilldesigner.core.workspace.Workspace workspace = io.skilldesigner.core.workspace.Workspace.open(ws,
+                catalog);
+        Skill skill = workspace.loadSkill("file-skill").updateNode("cam1",
+                n -> n.withSetting(io.skilldesigner.core.catalog.nodes.CameraInputNode.LOOP, false));
+        workspace.saveSkill(skill);
+
+        Result none = cli("export", skillFile.toString(), "--out", tmp.resolve("out/none").toString(),
+                "--no-runtime", "--require-tests");
+        assertEquals(2, none.code(), none.out() + none.err());
+        assertTrue(none.err().contains("no saved tests of skill file-skill")
+                && none.err().contains("refused (--require-tests)"), none.err());
+        assertFalse(Files.exists(tmp.resolve("out/none")), "nothing written");
+
+        io.skilldesigner.engine.recording.RecordingFiles recording = io.skilldesigner.engine.recording.RecordingFiles
+                .of(ws.resolve("recordings/faces-run.mkv"));
+        Files.createDirectories(recording.video().getParent());
+        try (io.skilldesigner.engine.recording.RecordingWriter writer =
+                     new io.skilldesigner.engine.recording.RecordingWriter(recording,
+                             new io.skilldesigner.engine.insights.InsightsJson(
+                                     io.skilldesigner.engine.runtime.RunIdentity.preview(skill.id())),
+                             10, skill.id(), io.skilldesigner.engine.recording.SkillChecksum.of(catalog, skill));
+             io.skilldesigner.engine.Engine engine = io.skilldesigner.engine.Engine.builder(skill)
+                     .models(new io.skilldesigner.core.model.AbsoluteModelLibrary(workspace.modelLibrary(), ws))
+                     .workspace(ws).paced(false).lossless(true)
+                     .listener(new io.skilldesigner.engine.EngineListener() {
+                         @Override
+                         public void onOutput(io.skilldesigner.engine.frame.Frame frame) {
+                             try {
+                                 writer.write(frame);
+                             } catch (java.io.IOException e) {
+                                 throw new java.io.UncheckedIOException(e);
+                             }
+                         }
+                     }).build()) {
+            engine.start();
+            assertTrue(engine.awaitCompletion(java.time.Duration.ofMinutes(2)));
+        }
+        Result golden = cli("test", skillFile.toString(), "--workspace", ws.toString(), "--recording",
+                recording.video().toString(), "--update");
+        assertEquals(0, golden.code(), golden.out() + golden.err());
+        assertTrue(Files.readString(recording.golden()).contains("\"face\""), "the golden file holds faces");
+
+        Result pass = cli("export", skillFile.toString(), "--out", tmp.resolve("out/pass").toString(),
+                "--no-runtime", "--require-tests");
+        assertEquals(0, pass.code(), pass.out() + pass.err());
+        assertTrue(pass.out().contains("test file-skill on faces-run.mkv: PASS (6 frames"), pass.out());
+        assertTrue(Files.isRegularFile(tmp.resolve("out/pass/skill.json")));
+
+        workspace.saveSkill(skill.updateNode("face", n -> n.withSetting(io.skilldesigner.core.catalog.nodes.ModelNode.CONFIDENCE, 0.97)));
+        Result fail = cli("export", skillFile.toString(), "--out", tmp.resolve("out/fail").toString(),
+                "--no-runtime", "--require-tests");
+        assertEquals(6, fail.code(), fail.out() + fail.err());
+        assertTrue(fail.out().contains("test file-skill on faces-run.mkv: FAIL ("), fail.out());
+        assertTrue(fail.out().lines().anyMatch(l -> l.startsWith("  frame 0 (id 0) face")
+                && l.endsWith(": missing in the replay")), "the diff is listed: " + fail.out());
+        assertTrue(fail.err().contains("export of skill file-skill refused (--require-tests): a saved test failed"),
+                fail.err());
+        assertFalse(Files.exists(tmp.resolve("out/fail")), "nothing written");
+
+        Result without = cli("export", skillFile.toString(), "--out", tmp.resolve("out/plain").toString(),
+                "--no-runtime");
+        assertEquals(0, without.code(), "without the flag the tests do not gate: " + without.err());
+    }
+
     private static void deleteRecursively(Path dir) throws Exception {
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
