@@ -94,6 +94,11 @@ public final class StreamGroup implements AutoCloseable {
         return new StreamSummary(rows);
     }
 
+    /** Stops every stream (safe from any thread, more than once); summaries stay readable. */
+    public void stop() {
+        streams.forEach(s -> s.engine().stop());
+    }
+
     @Override
     public void close() {
         streams.forEach(s -> s.engine().close());

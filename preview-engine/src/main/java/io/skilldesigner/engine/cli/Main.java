@@ -8,7 +8,7 @@ import java.util.List;
  * Command line of the preview engine.
  *
  * <pre>
- * run &lt;skill.json&gt; [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N] [--out insights.jsonl]
+ * run &lt;skill.json&gt; [--source file|rtsp-url|webcam:N]... [--workspace dir] [--frames N] [--out insights.jsonl]
  *                    [--fps N] [--no-pacing] [--rtsp-transport tcp|udp] [--give-up-after SECONDS]
  * inspect &lt;model.onnx&gt; [--labels file] [--image file]
  * bench &lt;model.onnx&gt;... [--video file] [--frames N] [--rounds N] [--labels file] [--tune] [--threads I[,J[,S]]] [--streams N]
@@ -22,6 +22,8 @@ public final class Main {
                     + " [--out insights.jsonl] [--fps N] [--no-pacing] [--edge]",
             "      [--rtsp-transport tcp|udp] [--give-up-after SECONDS] [--threads INTRA[,INTER[,STAGES]]]",
             "      one JSON line of insights per frame (to --out or stdout), then a summary on stderr",
+            "      --source several times: the skill runs on each source at once, one model session shared;"
+                    + " instance_id names the stream",
             "      a camera that stops answering is reconnected for ever unless --give-up-after says otherwise;"
                     + " rtsp://...?transport=udp works too",
             "      --no-pacing: read a file as fast as the pipeline takes it, every frame processed",
