@@ -47,6 +47,8 @@ public final class ModelRunner implements AutoCloseable {
     private final DetectionDecoder decoder;
     private final StageTimes times = new StageTimes();
     private long droppedBoxes;
+    /** Time spent waiting for a turn on the shared session (fairness between streams). */
+    private long stageWaitNanos;
     private long clippedBoxes;
     /** Output tensors ONNX Runtime writes into (static float outputs only), so no per-frame output copy. */
     private final Map<String, OnnxTensor> pinned;
@@ -276,6 +278,16 @@ public final class ModelRunner implements AutoCloseable {
         return out;
     }
 
+    /** Nanoseconds this runner waited for its turns on the shared session so far. */
+    public long stageWaitNanos() {
+        return stageWaitNanos;
+    }
+
+    /** The session it runs on (shared with every runner of the same model file and provider). */
+    public ModelSession session() {
+        return session;
+    }
+
     /** Boxes dropped so far (no area after clipping, or not finite) and boxes clipped to the frame. */
     public long droppedBoxes() {
         return droppedBoxes;
@@ -326,7 +338,17 @@ public final class ModelRunner implements AutoCloseable {
         frameSettings = settings.withInputSize(w, h);
     }
 
+    /** Inference behind the shared session's fair gate (streams sharing a session take turns). */
     private List<OutputTensor> run() {
+        stageWaitNanos += session.enterStage();
+        try {
+            return runNow();
+        } finally {
+            session.leaveStage();
+        }
+    }
+
+    private List<OutputTensor> runNow() {
         if (!pinned.isEmpty()) {
             try (OrtSession.Result r = session.session().run(Map.of(inputName, pre.tensor()), pinned)) {
                 return pinnedViews; // filled in place; valid until the next run

@@ -2,10 +2,14 @@ package io.skilldesigner.engine.model;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.skilldesigner.engine.model.threads.ThreadConfig;
+import io.skilldesigner.engine.model.threads.ThreadTuning;
 import io.skilldesigner.core.model.ModelIo;
 
 /**
@@ -21,11 +25,57 @@ public final class ModelSession implements AutoCloseable {
     /** The inspection verdict (probe runs included), computed once per session. */
     private ModelIo inspected;
 
+    /** The thread counts it was opened with; null for ONNX Runtime's defaults. */
+    private final ThreadConfig threads;
+    /** The measured table the counts were chosen from; null when given or defaulted. */
+    private final ThreadTuning tuning;
+    /** Fair (FIFO) gate: at most {@code stages} inferences at once, so streams sharing the session take turns. */
+    private final Semaphore stages;
+    private final int stageCount;
+
     ModelSession(Path file, String sha256, OrtSession session, ProviderChoice provider) {
+        this(file, sha256, session, provider, null, null, Runtime.getRuntime().availableProcessors());
+    }
+
+    ModelSession(Path file, String sha256, OrtSession session, ProviderChoice provider, ThreadConfig threads,
+                 ThreadTuning tuning, int stages) {
         this.file = file;
         this.sha256 = sha256;
         this.session = Objects.requireNonNull(session, "session");
         this.provider = provider;
+        this.threads = threads;
+        this.tuning = tuning;
+        this.stageCount = stages;
+        this.stages = new Semaphore(stages, true);
+    }
+
+    /** The thread counts in use, if chosen by the tuner or given; empty for ONNX Runtime's defaults. */
+    public Optional<ThreadConfig> threads() {
+        return Optional.ofNullable(threads);
+    }
+
+    /** The measured table the threads were chosen from, when they were measured (or read from the cache). */
+    public Optional<ThreadTuning> tuning() {
+        return Optional.ofNullable(tuning);
+    }
+
+    /** How many inferences may run at once on this session. */
+    public int stages() {
+        return stageCount;
+    }
+
+    /**
+     * Waits for a turn to run inference (first come first served) and returns the nanoseconds waited. Pair with
+     * {@link #leaveStage()} in a finally block. Uninterruptible: a turn comes within one inference time.
+     */
+    public long enterStage() {
+        long t0 = System.nanoTime();
+        stages.acquireUninterruptibly();
+        return System.nanoTime() - t0;
+    }
+
+    public void leaveStage() {
+        stages.release();
     }
 
     public Path file() {

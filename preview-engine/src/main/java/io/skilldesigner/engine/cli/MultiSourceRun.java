@@ -1,0 +1,195 @@
+package io.skilldesigner.engine.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.skilldesigner.core.catalog.nodes.ModelNode;
+import io.skilldesigner.core.model.ModelLibrary;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.engine.Engine;
+import io.skilldesigner.engine.EngineListener;
+import io.skilldesigner.engine.NodeRuntimeRegistry;
+import io.skilldesigner.engine.NodeStartException;
+import io.skilldesigner.engine.RunState;
+import io.skilldesigner.engine.SkillBuildException;
+import io.skilldesigner.engine.StreamGroup;
+import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.insights.InsightsJson;
+import io.skilldesigner.engine.metrics.NodeMetrics;
+import io.skilldesigner.engine.metrics.RunSummary;
+import io.skilldesigner.engine.model.ModelRuntimeFactory;
+import io.skilldesigner.engine.runtime.RunIdentity;
+import io.skilldesigner.engine.source.SourceSpec;
+import io.skilldesigner.engine.source.SourceState;
+
+/**
+ * {@code run} with several {@code --source}s: the skill runs once per source (KAN deploys one skill to many
+ * cameras) in a {@link StreamGroup}, every model shared by one session; insights of all streams go to one output,
+ * each line's {@code instance_id} naming its stream; per-stream fps, drops and latency in the summary. The exit code
+ * is the first stream's failure in stream order, else OK.
+ */
+final class MultiSourceRun {
+    private final PrintStream err;
+    private final NodeRuntimeRegistry registry;
+    private final Set<String> sourceNodes;
+
+    /** @param registry shared by every stream (its model factory holds one session per model file) */
+    MultiSourceRun(PrintStream err, NodeRuntimeRegistry registry, Set<String> sourceNodes) {
+        this.err = err;
+        this.registry = registry;
+        this.sourceNodes = sourceNodes;
+    }
+
+    /** One stream's bookkeeping: frames written, its source's permanent failure, when it is done. */
+    private static final class StreamState {
+        final CountDownLatch done = new CountDownLatch(1);
+        final AtomicReference<String> sourceFailure = new AtomicReference<>();
+        long written;
+    }
+
+    ExitCode run(Skill skill, ModelLibrary models, Path workspace, List<SourceSpec> sources, int maxFrames,
+                 boolean paced, boolean edge, Writer sink, Interruption interruption) throws IOException {
+        List<StreamState> states = new ArrayList<>();
+        sources.forEach(s -> states.add(new StreamState()));
+        AtomicReference<IOException> writeFailure = new AtomicReference<>();
+        StreamGroup group;
+        try {
+            group = StreamGroup.build(sources, (i, source) -> Engine.builder(skill).registry(registry).models(models)
+                            .workspace(workspace).identity(identity(skill, i)).paced(paced).lossless(!paced)
+                            .edge(edge).nodeStatus((id, s, m) -> {
+                                if (!sourceNodes.contains(id)) {
+                                    err.println(streamId(i) + ": node " + id + ": " + s + (m.isEmpty() ? "" : " " + m));
+                                }
+                            }),
+                    (i, streamId) -> listener(new InsightsJson(identity(skill, i)), states.get(i), states, i,
+                            maxFrames, sink, writeFailure));
+        } catch (SkillBuildException e) {
+            err.println("error: the skill cannot run:");
+            e.problems().forEach(p -> err.println("  " + p));
+            return ExitCode.BAD_SKILL;
+        }
+        group.streams().get(0).engine().warnings().forEach(p -> err.println("warning: " + p));
+        Thread hook = interruption.hook(group::stop);
+        Runtime.getRuntime().addShutdownHook(hook);
+        List<List<NodeMetrics>> atEnd = new ArrayList<>();
+        try {
+            group.start();
+            for (StreamState s : states) {
+                s.done.await();
+            }
+        } catch (NodeStartException e) {
+            err.println("error: " + e.getMessage());
+            return ModelNode.ID.equals(e.typeId()) ? ExitCode.MODEL_FAILURE : ExitCode.OTHER;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            group.streams().forEach(s -> atEnd.add(s.engine().metrics()));
+            group.stop();
+            RunCommand.removeHook(hook);
+        }
+        sink.flush();
+        ExitCode verdict = ExitCode.OK;
+        for (int i = 0; i < group.streams().size(); i++) {
+            StreamGroup.Stream stream = group.streams().get(i);
+            RunSummary ran = stream.engine().summary();
+            long frames;
+            synchronized (sink) {
+                frames = states.get(i).written;
+            }
+            RunSummary summary = new RunSummary(ran.skillId(), ran.seconds(), frames, ran.fps(), ran.nodes(),
+                    ran.runtimeInfo());
+            err.println("== " + stream.id() + " (" + stream.source().describe() + ")");
+            err.print(summary.format());
+            ExitCode code = verdictOf(stream.id(), summary, atEnd.get(i), states.get(i).sourceFailure.get());
+            if (verdict == ExitCode.OK) {
+                verdict = code;
+            }
+        }
+        err.print(group.summary().format());
+        registry.find(ModelNode.ID).filter(ModelRuntimeFactory.class::isInstance).map(ModelRuntimeFactory.class::cast)
+                .ifPresent(f -> f.providerReports().forEach(r -> err.println("model node " + r.nodeId() + ": "
+                        + r.describe())));
+        if (writeFailure.get() != null) {
+            throw writeFailure.get();
+        }
+        if (interruption.requested()) {
+            err.println("stopped by signal (Ctrl-C)");
+            return ExitCode.INTERRUPTED;
+        }
+        return verdict;
+    }
+
+    /** The verdict of one stream, its messages prefixed with the stream's id. */
+    private ExitCode verdictOf(String streamId, RunSummary summary, List<NodeMetrics> atEnd, String sourceFailure) {
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        ExitCode code;
+        try (PrintStream p = new PrintStream(said, true, StandardCharsets.UTF_8)) {
+            code = RunVerdict.of(summary, atEnd, sourceFailure, sourceNodes, p);
+        }
+        said.toString(StandardCharsets.UTF_8).lines().forEach(l -> err.println(streamId + ": " + l));
+        return code;
+    }
+
+    private EngineListener listener(InsightsJson insights, StreamState state, List<StreamState> all, int index,
+                                    int maxFrames, Writer sink, AtomicReference<IOException> writeFailure) {
+        return new EngineListener() {
+            @Override
+            public void onOutput(Frame frame) {
+                // One lock for the shared output: lines of different streams never interleave.
+                synchronized (sink) {
+                    if (maxFrames > 0 && state.written >= maxFrames || writeFailure.get() != null) {
+                        return;
+                    }
+                    try {
+                        sink.write(insights.toJson(frame));
+                        sink.write('\n');
+                        sink.flush();
+                    } catch (IOException e) {
+                        writeFailure.set(e);
+                        all.forEach(s -> s.done.countDown());
+                        return;
+                    }
+                    state.written++;
+                    if (maxFrames > 0 && state.written >= maxFrames) {
+                        state.done.countDown();
+                    }
+                }
+            }
+
+            @Override
+            public void onRunState(RunState runState, String message) {
+                if (runState == RunState.COMPLETED || runState == RunState.FAILED || runState == RunState.STOPPED) {
+                    state.done.countDown();
+                }
+            }
+
+            @Override
+            public void onSourceState(String nodeId, SourceState sourceState, String message) {
+                if (sourceState == SourceState.FAILED) {
+                    state.sourceFailure.compareAndSet(null, message);
+                }
+                if (sourceState == SourceState.RECONNECTING || sourceState == SourceState.LIVE) {
+                    err.println(streamId(index) + ": source " + nodeId + ": " + sourceState + " " + message);
+                }
+            }
+        };
+    }
+
+    /** The stream's instance id in every insight: KAN's instance is one skill on one camera. */
+    private static RunIdentity identity(Skill skill, int index) {
+        return new RunIdentity(streamId(index), skill.id(), "designer");
+    }
+
+    private static String streamId(int index) {
+        return "stream" + (index + 1);
+    }
+}
