@@ -21,6 +21,33 @@ import io.skilldesigner.core.skill.SkillNode;
  * @param values every setting with a value, in canonical types; keys the type does not define are kept as given
  */
 public record EffectiveSettings(String nodeId, String typeId, Map<String, Object> values) {
+    /** A value that cannot be its setting's type; the message names node, key, label and the value. */
+    public static final class InvalidValue extends IllegalArgumentException {
+        private final String key;
+        private final transient Object value;
+        private final String reason;
+
+        InvalidValue(String message, String key, Object value, String reason, Throwable cause) {
+            super(message, cause);
+            this.key = key;
+            this.value = value;
+            this.reason = reason;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public Object value() {
+            return value;
+        }
+
+        /** Why, without where (e.g. "expected a whole number, got 'soon'"). */
+        public String reason() {
+            return reason;
+        }
+    }
+
     public EffectiveSettings {
         // LinkedHashMap, not Map.copyOf: keeps the catalog's order and tolerates nothing-special values
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -30,7 +57,7 @@ public record EffectiveSettings(String nodeId, String typeId, Map<String, Object
      * The type's defaults merged with {@code settings} (a null value counts as unset), each converted by its
      * setting's type.
      *
-     * @throws IllegalArgumentException naming node, key and the bad value when one cannot be converted
+     * @throws InvalidValue naming node, key and the bad value when one cannot be converted
      */
     public static EffectiveSettings of(NodeType type, String nodeId, Map<String, ?> settings) {
         return merge(type, nodeId, settings, true);
@@ -85,8 +112,8 @@ public record EffectiveSettings(String nodeId, String typeId, Map<String, Object
         try {
             return spec.type().coerce(raw);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where(nodeId, type.id(), key) + " (" + spec.label() + "): "
-                    + e.getMessage(), e);
+            throw new InvalidValue(where(nodeId, type.id(), key) + " (" + spec.label() + "): " + e.getMessage(),
+                    key, raw, e.getMessage(), e);
         }
     }
 

@@ -46,23 +46,12 @@ final class KanNodeSettings {
      */
     static Map<String, Object> read(NodeType type, KanMapping mapping, String kanName,
                                     Map<String, String> configurations, ModelLibrary models) {
-        Map<String, Object> out = new LinkedHashMap<>(type.defaultSettings());
-        mapping.fromKan(kanName, configurations, models).forEach((key, value) -> {
-            if (value == null) {
-                return;
-            }
-            SettingSpec spec = type.setting(key).orElse(null);
-            if (spec == null) {
-                out.put(key, value);
-                return;
-            }
-            try {
-                out.put(key, spec.type().coerce(value));
-            } catch (IllegalArgumentException e) {
-                throw new BadSetting(key, value, e.getMessage());
-            }
-        });
-        return out;
+        Map<String, Object> read = mapping.fromKan(kanName, configurations, models);
+        try {
+            return new LinkedHashMap<>(EffectiveSettings.of(type, kanName, read).values());
+        } catch (EffectiveSettings.InvalidValue e) {
+            throw new BadSetting(e.key(), e.value(), e.reason());
+        }
     }
 
     /** A node's settings as the runtime sees them: defaults, overlaid with its coerced values (raw when invalid). */

@@ -56,11 +56,14 @@ class EffectiveSettingsTest {
 
     @Test
     void anInvalidValueIsAnErrorNamingNodeAndKey() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        EffectiveSettings.InvalidValue e = assertThrows(EffectiveSettings.InvalidValue.class,
                 () -> EffectiveSettings.of(tracker, "tracker-7", Map.of(TrackerNode.MAX_AGE, "soon")));
         assertTrue(e.getMessage().contains("'tracker-7'"), e.getMessage());
         assertTrue(e.getMessage().contains("'" + TrackerNode.MAX_AGE + "'"), e.getMessage());
         assertTrue(e.getMessage().contains("soon"), "names the bad value: " + e.getMessage());
+        assertEquals(TrackerNode.MAX_AGE, e.key());
+        assertEquals("soon", e.value());
+        assertTrue(e.reason().contains("whole number"), e.reason());
     }
 
     @Test
