@@ -12,6 +12,7 @@ import io.skilldesigner.app.AppContext;
 import io.skilldesigner.app.Page;
 import io.skilldesigner.app.ui.FolderOpener;
 import io.skilldesigner.app.ui.Rows;
+import io.skilldesigner.app.ui.SkillNames;
 import io.skilldesigner.app.ui.Summaries;
 import io.skilldesigner.core.model.AbsoluteModelLibrary;
 import io.skilldesigner.core.skill.Skill;
@@ -32,7 +33,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
@@ -60,14 +60,7 @@ public final class PackagesPage implements Page {
         Label title = new Label("Packages");
         title.getStyleClass().add("page-title");
         skillBox.setId("packages-skill");
-        skillBox.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(Skill s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty || s == null ? null : s.name());
-            }
-        });
-        skillBox.setButtonCell(skillBox.getCellFactory().call(null));
+        SkillNames.showIn(skillBox);
         Button export = new Button("Export edge package…");
         export.setId("packages-export");
         export.setOnAction(e -> {

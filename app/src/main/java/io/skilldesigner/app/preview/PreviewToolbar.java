@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import io.skilldesigner.app.ui.Rows;
+import io.skilldesigner.app.ui.SkillNames;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.engine.source.SourceSpec;
 import io.skilldesigner.engine.source.WebcamDevice;
@@ -22,7 +23,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -63,14 +63,7 @@ final class PreviewToolbar {
         title.setMinWidth(Region.USE_PREF_SIZE);
         skillBox.setId("preview-skill");
         skillBox.setPromptText("Skill");
-        skillBox.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(Skill s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty || s == null ? null : s.name());
-            }
-        });
-        skillBox.setButtonCell(skillBox.getCellFactory().call(null));
+        SkillNames.showIn(skillBox);
         sourceBox.setId("preview-source");
         sourceBox.setOnShowing(e -> reloadSources());
         reloadSources();
