@@ -49,7 +49,7 @@ public record EffectiveSettings(String nodeId, String typeId, Map<String, Object
     }
 
     public EffectiveSettings {
-        // LinkedHashMap, not Map.copyOf: keeps the catalog's order and tolerates nothing-special values
+        // LinkedHashMap, not Map.copyOf: keeps the catalog's order of the settings
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
