@@ -39,7 +39,7 @@ public final class BackgroundTasks implements AutoCloseable {
     /**
      * Runs {@code work} in the background, shown in the status bar (message, progress, "Failed: ..." at the end).
      *
-     * @param message   the status text while it starts
+     * @param message   the status text while it starts (null: the work sets its own through {@link Progress})
      * @param onDone    on the FX thread, with the result
      * @param onFailed  on the FX thread, with what the work threw
      * @return the task, for binding its progress
