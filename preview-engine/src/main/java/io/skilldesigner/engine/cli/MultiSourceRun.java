@@ -26,6 +26,7 @@ import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.metrics.RunSummary;
+import io.skilldesigner.engine.metrics.StreamSummary;
 import io.skilldesigner.engine.model.ModelRuntimeFactory;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.source.SourceSpec;
@@ -98,6 +99,7 @@ final class MultiSourceRun {
         }
         sink.flush();
         ExitCode verdict = ExitCode.OK;
+        List<StreamSummary.Row> rows = new ArrayList<>();
         for (int i = 0; i < group.streams().size(); i++) {
             StreamGroup.Stream stream = group.streams().get(i);
             RunSummary ran = stream.engine().summary();
@@ -109,12 +111,16 @@ final class MultiSourceRun {
                     ran.runtimeInfo());
             err.println("== " + stream.id() + " (" + stream.source().describe() + ")");
             err.print(summary.format());
+            StreamSummary.Row row = group.summary().rows().get(i);
+            // The frames written, as in the stream's headline: a frame finished while stopping is not output.
+            rows.add(new StreamSummary.Row(row.streamId(), row.source(), frames, row.fps(), row.drops(),
+                    row.p50Millis(), row.p95Millis(), row.seconds()));
             ExitCode code = verdictOf(stream.id(), summary, atEnd.get(i), states.get(i).sourceFailure.get());
             if (verdict == ExitCode.OK) {
                 verdict = code;
             }
         }
-        err.print(group.summary().format());
+        err.print(new StreamSummary(rows).format());
         registry.find(ModelNode.ID).filter(ModelRuntimeFactory.class::isInstance).map(ModelRuntimeFactory.class::cast)
                 .ifPresent(f -> f.providerReports().forEach(r -> err.println("model node " + r.nodeId() + ": "
                         + r.describe())));

@@ -100,6 +100,8 @@ class MainTest {
         assertTrue(widths.get("stream2").stream().allMatch(w -> w == 160), "stream2 lines come from the second file");
         assertTrue(r.err().contains("== stream1") && r.err().contains("== stream2"), r.err());
         assertTrue(r.err().contains("aggregate") && r.err().contains("fairness"), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.matches("stream2\\s+20\\s.*")),
+                "the stream table counts the lines written: " + r.err());
 
         Result oneGone = main("run", skillFile.toString(), "--source", video.toString(), "--source",
                 dir.resolve("gone2.mp4").toString(), "--no-pacing");
