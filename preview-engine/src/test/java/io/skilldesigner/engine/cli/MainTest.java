@@ -116,6 +116,16 @@ class MainTest {
     }
 
     @Test
+    void benchFeedsTheRawLoopTheModelsOwnInputTypeFloat16AndUint8Too() {
+        for (String model : List.of("colour_classifier_fp16.onnx", "colour_classifier_nhwc_u8.onnx")) {
+            Result r = main("bench", "src/test/resources/models/" + model, "--video", video.toString(), "--frames",
+                    "5", "--rounds", "1", "--threads", "1,1,1");
+            assertEquals(0, r.code(), r.err() + r.out());
+            assertTrue(r.out().contains("| " + model + " |"), r.out());
+        }
+    }
+
+    @Test
     void exitCodesScriptsCanRelyOn() throws Exception {
         assertEquals(2, main().code());
         assertEquals(2, main("run").code());
