@@ -3,7 +3,6 @@ package io.skilldesigner.engine.cli;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -443,15 +442,16 @@ final class BenchCommand {
     private static List<OnnxTensor> rawInputs(ModelRunner runner, ModelSession session, List<FrameImage> frames)
             throws OrtException {
         List<OnnxTensor> out = new ArrayList<>();
-        try (Preprocessor pre = new Preprocessor(runner.settings(), Preprocessor.ElementType.FLOAT,
-                session.environment())) {
+        // The model's own input type (float16 and uint8 models too), as the engine feeds it.
+        Preprocessor.ElementType type = Preprocessor.ElementType.of(runner.io().inputs().get(0).elementType());
+        try (Preprocessor pre = new Preprocessor(runner.settings(), type, session.environment())) {
             for (FrameImage f : frames) {
                 pre.prepare(f.mat());
-                FloatBuffer src = pre.tensor().getFloatBuffer();
-                FloatBuffer copy = ByteBuffer.allocateDirect(src.remaining() * 4).order(ByteOrder.nativeOrder())
-                        .asFloatBuffer();
+                ByteBuffer src = pre.tensor().getByteBuffer();
+                ByteBuffer copy = ByteBuffer.allocateDirect(src.remaining()).order(ByteOrder.nativeOrder());
                 copy.put(src).rewind();
-                out.add(OnnxTensor.createTensor(session.environment(), copy, pre.tensor().getInfo().getShape()));
+                out.add(OnnxTensor.createTensor(session.environment(), copy, pre.tensor().getInfo().getShape(),
+                        pre.tensor().getInfo().type));
             }
         }
         return out;

@@ -9,27 +9,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.skilldesigner.core.catalog.nodes.ModelNode;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.engine.Engine;
-import io.skilldesigner.engine.EngineListener;
 import io.skilldesigner.engine.NodeRuntimeRegistry;
 import io.skilldesigner.engine.NodeStartException;
-import io.skilldesigner.engine.RunState;
 import io.skilldesigner.engine.SkillBuildException;
 import io.skilldesigner.engine.StreamGroup;
-import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.metrics.RunSummary;
+import io.skilldesigner.engine.metrics.StreamSummary;
 import io.skilldesigner.engine.model.ModelRuntimeFactory;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.source.SourceSpec;
-import io.skilldesigner.engine.source.SourceState;
 
 /**
  * {@code run} with several {@code --source}s: the skill runs once per source (KAN deploys one skill to many
@@ -49,18 +45,14 @@ final class MultiSourceRun {
         this.sourceNodes = sourceNodes;
     }
 
-    /** One stream's bookkeeping: frames written, its source's permanent failure, when it is done. */
-    private static final class StreamState {
-        final CountDownLatch done = new CountDownLatch(1);
-        final AtomicReference<String> sourceFailure = new AtomicReference<>();
-        long written;
-    }
-
     ExitCode run(Skill skill, ModelLibrary models, Path workspace, List<SourceSpec> sources, int maxFrames,
                  boolean paced, boolean edge, Writer sink, Interruption interruption) throws IOException {
-        List<StreamState> states = new ArrayList<>();
-        sources.forEach(s -> states.add(new StreamState()));
+        List<StreamListener> states = new ArrayList<>();
         AtomicReference<IOException> writeFailure = new AtomicReference<>();
+        for (int i = 0; i < sources.size(); i++) {
+            states.add(new StreamListener(new InsightsJson(identity(skill, i)), sink, maxFrames, writeFailure,
+                    () -> states.forEach(StreamListener::release), err, streamId(i) + ": "));
+        }
         StreamGroup group;
         try {
             group = StreamGroup.build(sources, (i, source) -> Engine.builder(skill).registry(registry).models(models)
@@ -70,8 +62,7 @@ final class MultiSourceRun {
                                     err.println(streamId(i) + ": node " + id + ": " + s + (m.isEmpty() ? "" : " " + m));
                                 }
                             }),
-                    (i, streamId) -> listener(new InsightsJson(identity(skill, i)), states.get(i), states, i,
-                            maxFrames, sink, writeFailure));
+                    (i, streamId) -> states.get(i));
         } catch (SkillBuildException e) {
             err.println("error: the skill cannot run:");
             e.problems().forEach(p -> err.println("  " + p));
@@ -83,8 +74,8 @@ final class MultiSourceRun {
         List<List<NodeMetrics>> atEnd = new ArrayList<>();
         try {
             group.start();
-            for (StreamState s : states) {
-                s.done.await();
+            for (StreamListener s : states) {
+                s.done().await();
             }
         } catch (NodeStartException e) {
             err.println("error: " + e.getMessage());
@@ -98,23 +89,25 @@ final class MultiSourceRun {
         }
         sink.flush();
         ExitCode verdict = ExitCode.OK;
+        List<StreamSummary.Row> rows = new ArrayList<>();
         for (int i = 0; i < group.streams().size(); i++) {
             StreamGroup.Stream stream = group.streams().get(i);
             RunSummary ran = stream.engine().summary();
-            long frames;
-            synchronized (sink) {
-                frames = states.get(i).written;
-            }
+            long frames = states.get(i).written();
             RunSummary summary = new RunSummary(ran.skillId(), ran.seconds(), frames, ran.fps(), ran.nodes(),
                     ran.runtimeInfo());
             err.println("== " + stream.id() + " (" + stream.source().describe() + ")");
             err.print(summary.format());
-            ExitCode code = verdictOf(stream.id(), summary, atEnd.get(i), states.get(i).sourceFailure.get());
+            StreamSummary.Row row = group.summary().rows().get(i);
+            // The frames written, as in the stream's headline: a frame finished while stopping is not output.
+            rows.add(new StreamSummary.Row(row.streamId(), row.source(), frames, row.fps(), row.drops(),
+                    row.p50Millis(), row.p95Millis(), row.seconds()));
+            ExitCode code = verdictOf(stream.id(), summary, atEnd.get(i), states.get(i).sourceFailure());
             if (verdict == ExitCode.OK) {
                 verdict = code;
             }
         }
-        err.print(group.summary().format());
+        err.print(new StreamSummary(rows).format());
         registry.find(ModelNode.ID).filter(ModelRuntimeFactory.class::isInstance).map(ModelRuntimeFactory.class::cast)
                 .ifPresent(f -> f.providerReports().forEach(r -> err.println("model node " + r.nodeId() + ": "
                         + r.describe())));
@@ -137,51 +130,6 @@ final class MultiSourceRun {
         }
         said.toString(StandardCharsets.UTF_8).lines().forEach(l -> err.println(streamId + ": " + l));
         return code;
-    }
-
-    private EngineListener listener(InsightsJson insights, StreamState state, List<StreamState> all, int index,
-                                    int maxFrames, Writer sink, AtomicReference<IOException> writeFailure) {
-        return new EngineListener() {
-            @Override
-            public void onOutput(Frame frame) {
-                // One lock for the shared output: lines of different streams never interleave.
-                synchronized (sink) {
-                    if (maxFrames > 0 && state.written >= maxFrames || writeFailure.get() != null) {
-                        return;
-                    }
-                    try {
-                        sink.write(insights.toJson(frame));
-                        sink.write('\n');
-                        sink.flush();
-                    } catch (IOException e) {
-                        writeFailure.set(e);
-                        all.forEach(s -> s.done.countDown());
-                        return;
-                    }
-                    state.written++;
-                    if (maxFrames > 0 && state.written >= maxFrames) {
-                        state.done.countDown();
-                    }
-                }
-            }
-
-            @Override
-            public void onRunState(RunState runState, String message) {
-                if (runState == RunState.COMPLETED || runState == RunState.FAILED || runState == RunState.STOPPED) {
-                    state.done.countDown();
-                }
-            }
-
-            @Override
-            public void onSourceState(String nodeId, SourceState sourceState, String message) {
-                if (sourceState == SourceState.FAILED) {
-                    state.sourceFailure.compareAndSet(null, message);
-                }
-                if (sourceState == SourceState.RECONNECTING || sourceState == SourceState.LIVE) {
-                    err.println(streamId(index) + ": source " + nodeId + ": " + sourceState + " " + message);
-                }
-            }
-        };
     }
 
     /** The stream's instance id in every insight: KAN's instance is one skill on one camera. */

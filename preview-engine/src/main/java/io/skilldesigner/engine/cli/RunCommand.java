@@ -12,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -25,12 +24,9 @@ import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.workspace.Listing;
 import io.skilldesigner.core.workspace.ModelFiles;
 import io.skilldesigner.engine.Engine;
-import io.skilldesigner.engine.EngineListener;
 import io.skilldesigner.engine.NodeRuntimeRegistry;
 import io.skilldesigner.engine.NodeStartException;
-import io.skilldesigner.engine.RunState;
 import io.skilldesigner.engine.SkillBuildException;
-import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.metrics.RunSummary;
@@ -40,7 +36,6 @@ import io.skilldesigner.engine.model.SessionSettings;
 import io.skilldesigner.engine.model.threads.ThreadTuner;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.source.SourceSpec;
-import io.skilldesigner.engine.source.SourceState;
 import io.skilldesigner.engine.export.ModuleEnvironment;
 
 /** {@code run}: runs a skill, one JSON line of insights per output frame, a summary at the end. */
@@ -158,52 +153,8 @@ final class RunCommand {
             throws IOException {
         RunIdentity identity = RunIdentity.preview(skill.id());
         InsightsJson insights = new InsightsJson(identity);
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<String> sourceFailure = new AtomicReference<>();
         AtomicReference<IOException> writeFailure = new AtomicReference<>();
-        long[] written = {0};
-        EngineListener listener = new EngineListener() {
-            @Override
-            public void onOutput(Frame frame) {
-                synchronized (written) {
-                    if (maxFrames > 0 && written[0] >= maxFrames || writeFailure.get() != null) {
-                        return;
-                    }
-                    try {
-                        sink.write(insights.toJson(frame));
-                        sink.write('\n');
-                        // Per frame: a reader tailing --out sees each frame at once, and a crash loses nothing.
-                        sink.flush();
-                    } catch (IOException e) {
-                        writeFailure.set(e);
-                        done.countDown();
-                        return;
-                    }
-                    written[0]++;
-                    if (maxFrames > 0 && written[0] >= maxFrames) {
-                        done.countDown();
-                    }
-                }
-            }
-
-            @Override
-            public void onRunState(RunState state, String message) {
-                if (state == RunState.COMPLETED || state == RunState.FAILED || state == RunState.STOPPED) {
-                    done.countDown();
-                }
-            }
-
-            @Override
-            public void onSourceState(String nodeId, SourceState state, String message) {
-                if (state == SourceState.FAILED) {
-                    // Printed once, as the run's error at the end.
-                    sourceFailure.compareAndSet(null, message);
-                }
-                if (state == SourceState.RECONNECTING || state == SourceState.LIVE) {
-                    err.println("source " + nodeId + ": " + state + " " + message);
-                }
-            }
-        };
+        StreamListener listener = new StreamListener(insights, sink, maxFrames, writeFailure, () -> { }, err, "");
         Set<String> sourceNodes = sourceNodes(skill);
         Engine engine;
         try {
@@ -227,7 +178,7 @@ final class RunCommand {
         List<NodeMetrics> atEnd;
         try {
             engine.start();
-            done.await();
+            listener.done().await();
         } catch (NodeStartException e) {
             err.println("error: " + e.getMessage());
             return ModelNode.ID.equals(e.typeId()) ? ExitCode.MODEL_FAILURE : ExitCode.OTHER;
@@ -241,10 +192,7 @@ final class RunCommand {
         }
         sink.flush();
         RunSummary ran = engine.summary();
-        long frames;
-        synchronized (written) {
-            frames = written[0];
-        }
+        long frames = listener.written();
         // The headline counts the frames written: a frame the engine finished while stopping is not output.
         RunSummary summary = new RunSummary(ran.skillId(), ran.seconds(), frames, ran.fps(), ran.nodes(),
                 ran.runtimeInfo());
@@ -259,7 +207,7 @@ final class RunCommand {
             err.println("stopped by signal (Ctrl-C): " + frames + " frame(s) written");
             return ExitCode.INTERRUPTED;
         }
-        return RunVerdict.of(summary, atEnd, sourceFailure.get(), sourceNodes, err);
+        return RunVerdict.of(summary, atEnd, listener.sourceFailure(), sourceNodes, err);
     }
 
     static void removeHook(Thread hook) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -53,6 +54,8 @@ public final class ModelRunner implements AutoCloseable {
     /** Output tensors ONNX Runtime writes into (static float outputs only), so no per-frame output copy. */
     private final Map<String, OnnxTensor> pinned;
     private final List<OutputTensor> pinnedViews;
+    /** Batches this runner's inputs with other streams' on the shared session; null when not batchable. */
+    private final BatchedRuns batched;
 
     private ModelRunner(String name, ModelSession session, ModelIo io, DecoderSettings settings, ModelNames names,
                         Preprocessor.ElementType inputType) throws OrtException {
@@ -70,7 +73,35 @@ public final class ModelRunner implements AutoCloseable {
         this.decoder = layout == OutputLayout.CLASSIFICATION ? null : DetectionDecoder.forLayout(layout);
         this.pinned = new LinkedHashMap<>();
         this.pinnedViews = new ArrayList<>();
-        pinOutputs(session);
+        this.batched = batchable() ? session.batchedRuns(inputName, settings.nchw()
+                ? new long[] {3, settings.inputHeight(), settings.inputWidth()}
+                : new long[] {settings.inputHeight(), settings.inputWidth(), 3}) : null;
+        if (batched == null) {
+            pinOutputs(session);
+        }
+    }
+
+    /**
+     * Whether inputs can be batched across streams: several streams share the session, the model's batch
+     * dimension is dynamic, the input is float32 and of one size for every frame.
+     */
+    private boolean batchable() {
+        List<Long> shape = io.inputs().get(0).shape();
+        return session.maxBatch() > 1 && inputType == Preprocessor.ElementType.FLOAT && shape.size() == 4
+                && shape.get(0) <= 0 && !(settings.fit() == Fit.PAD && dynamicInput());
+    }
+
+    /**
+     * How inputs are batched across the streams sharing the session (average inputs per run, or why batching was
+     * turned off), or empty when this runner does not batch.
+     */
+    public Optional<String> batching() {
+        if (batched == null) {
+            return Optional.empty();
+        }
+        String off = batched.disabledBecause();
+        return Optional.of(off != null ? "off: " + off : String.format(Locale.ROOT,
+                "%.2f inputs per run across streams", batched.averageBatch()));
     }
 
     private void pinOutputs(ModelSession session) {
@@ -270,7 +301,7 @@ public final class ModelRunner implements AutoCloseable {
                 double x = Math.max(0, Math.min(1, (p[k] - tr.padX()) / tr.scaleX() / tr.srcWidth()));
                 double y = Math.max(0, Math.min(1, (p[k + 1] - tr.padY()) / tr.scaleY() / tr.srcHeight()));
                 o = o.withAttribute(new ObjectAttribute("landmark" + (k / 2 + 1),
-                        String.format(java.util.Locale.ROOT, "%.4f,%.4f", x, y), d.score(), ""));
+                        String.format(Locale.ROOT, "%.4f,%.4f", x, y), d.score(), ""));
             }
             out.add(o);
         }
@@ -340,6 +371,16 @@ public final class ModelRunner implements AutoCloseable {
 
     /** Inference behind the shared session's fair gate (streams sharing a session take turns). */
     private List<OutputTensor> run() {
+        if (batched != null) {
+            long[] waited = {0};
+            try {
+                return batched.run(pre.floats(), waited);
+            } catch (OrtException e) {
+                throw ModelException.of(name, session.file(), "inference failed: " + ModelSessions.firstLine(e), e);
+            } finally {
+                stageWaitNanos += waited[0];
+            }
+        }
         stageWaitNanos += session.enterStage();
         try {
             return runNow();

@@ -22,6 +22,7 @@ final class ModelRuntimeInfo {
         out.put("threads", session.threads().map(t -> t.describe()).orElse("ONNX Runtime default")
                 + (session.tuning().isPresent() ? " (measured)" : ""));
         out.put("stage wait ms", String.format(java.util.Locale.ROOT, "%.1f", runner.stageWaitNanos() / 1e6));
+        runner.batching().ifPresent(b -> out.put("batch", b));
         return out;
     }
 }

@@ -1,6 +1,9 @@
 package io.skilldesigner.engine.model;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -32,13 +35,16 @@ public final class ModelSession implements AutoCloseable {
     /** Fair (FIFO) gate: at most {@code stages} inferences at once, so streams sharing the session take turns. */
     private final Semaphore stages;
     private final int stageCount;
+    /** Most inputs one run may batch (the streams sharing this session); 1 turns batching off. */
+    private final int maxBatch;
+    private final Map<String, BatchedRuns> batched = new HashMap<>();
 
     ModelSession(Path file, String sha256, OrtSession session, ProviderChoice provider) {
-        this(file, sha256, session, provider, null, null, Runtime.getRuntime().availableProcessors());
+        this(file, sha256, session, provider, null, null, Runtime.getRuntime().availableProcessors(), 1);
     }
 
     ModelSession(Path file, String sha256, OrtSession session, ProviderChoice provider, ThreadConfig threads,
-                 ThreadTuning tuning, int stages) {
+                 ThreadTuning tuning, int stages, int maxBatch) {
         this.file = file;
         this.sha256 = sha256;
         this.session = Objects.requireNonNull(session, "session");
@@ -47,6 +53,18 @@ public final class ModelSession implements AutoCloseable {
         this.tuning = tuning;
         this.stageCount = stages;
         this.stages = new Semaphore(stages, true);
+        this.maxBatch = Math.max(1, maxBatch);
+    }
+
+    /** Most inputs one run may batch across the streams sharing this session (1: no batching). */
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    /** The batcher for one input name and item shape (batch dimension excluded), shared by the session's users. */
+    synchronized BatchedRuns batchedRuns(String inputName, long[] itemShape) {
+        return batched.computeIfAbsent(inputName + Arrays.toString(itemShape),
+                k -> new BatchedRuns(this, inputName, itemShape, maxBatch));
     }
 
     /** The thread counts in use, if chosen by the tuner or given; empty for ONNX Runtime's defaults. */

@@ -133,7 +133,7 @@ public final class ModelSessions implements AutoCloseable {
                 options.addCUDA(0);
                 OrtSession s = env.createSession(file.toString(), options);
                 return new ModelSession(file, sha, s, new ProviderChoice(ProviderChoice.CUDA, true, ""),
-                        explicitThreads(), null, stagesOr(explicitThreads()));
+                        explicitThreads(), null, stagesOr(explicitThreads()), streams);
             } catch (OrtException e) {
                 // CUDA provider present but no usable GPU/driver/cuDNN: run on CPU and say why
                 return cpu(modelName, file, sha, env, true, "CUDA provider could not start: " + firstLine(e));
@@ -158,7 +158,7 @@ public final class ModelSessions implements AutoCloseable {
         try (OrtSession.SessionOptions options = baseOptions(threads)) {
             OrtSession s = env.createSession(file.toString(), options);
             return new ModelSession(file, sha, s, new ProviderChoice(ProviderChoice.CPU, requested, reason), threads,
-                    tuning, stagesOr(threads));
+                    tuning, stagesOr(threads), streams);
         } catch (OrtException e) {
             throw ModelException.of(modelName, file, "ONNX Runtime cannot load it (not a valid ONNX model?): "
                     + firstLine(e), e);

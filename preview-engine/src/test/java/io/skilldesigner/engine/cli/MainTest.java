@@ -100,6 +100,8 @@ class MainTest {
         assertTrue(widths.get("stream2").stream().allMatch(w -> w == 160), "stream2 lines come from the second file");
         assertTrue(r.err().contains("== stream1") && r.err().contains("== stream2"), r.err());
         assertTrue(r.err().contains("aggregate") && r.err().contains("fairness"), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.matches("stream2\\s+20\\s.*")),
+                "the stream table counts the lines written: " + r.err());
 
         Result oneGone = main("run", skillFile.toString(), "--source", video.toString(), "--source",
                 dir.resolve("gone2.mp4").toString(), "--no-pacing");
@@ -111,6 +113,16 @@ class MainTest {
 
         assertEquals(2, main("run", skillFile.toString(), "--source", video.toString(), "--source", "webcam:",
                 "--no-pacing").code(), "a malformed second source is a usage error");
+    }
+
+    @Test
+    void benchFeedsTheRawLoopTheModelsOwnInputTypeFloat16AndUint8Too() {
+        for (String model : List.of("colour_classifier_fp16.onnx", "colour_classifier_nhwc_u8.onnx")) {
+            Result r = main("bench", "src/test/resources/models/" + model, "--video", video.toString(), "--frames",
+                    "5", "--rounds", "1", "--threads", "1,1,1");
+            assertEquals(0, r.code(), r.err() + r.out());
+            assertTrue(r.out().contains("| " + model + " |"), r.out());
+        }
     }
 
     @Test
