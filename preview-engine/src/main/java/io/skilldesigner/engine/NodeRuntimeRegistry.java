@@ -50,13 +50,18 @@ public final class NodeRuntimeRegistry implements AutoCloseable {
      * with no runtime, or a runtime for a type the catalog does not have.
      */
     public static NodeRuntimeRegistry standard() {
-        NodeRuntimeRegistry registry = builtIn();
+        return standard(new EdgeModuleConnection());
+    }
+
+    /** As {@link #standard()}, with the IoT exports sending through {@code edge} (shared with the module twin). */
+    public static NodeRuntimeRegistry standard(EdgeModuleConnection edge) {
+        NodeRuntimeRegistry registry = builtIn(edge);
         registry.requireComplete(NodeCatalog.standard());
         return registry;
     }
 
-    private static NodeRuntimeRegistry builtIn() {
-        EdgeModuleConnection edge = new EdgeModuleConnection();  // one IoT Edge module client for both IoT exports
+    private static NodeRuntimeRegistry builtIn(EdgeModuleConnection edge) {
+        // One IoT Edge module client for both IoT exports.
         return new NodeRuntimeRegistry(List.of(
                 new ModelRuntimeFactory(),
                 new FilterRuntimeFactory(),

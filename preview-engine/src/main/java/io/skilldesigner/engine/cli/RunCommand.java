@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.skilldesigner.core.catalog.NodeCatalog;
@@ -38,7 +39,9 @@ import io.skilldesigner.engine.runtime.NodeState;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.source.SourceSpec;
 import io.skilldesigner.engine.source.SourceState;
+import io.skilldesigner.engine.export.EdgeModuleConnection;
 import io.skilldesigner.engine.export.ModuleEnvironment;
+import io.skilldesigner.engine.export.TwinSkill;
 
 /** {@code run}: runs a skill, one JSON line of insights per output frame, a summary at the end. */
 final class RunCommand {
@@ -52,28 +55,45 @@ final class RunCommand {
 
     ExitCode execute(List<String> argList) throws UsageException {
         Args args = Args.parse(argList, Set.of("source", "workspace", "frames", "out", "fps", "rtsp-transport",
-                "give-up-after"), Set.of("no-pacing", "edge"));
-        if (args.positional().size() != 1) {
+                "give-up-after", "skill-source"), Set.of("no-pacing", "edge"));
+        boolean fromTwin = TwinSkillSource.requested(args.option("skill-source"),
+                System.getenv(TwinSkillSource.VARIABLE));
+        if (args.positional().size() != 1 && !(fromTwin && args.positional().isEmpty())) {
             throw new UsageException("run needs exactly one skill file");
         }
-        Path skillFile = Path.of(args.positional().get(0));
+        Path skillFile = args.positional().isEmpty() ? null : Path.of(args.positional().get(0));
+        if (skillFile == null && args.option("workspace") == null) {
+            throw new UsageException("run with the skill from the module twin needs --workspace (the package folder)");
+        }
         int maxFrames = args.option("frames") == null ? 0 : args.positiveInt("frames");
         SourceSpec source = SourceOptions.source(args);
         Integer fps = args.option("fps") == null ? null : args.positiveInt("fps");
         Path workspace = args.option("workspace") != null ? Path.of(args.option("workspace"))
                 : SourceOptions.workspaceOf(skillFile);
+        boolean edge = DeviceMode.detect(args.flag("edge"), ModuleEnvironment.system(), err);
+        if (fromTwin && !edge) {
+            throw new UsageException(TwinSkillSource.VARIABLE + "=twin needs device mode: run it as an IoT Edge"
+                    + " module (IOTEDGE_* or a module connection string) with --edge");
+        }
 
         NodeCatalog catalog = NodeCatalog.standard();
-        Skill skill;
+        Skill skill = null;
         ModelLibrary models;
-        try {
-            skill = new SkillJson(catalog).read(skillFile);
-        } catch (NoSuchFileException e) {
-            err.println("error: skill file not found: " + skillFile);
-            return ExitCode.BAD_SKILL;
-        } catch (IOException e) {
-            err.println("error: cannot read skill " + skillFile + ": " + e.getMessage());
-            return ExitCode.BAD_SKILL;
+        if (fromTwin) {
+            if (skillFile != null) {
+                err.println("skill: from the module twin (" + TwinSkillSource.VARIABLE + "=twin); " + skillFile
+                        + " is not read");
+            }
+        } else {
+            try {
+                skill = new SkillJson(catalog).read(skillFile);
+            } catch (NoSuchFileException e) {
+                err.println("error: skill file not found: " + skillFile);
+                return ExitCode.BAD_SKILL;
+            } catch (IOException e) {
+                err.println("error: cannot read skill " + skillFile + ": " + e.getMessage());
+                return ExitCode.BAD_SKILL;
+            }
         }
         try {
             Listing<ModelDescriptor> found = ModelFiles.load(workspace);
@@ -84,13 +104,15 @@ final class RunCommand {
             err.println("error: cannot read the models of workspace " + workspace + ": " + e.getMessage());
             return ExitCode.MODEL_FAILURE;
         }
-        if (fps != null) {
-            skill = skill.withBasics(skill.basics().withDesiredFps(fps));
-        }
         Interruption interruption = new Interruption();
+        RunOptions options = new RunOptions(models, workspace, source, maxFrames, !args.flag("no-pacing"), edge, fps);
         try (Writer sink = openOutput(args.option("out"))) {
-            return run(skill, models, workspace, source, maxFrames, !args.flag("no-pacing"),
-                    DeviceMode.detect(args.flag("edge"), ModuleEnvironment.system(), err), sink, interruption);
+            if (fromTwin) {
+                return runFromTwin(catalog, options, sink, interruption);
+            }
+            try (NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard()) {
+                return run(options.adjust(skill), options, sink, registry, interruption, SkillUpdates.NONE).code();
+            }
         } catch (IOException e) {
             err.println("error: cannot write insights to " + args.option("out") + ": " + e.getMessage());
             return ExitCode.OTHER;
@@ -119,21 +141,62 @@ final class RunCommand {
         return new BufferedWriter(new OutputStreamWriter(new FileOutputStream(p.toFile()), StandardCharsets.UTF_8));
     }
 
-    private ExitCode run(Skill skill, ModelLibrary models, Path workspace, SourceSpec source, int maxFrames,
-                         boolean paced, boolean edge, Writer sink, Interruption interruption) throws IOException {
-        // Our own registry, so the summary can ask the model factory which provider each model runs on.
-        try (NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard()) {
-            return run(skill, models, workspace, source, maxFrames, paced, edge, sink, registry, interruption);
+    /** What every run of the command shares (a skill from the twin may be replaced several times). */
+    private record RunOptions(ModelLibrary models, Path workspace, SourceSpec source, int maxFrames, boolean paced,
+                              boolean edge, Integer fps) {
+        Skill adjust(Skill skill) {
+            return fps == null ? skill : skill.withBasics(skill.basics().withDesiredFps(fps));
         }
     }
 
-    private ExitCode run(Skill skill, ModelLibrary models, Path workspace, SourceSpec source, int maxFrames,
-                         boolean paced, boolean edge, Writer sink, NodeRuntimeRegistry registry,
-                         Interruption interruption)
+    /** How one engine run ended: its exit code, or the skill that replaces it. */
+    private record Outcome(ExitCode code, Skill next) {
+    }
+
+    /**
+     * {@code SD_SKILL_SOURCE=twin}: one module client for the twin and the IoT exports; the skill runs until it
+     * ends or the twin offers a valid new one, which then runs in its place (same process, same output).
+     */
+    private ExitCode runFromTwin(NodeCatalog catalog, RunOptions options, Writer sink, Interruption interruption)
             throws IOException {
+        EdgeModuleConnection edge = new EdgeModuleConnection();
+        try (NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard(edge)) {
+            TwinSkillSource twin;
+            try {
+                twin = TwinSkillSource.open(edge, err);
+            } catch (EdgeModuleConnection.EdgeHubException | IllegalStateException e) {
+                err.println("error: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
+                return ExitCode.OTHER;
+            }
+            try (twin) {
+                TwinSkillUpdates updates = new TwinSkillUpdates(twin, catalog, options.models(), err);
+                Skill skill;
+                try {
+                    skill = updates.first();
+                } catch (TwinSkill.InvalidTwinSkillException e) {
+                    err.println("error: " + e.getMessage());
+                    return ExitCode.BAD_SKILL;
+                }
+                while (true) {
+                    updates.started();
+                    Outcome outcome = run(options.adjust(skill), options, sink, registry, interruption, updates);
+                    if (outcome.next() == null || interruption.requested()) {
+                        return outcome.code();
+                    }
+                    skill = outcome.next();
+                }
+            }
+        }
+    }
+
+    private Outcome run(Skill skill, RunOptions options, Writer sink, NodeRuntimeRegistry registry,
+                        Interruption interruption, SkillUpdates updates) throws IOException {
+        int maxFrames = options.maxFrames();
         RunIdentity identity = RunIdentity.preview(skill.id());
         InsightsJson insights = new InsightsJson(identity);
         CountDownLatch done = new CountDownLatch(1);
+        // Released when the run ends (done) or a new skill may be offered.
+        Semaphore wake = new Semaphore(0);
         AtomicReference<String> sourceFailure = new AtomicReference<>();
         AtomicReference<IOException> writeFailure = new AtomicReference<>();
         long[] written = {0};
@@ -152,11 +215,13 @@ final class RunCommand {
                     } catch (IOException e) {
                         writeFailure.set(e);
                         done.countDown();
+                        wake.release();
                         return;
                     }
                     written[0]++;
                     if (maxFrames > 0 && written[0] >= maxFrames) {
                         done.countDown();
+                        wake.release();
                     }
                 }
             }
@@ -165,6 +230,7 @@ final class RunCommand {
             public void onRunState(RunState state, String message) {
                 if (state == RunState.COMPLETED || state == RunState.FAILED || state == RunState.STOPPED) {
                     done.countDown();
+                    wake.release();
                 }
             }
 
@@ -184,8 +250,9 @@ final class RunCommand {
                 .map(n -> n.id()).collect(java.util.stream.Collectors.toSet());
         Engine engine;
         try {
-            engine = Engine.builder(skill).registry(registry).models(models).workspace(workspace).identity(identity)
-                    .sourceOverride(source).listener(listener).paced(paced).lossless(!paced).edge(edge)
+            engine = Engine.builder(skill).registry(registry).models(options.models())
+                    .workspace(options.workspace()).identity(identity).sourceOverride(options.source())
+                    .listener(listener).paced(options.paced()).lossless(!options.paced()).edge(options.edge())
                     .nodeStatus((id, s, m) -> {
                         // A source's badge mirrors its source state, which is printed above: not twice.
                         if (!sourceNodes.contains(id)) {
@@ -196,18 +263,26 @@ final class RunCommand {
         } catch (SkillBuildException e) {
             err.println("error: the skill cannot run:");
             e.problems().forEach(p -> err.println("  " + p));
-            return ExitCode.BAD_SKILL;
+            return new Outcome(ExitCode.BAD_SKILL, null);
         }
         engine.warnings().forEach(p -> err.println("warning: " + p));
         Thread hook = interruption.hook(engine::stop);
         Runtime.getRuntime().addShutdownHook(hook);
         List<NodeMetrics> atEnd;
+        Skill next = null;
+        updates.onOffer(wake::release);
+        wake.release();  // an offer made while no engine ran is taken at once
         try {
             engine.start();
-            done.await();
+            while (next == null && done.getCount() > 0) {
+                wake.acquire();
+                if (done.getCount() > 0) {
+                    next = updates.take();
+                }
+            }
         } catch (NodeStartException e) {
             err.println("error: " + e.getMessage());
-            return ModelNode.ID.equals(e.typeId()) ? ExitCode.MODEL_FAILURE : ExitCode.OTHER;
+            return new Outcome(ModelNode.ID.equals(e.typeId()) ? ExitCode.MODEL_FAILURE : ExitCode.OTHER, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -234,9 +309,14 @@ final class RunCommand {
         }
         if (interruption.requested()) {
             err.println("stopped by signal (Ctrl-C): " + frames + " frame(s) written");
-            return ExitCode.INTERRUPTED;
+            return new Outcome(ExitCode.INTERRUPTED, null);
         }
-        return exitCode(summary, atEnd, sourceFailure.get(), sourceNodes);
+        if (next != null) {
+            err.println("skill " + skill.id() + " stopped for the module twin's new skill after " + frames
+                    + " frame(s)");
+            return new Outcome(ExitCode.OK, next);
+        }
+        return new Outcome(exitCode(summary, atEnd, sourceFailure.get(), sourceNodes), null);
     }
 
     private ExitCode exitCode(RunSummary summary, List<NodeMetrics> atEnd, String sourceFailure,
