@@ -45,15 +45,15 @@ echo "$out" | grep -q "SMOKE OK" || fail "launcher did not report SMOKE OK"
 skill="$workspace/skills/demo-ball-colours.skill.json"
 [ -f "$skill" ] || fail "the smoke test run did not create the demo skill $skill"
 set +e
-exported=$(HOME="$workspace" timeout 300 "$cli" export "$skill" --workspace "$workspace" --out "$workspace/out" --zip 2>&1)
+pkg="$workspace/out/demo"
+exported=$(HOME="$workspace" timeout 300 "$cli" export "$skill" --workspace "$workspace" --out "$pkg" --zip 2>&1)
 rc=$?
 set -e
 echo "$exported" | tail -5
 [ $rc -eq 0 ] || fail "skill-designer-cli export (with the runtime) exited $rc"
 echo "$exported" | grep -q "^runtime: " || fail "export did not show the runtime's size"
-pkg=$(find "$workspace/out" -mindepth 1 -maxdepth 1 -type d | head -1)
-[ -n "$pkg" ] || fail "export wrote no package folder under $workspace/out"
-ls "$workspace"/out/*.zip >/dev/null 2>&1 || fail "export --zip wrote no zip"
+[ -f "$pkg/skill.json" ] || fail "export wrote no package folder $pkg"
+[ -f "$pkg.zip" ] || fail "export --zip wrote no $pkg.zip"
 for f in runtime/Dockerfile.amd64 runtime/Dockerfile.arm64v8 runtime/lib/common/preview-engine-*.jar \
     runtime/lib/amd64/ffmpeg-*-linux-x86_64.jar runtime/lib/amd64/opencv-*-linux-x86_64.jar \
     runtime/lib/arm64v8/ffmpeg-*-linux-arm64.jar runtime/lib/arm64v8/opencv-*-linux-arm64.jar; do
