@@ -50,20 +50,25 @@ public final class NodeRuntimeRegistry implements AutoCloseable {
      * with no runtime, or a runtime for a type the catalog does not have.
      */
     public static NodeRuntimeRegistry standard() {
-        return standard(new EdgeModuleConnection());
+        return standard(new ModelRuntimeFactory());
     }
 
-    /** As {@link #standard()}, with the IoT exports sending through {@code edge} (shared with the module twin). */
-    public static NodeRuntimeRegistry standard(EdgeModuleConnection edge) {
-        NodeRuntimeRegistry registry = builtIn(edge);
+    /** The built-in runtimes with this model factory (e.g. one sharing thread-tuned sessions the caller owns). */
+    public static NodeRuntimeRegistry standard(ModelRuntimeFactory models) {
+        return standard(models, new EdgeModuleConnection());
+    }
+
+    /** As {@link #standard(ModelRuntimeFactory)}; the IoT exports send through {@code edge} (shared with the twin). */
+    public static NodeRuntimeRegistry standard(ModelRuntimeFactory models, EdgeModuleConnection edge) {
+        NodeRuntimeRegistry registry = builtIn(models, edge);
         registry.requireComplete(NodeCatalog.standard());
         return registry;
     }
 
-    private static NodeRuntimeRegistry builtIn(EdgeModuleConnection edge) {
+    private static NodeRuntimeRegistry builtIn(ModelRuntimeFactory models, EdgeModuleConnection edge) {
         // One IoT Edge module client for both IoT exports.
         return new NodeRuntimeRegistry(List.of(
-                new ModelRuntimeFactory(),
+                models,
                 new FilterRuntimeFactory(),
                 new GrpcCustomRuntimeFactory(),
                 new TrackerRuntimeFactory(),

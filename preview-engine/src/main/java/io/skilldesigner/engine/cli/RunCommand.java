@@ -12,9 +12,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.nodes.ModelNode;
@@ -25,28 +25,32 @@ import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.workspace.Listing;
 import io.skilldesigner.core.workspace.ModelFiles;
 import io.skilldesigner.engine.Engine;
-import io.skilldesigner.engine.EngineListener;
 import io.skilldesigner.engine.NodeRuntimeRegistry;
 import io.skilldesigner.engine.NodeStartException;
-import io.skilldesigner.engine.RunState;
 import io.skilldesigner.engine.SkillBuildException;
-import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.metrics.RunSummary;
 import io.skilldesigner.engine.model.ModelRuntimeFactory;
-import io.skilldesigner.engine.runtime.NodeState;
+import io.skilldesigner.engine.model.ModelSessions;
+import io.skilldesigner.engine.model.SessionSettings;
+import io.skilldesigner.engine.model.threads.ThreadTuner;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.source.SourceSpec;
-import io.skilldesigner.engine.source.SourceState;
 import io.skilldesigner.engine.export.EdgeModuleConnection;
 import io.skilldesigner.engine.export.ModuleEnvironment;
 import io.skilldesigner.engine.export.TwinSkill;
 
-/** {@code run}: runs a skill, one JSON line of insights per output frame, a summary at the end. */
+/**
+ * {@code run}: runs a skill, one JSON line of insights per output frame, a summary at the end. With
+ * {@code SD_SKILL_SOURCE=twin} (device mode) the skill comes from the module twin and is replaced live.
+ */
 final class RunCommand {
     private final PrintStream out;
     private final PrintStream err;
+    /** How often a run from the module twin looks for a new skill there. */
+    private static final long TWIN_POLL_MILLIS = 500;
+    private SessionSettings threads = SessionSettings.defaults();
 
     RunCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -54,8 +58,8 @@ final class RunCommand {
     }
 
     ExitCode execute(List<String> argList) throws UsageException {
-        Args args = Args.parse(argList, Set.of("source", "workspace", "frames", "out", "fps", "rtsp-transport",
-                "give-up-after", "skill-source"), Set.of("no-pacing", "edge"));
+        Args args = Args.parse(argList, Set.of("workspace", "frames", "out", "fps", "rtsp-transport",
+                "give-up-after", "threads", "skill-source"), Set.of("source"), Set.of("no-pacing", "edge"));
         boolean fromTwin = TwinSkillSource.requested(args.option("skill-source"),
                 System.getenv(TwinSkillSource.VARIABLE));
         if (args.positional().size() != 1 && !(fromTwin && args.positional().isEmpty())) {
@@ -66,10 +70,19 @@ final class RunCommand {
             throw new UsageException("run with the skill from the module twin needs --workspace (the package folder)");
         }
         int maxFrames = args.option("frames") == null ? 0 : args.positiveInt("frames");
-        SourceSpec source = SourceOptions.source(args);
+        List<SourceSpec> sources = SourceOptions.sources(args);
         Integer fps = args.option("fps") == null ? null : args.positiveInt("fps");
+        try {
+            threads = args.option("threads") == null ? SessionSettings.defaults()
+                    : SessionSettings.parse(args.option("threads"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Path workspace = args.option("workspace") != null ? Path.of(args.option("workspace"))
                 : SourceOptions.workspaceOf(skillFile);
+        if (fromTwin && sources.size() > 1) {
+            throw new UsageException("the skill from the module twin runs on one source: give --source once");
+        }
         boolean edge = DeviceMode.detect(args.flag("edge"), ModuleEnvironment.system(), err);
         if (fromTwin && !edge) {
             throw new UsageException(TwinSkillSource.VARIABLE + "=twin needs device mode: run it as an IoT Edge"
@@ -105,14 +118,11 @@ final class RunCommand {
             return ExitCode.MODEL_FAILURE;
         }
         Interruption interruption = new Interruption();
-        RunOptions options = new RunOptions(models, workspace, source, maxFrames, !args.flag("no-pacing"), edge, fps);
+        RunOptions options = new RunOptions(models, workspace, sources, maxFrames, !args.flag("no-pacing"), edge,
+                fps);
         try (Writer sink = openOutput(args.option("out"))) {
-            if (fromTwin) {
-                return runFromTwin(catalog, options, sink, interruption);
-            }
-            try (NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard()) {
-                return run(options.adjust(skill), options, sink, registry, interruption, SkillUpdates.NONE).code();
-            }
+            return fromTwin ? runFromTwin(catalog, options, sink, interruption)
+                    : run(options.adjust(skill), options, sink, interruption);
         } catch (IOException e) {
             err.println("error: cannot write insights to " + args.option("out") + ": " + e.getMessage());
             return ExitCode.OTHER;
@@ -142,10 +152,14 @@ final class RunCommand {
     }
 
     /** What every run of the command shares (a skill from the twin may be replaced several times). */
-    private record RunOptions(ModelLibrary models, Path workspace, SourceSpec source, int maxFrames, boolean paced,
-                              boolean edge, Integer fps) {
+    private record RunOptions(ModelLibrary models, Path workspace, List<SourceSpec> sources, int maxFrames,
+                              boolean paced, boolean edge, Integer fps) {
         Skill adjust(Skill skill) {
             return fps == null ? skill : skill.withBasics(skill.basics().withDesiredFps(fps));
+        }
+
+        SourceSpec source() {
+            return sources.isEmpty() ? null : sources.get(0);
         }
     }
 
@@ -154,13 +168,35 @@ final class RunCommand {
     }
 
     /**
+     * Our own model sessions and registry, so the summary can ask the model factory which provider each model runs
+     * on. Threads: --threads, else measured at session start (cached per model and machine in the user's cache
+     * folder). Several sources share it, hence one session per model for all streams.
+     */
+    private ModelSessions sessions(int streams) {
+        return new ModelSessions(threads, ThreadTuner.standard(w -> err.println("warning: " + w)),
+                Math.max(1, streams));
+    }
+
+    private ExitCode run(Skill skill, RunOptions o, Writer sink, Interruption interruption) throws IOException {
+        try (ModelSessions sessions = sessions(o.sources().size());
+             NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard(new ModelRuntimeFactory(sessions))) {
+            if (o.sources().size() > 1) {
+                return new MultiSourceRun(err, registry, sourceNodes(skill)).run(skill, o.models(), o.workspace(),
+                        o.sources(), o.maxFrames(), o.paced(), o.edge(), sink, interruption);
+            }
+            return run(skill, o, sink, registry, interruption, SkillUpdates.NONE).code();
+        }
+    }
+
+    /**
      * {@code SD_SKILL_SOURCE=twin}: one module client for the twin and the IoT exports; the skill runs until it
      * ends or the twin offers a valid new one, which then runs in its place (same process, same output).
      */
-    private ExitCode runFromTwin(NodeCatalog catalog, RunOptions options, Writer sink, Interruption interruption)
+    private ExitCode runFromTwin(NodeCatalog catalog, RunOptions o, Writer sink, Interruption interruption)
             throws IOException {
         EdgeModuleConnection edge = new EdgeModuleConnection();
-        try (NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard(edge)) {
+        try (ModelSessions sessions = sessions(1);
+             NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard(new ModelRuntimeFactory(sessions), edge)) {
             TwinSkillSource twin;
             try {
                 twin = TwinSkillSource.open(edge, err);
@@ -169,7 +205,7 @@ final class RunCommand {
                 return ExitCode.OTHER;
             }
             try (twin) {
-                TwinSkillUpdates updates = new TwinSkillUpdates(twin, catalog, options.models(), err);
+                TwinSkillUpdates updates = new TwinSkillUpdates(twin, catalog, o.models(), err);
                 Skill skill;
                 try {
                     skill = updates.first();
@@ -179,7 +215,7 @@ final class RunCommand {
                 }
                 while (true) {
                     updates.started();
-                    Outcome outcome = run(options.adjust(skill), options, sink, registry, interruption, updates);
+                    Outcome outcome = run(o.adjust(skill), o, sink, registry, interruption, updates);
                     if (outcome.next() == null || interruption.requested()) {
                         return outcome.code();
                     }
@@ -189,70 +225,24 @@ final class RunCommand {
         }
     }
 
-    private Outcome run(Skill skill, RunOptions options, Writer sink, NodeRuntimeRegistry registry,
+    private static Set<String> sourceNodes(Skill skill) {
+        return skill.nodes().stream()
+                .filter(n -> NodeCatalog.standard().find(n.typeId()).map(t -> t.isSource()).orElse(false))
+                .map(n -> n.id()).collect(Collectors.toSet());
+    }
+
+    private Outcome run(Skill skill, RunOptions o, Writer sink, NodeRuntimeRegistry registry,
                         Interruption interruption, SkillUpdates updates) throws IOException {
-        int maxFrames = options.maxFrames();
         RunIdentity identity = RunIdentity.preview(skill.id());
         InsightsJson insights = new InsightsJson(identity);
-        CountDownLatch done = new CountDownLatch(1);
-        // Released when the run ends (done) or a new skill may be offered.
-        Semaphore wake = new Semaphore(0);
-        AtomicReference<String> sourceFailure = new AtomicReference<>();
         AtomicReference<IOException> writeFailure = new AtomicReference<>();
-        long[] written = {0};
-        EngineListener listener = new EngineListener() {
-            @Override
-            public void onOutput(Frame frame) {
-                synchronized (written) {
-                    if (maxFrames > 0 && written[0] >= maxFrames || writeFailure.get() != null) {
-                        return;
-                    }
-                    try {
-                        sink.write(insights.toJson(frame));
-                        sink.write('\n');
-                        // Per frame: a reader tailing --out sees each frame at once, and a crash loses nothing.
-                        sink.flush();
-                    } catch (IOException e) {
-                        writeFailure.set(e);
-                        done.countDown();
-                        wake.release();
-                        return;
-                    }
-                    written[0]++;
-                    if (maxFrames > 0 && written[0] >= maxFrames) {
-                        done.countDown();
-                        wake.release();
-                    }
-                }
-            }
-
-            @Override
-            public void onRunState(RunState state, String message) {
-                if (state == RunState.COMPLETED || state == RunState.FAILED || state == RunState.STOPPED) {
-                    done.countDown();
-                    wake.release();
-                }
-            }
-
-            @Override
-            public void onSourceState(String nodeId, SourceState state, String message) {
-                if (state == SourceState.FAILED) {
-                    // Printed once, as the run's error at the end.
-                    sourceFailure.compareAndSet(null, message);
-                }
-                if (state == SourceState.RECONNECTING || state == SourceState.LIVE) {
-                    err.println("source " + nodeId + ": " + state + " " + message);
-                }
-            }
-        };
-        Set<String> sourceNodes = skill.nodes().stream()
-                .filter(n -> NodeCatalog.standard().find(n.typeId()).map(t -> t.isSource()).orElse(false))
-                .map(n -> n.id()).collect(java.util.stream.Collectors.toSet());
+        StreamListener listener = new StreamListener(insights, sink, o.maxFrames(), writeFailure, () -> { }, err, "");
+        Set<String> sourceNodes = sourceNodes(skill);
         Engine engine;
         try {
-            engine = Engine.builder(skill).registry(registry).models(options.models())
-                    .workspace(options.workspace()).identity(identity).sourceOverride(options.source())
-                    .listener(listener).paced(options.paced()).lossless(!options.paced()).edge(options.edge())
+            engine = Engine.builder(skill).registry(registry).models(o.models()).workspace(o.workspace())
+                    .identity(identity).sourceOverride(o.source()).listener(listener).paced(o.paced())
+                    .lossless(!o.paced()).edge(o.edge())
                     .nodeStatus((id, s, m) -> {
                         // A source's badge mirrors its source state, which is printed above: not twice.
                         if (!sourceNodes.contains(id)) {
@@ -270,13 +260,13 @@ final class RunCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         List<NodeMetrics> atEnd;
         Skill next = null;
-        updates.onOffer(wake::release);
-        wake.release();  // an offer made while no engine ran is taken at once
         try {
             engine.start();
-            while (next == null && done.getCount() > 0) {
-                wake.acquire();
-                if (done.getCount() > 0) {
+            if (updates == SkillUpdates.NONE) {
+                listener.done().await();
+            } else {
+                // A skill from the twin: look for a new one there while this one runs.
+                while (next == null && !listener.done().await(TWIN_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                     next = updates.take();
                 }
             }
@@ -293,10 +283,7 @@ final class RunCommand {
         }
         sink.flush();
         RunSummary ran = engine.summary();
-        long frames;
-        synchronized (written) {
-            frames = written[0];
-        }
+        long frames = listener.written();
         // The headline counts the frames written: a frame the engine finished while stopping is not output.
         RunSummary summary = new RunSummary(ran.skillId(), ran.seconds(), frames, ran.fps(), ran.nodes(),
                 ran.runtimeInfo());
@@ -316,44 +303,10 @@ final class RunCommand {
                     + " frame(s)");
             return new Outcome(ExitCode.OK, next);
         }
-        return new Outcome(exitCode(summary, atEnd, sourceFailure.get(), sourceNodes), null);
+        return new Outcome(RunVerdict.of(summary, atEnd, listener.sourceFailure(), sourceNodes, err), null);
     }
 
-    private ExitCode exitCode(RunSummary summary, List<NodeMetrics> atEnd, String sourceFailure,
-                              Set<String> sourceNodes) {
-        if (sourceFailure != null) {
-            err.println("error: " + sourceFailure);
-            return ExitCode.SOURCE_FAILURE;
-        }
-        if (summary.outputFrames() == 0) {
-            err.println("error: no frame came out of the skill");
-            return ExitCode.SOURCE_FAILURE;
-        }
-        for (NodeMetrics m : summary.nodes()) {
-            if (ModelNode.ID.equals(m.typeId()) && m.errors() > 0) {
-                err.println("error: model node " + m.nodeId() + " failed " + m.errors() + " time(s): " + m.lastError());
-                return ExitCode.MODEL_FAILURE;
-            }
-        }
-        for (NodeMetrics m : atEnd) {
-            if (sourceNodes.contains(m.nodeId()) || m.errors() == 0) {
-                continue;
-            }
-            if (m.framesIn() > 0 && m.errors() >= m.framesIn()) {
-                err.println("error: node " + m.nodeId() + " (" + m.typeId() + ") never worked: all " + m.framesIn()
-                        + " frame(s) failed; last error: " + m.lastError());
-                return ExitCode.OTHER;
-            }
-            if (m.state() == NodeState.ERROR) {
-                err.println("error: node " + m.nodeId() + " (" + m.typeId() + ") was failing when the run ended: "
-                        + m.lastError());
-                return ExitCode.OTHER;
-            }
-        }
-        return ExitCode.OK;
-    }
-
-    private static void removeHook(Thread hook) {
+    static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {

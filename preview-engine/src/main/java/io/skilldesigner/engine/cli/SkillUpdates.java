@@ -4,22 +4,10 @@ import io.skilldesigner.core.skill.Skill;
 
 /**
  * Skills that replace the running one while it runs ({@code SD_SKILL_SOURCE=twin}); none for a skill file. The
- * run waits for its end or for {@code wake}, then asks {@link #take()}.
+ * run asks {@link #take()} now and then while it waits for its end.
  */
 interface SkillUpdates {
-    SkillUpdates NONE = new SkillUpdates() {
-        @Override
-        public void onOffer(Runnable wake) {
-        }
-
-        @Override
-        public Skill take() {
-            return null;
-        }
-    };
-
-    /** {@code wake} is called (from any thread, must not block) when a new skill may be there. */
-    void onOffer(Runnable wake);
+    SkillUpdates NONE = () -> null;
 
     /** A checked new skill to run instead of the current one, or null: none, or refused (and said so). */
     Skill take();

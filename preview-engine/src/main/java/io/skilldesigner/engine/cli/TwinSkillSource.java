@@ -15,8 +15,9 @@ import io.skilldesigner.engine.export.TwinSkill.InvalidTwinSkillException;
 /**
  * {@code SD_SKILL_SOURCE=twin}: the skill comes from the runtime module's twin (desired property {@code skill},
  * see {@link TwinSkill}) instead of the package's skill.json, through the same module client as the IoT exports.
- * Holds the desired properties as last seen and tells the run when a patch or a re-read touched the skill; the
- * run checks the new skill while the old one keeps running (see {@link RunCommand}). Each outcome is reported
+ * Holds the desired properties as last seen (the whole document after each twin GET, patches merged in); the run
+ * looks at the skill there now and then and checks a new one while the old one keeps running (see
+ * {@link RunCommand}). Each outcome is reported
  * in the twin's reported property {@code skill} ({@code id}, {@code sha256}, {@code status} running|refused,
  * {@code error}), so the operator sees in IoT Hub what the device runs.
  */
@@ -26,8 +27,6 @@ final class TwinSkillSource implements AutoCloseable {
     private final DesiredProperties desired = new DesiredProperties();
     private final EdgeModuleConnection edge;
     private final PrintStream err;
-    private volatile Runnable changed = () -> {
-    };
     private EdgeModuleConnection.TwinWatch watch;
 
     private TwinSkillSource(EdgeModuleConnection edge, PrintStream err) {
@@ -63,20 +62,14 @@ final class TwinSkillSource implements AutoCloseable {
     private void onDesired(JsonObject properties, long version, boolean whole) {
         if (whole) {
             desired.replace(properties, version);
-        } else if (!desired.patch(properties, version) || !properties.has(TwinSkill.PROPERTY)) {
-            return;
+        } else {
+            desired.patch(properties, version);
         }
-        changed.run();
     }
 
     /** The twin's skill as it stands now. */
     TwinSkill current() throws InvalidTwinSkillException {
         return TwinSkill.from(desired.snapshot());
-    }
-
-    /** Called (from the SDK's thread, must not block) when the twin's skill may have changed. */
-    void onChange(Runnable r) {
-        changed = r;
     }
 
     void reportRunning(TwinSkill skill) {

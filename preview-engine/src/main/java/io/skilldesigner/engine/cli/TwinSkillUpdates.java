@@ -66,11 +66,6 @@ final class TwinSkillUpdates implements SkillUpdates {
     }
 
     @Override
-    public void onOffer(Runnable wake) {
-        twin.onChange(wake);
-    }
-
-    @Override
     public synchronized Skill take() {
         TwinSkill t;
         try {
