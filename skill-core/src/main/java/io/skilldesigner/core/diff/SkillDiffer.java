@@ -197,7 +197,7 @@ public final class SkillDiffer {
                         || newValue instanceof String sn && Secrecy.text(sp, b, key, sn);
                 if (!secret && (oldValue instanceof Map<?, ?> || newValue instanceof Map<?, ?>)) {
                     out.add(new SkillChange(SkillChange.Kind.SETTING, b.id(), key, label,
-                            entriesText(sp, a, key, oldValue, newValue), entriesText(sp, b, key, newValue, oldValue),
+                            entriesText(sp, a, b, key, oldValue, newValue), entriesText(sp, b, a, key, newValue, oldValue),
                             unit));
                 } else {
                     out.add(new SkillChange(SkillChange.Kind.SETTING, b.id(), key, label,
@@ -224,7 +224,8 @@ public final class SkillDiffer {
      * A key/value list with its secret entries (by either side's tick, name or value) shown as {@value #HIDDEN},
      * or as {@value #CHANGED_HIDDEN} where the value differs from the other side's: a change shows, a value never.
      */
-    private static String entriesText(SettingSpec spec, SkillNode node, String key, Object value, Object other) {
+    private static String entriesText(SettingSpec spec, SkillNode node, SkillNode otherNode, String key,
+                                      Object value, Object other) {
         if (!(value instanceof Map<?, ?> m)) {
             return value == null ? "" : String.valueOf(value);
         }
@@ -233,7 +234,7 @@ public final class SkillDiffer {
         m.forEach((k, v) -> {
             String name = String.valueOf(k);
             boolean secret = Secrecy.entry(spec, node, key, name, String.valueOf(v))
-                    || o.containsKey(k) && Secrecy.suggested(name, String.valueOf(o.get(k)));
+                    || o.containsKey(k) && Secrecy.entry(spec, otherNode, key, name, String.valueOf(o.get(k)));
             shown.addProperty(name, !secret ? String.valueOf(v)
                     : Objects.equals(v, o.get(k)) ? HIDDEN : CHANGED_HIDDEN);
         });

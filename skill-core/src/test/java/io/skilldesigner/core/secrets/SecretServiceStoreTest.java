@@ -111,6 +111,14 @@ class SecretServiceStoreTest {
     }
 
     @Test
+    void removedAndDeletedSecretsLeaveTheKeyring(@TempDir Path ws) throws Exception {
+        NodeCatalog catalog = NodeCatalog.standard();
+        SecretServiceStore store = SecretServiceStore.ifRunning(env).orElseThrow();
+        SecretStoreCleanupTest.removalsLeaveNoOrphans(Workspace.open(ws, catalog, store), store, catalog);
+        assertEquals(List.of(), store.refs(), "no skill-designer item is left in the keyring");
+    }
+
+    @Test
     void noServiceOnTheBusMeansNoStore() {
         assertEquals(Optional.empty(), SecretServiceStore.ifRunning(Map.of("DBUS_SESSION_BUS_ADDRESS",
                 "unix:path=" + home.resolve("no-such-bus"))));
