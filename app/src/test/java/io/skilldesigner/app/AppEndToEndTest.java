@@ -334,9 +334,42 @@ class AppEndToEndTest {
             Label after = robot.lookup("#skill-tests-badge-" + DemoWorkspace.SKILL_ID).queryAs(Label.class);
             waitUntil("the test fails", 180, () -> after.getText().startsWith("✖ 1 of 1 tests failed"));
             assertTrue(after.getTooltip().getText().contains("attribute"), after.getTooltip().getText());
+
+            // the Packages page's export that requires the tests refuses, naming the test and its difference
+            TextArea summary = exportDemo("gated-fail", true);
+            assertTrue(summary.getText().startsWith("Export refused, nothing written: ✖ 1 of 1 tests failed")
+                    && summary.getText().contains(".mkv: ") && summary.getText().contains("attribute"),
+                    summary.getText());
+            assertFalse(Files.exists(tmp.resolve("gated-fail")), "nothing written");
         } finally {
             ws.saveSkill(skill);
         }
+        TextArea summary = exportDemo("gated-pass", true);
+        assertTrue(summary.getText().startsWith("Written"), summary.getText());
+    }
+
+    /** Exports the demo skill (as saved now) from the Packages page into tmp/{@code into}. */
+    private TextArea exportDemo(String into, boolean requireTests) throws Exception {
+        robot.clickOn("#nav-models");
+        robot.clickOn("#nav-packages");
+        PackagesPage page = (PackagesPage) designer().shell().page("packages");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Skill> box = robot.lookup("#packages-skill")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.CheckBox gate = robot.lookup("#packages-require-tests")
+                .queryAs(javafx.scene.control.CheckBox.class);
+        TextArea summary = robot.lookup("#packages-summary").queryAs(TextArea.class);
+        robot.interact(() -> {
+            page.onShow(); // the skill as saved now
+            box.getItems().stream().filter(s -> s.id().equals(DemoWorkspace.SKILL_ID)).findFirst()
+                    .ifPresent(box::setValue);
+            gate.setSelected(requireTests);
+            summary.clear();
+            page.export(tmp.resolve(into));
+        });
+        waitUntil("the export ends", 240, () -> summary.getText().startsWith("Written")
+                || summary.getText().startsWith("Export"));
+        return summary;
     }
 
     @Test

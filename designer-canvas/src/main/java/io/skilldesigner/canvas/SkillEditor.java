@@ -284,6 +284,15 @@ public final class SkillEditor extends BorderPane {
         model.apply("Rename node", s -> GraphEdits.rename(s, nodeId, name));
     }
 
+    /** What "Draw on frame…" beside a zone's or line's points does (node id, setting key); null hides it. */
+    public void setOnDrawOnFrame(java.util.function.BiConsumer<String, String> handler) {
+        properties.setOnDrawOnFrame(handler);
+        properties.shownNode().ifPresent(id -> {
+            properties.showNode(null);
+            properties.showNode(id);
+        });
+    }
+
     /** Sets one setting as an undoable step (what the properties panel does for each edit). */
     public void setSetting(String nodeId, String key, Object value) {
         model.apply("Change " + key, s -> GraphEdits.setSetting(s, catalog, models, nodeId, key, value));

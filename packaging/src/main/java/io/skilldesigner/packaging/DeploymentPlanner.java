@@ -30,6 +30,7 @@ public final class DeploymentPlanner {
         String runtime = ModuleNames.runtimeModule(redacted);
         List<ContainerNode> containers = new ArrayList<>();
         List<DeploymentPlan.ModuleTarget> targets = new ArrayList<>();
+        List<DeploymentPlan.OutputFolder> folders = new ArrayList<>();
         boolean toHub = false;
         Set<String> names = new HashSet<>(Set.of(runtime, "edgeAgent", "edgeHub"));
         for (SkillNode node : redacted.nodes()) {
@@ -54,10 +55,11 @@ public final class DeploymentPlanner {
                         c.env(), c.arm64Only() ? Architecture.ARM64V8 : Architecture.AMD64));
             }
             toHub |= needs.sendsToIotHub();
+            needs.writesFolders().forEach(f -> folders.add(new DeploymentPlan.OutputFolder(node.id(), f)));
             needs.moduleRoutes().forEach(r -> targets.add(new DeploymentPlan.ModuleTarget(node.id(), r.moduleName(),
                     r.input())));
         }
         return new DeploymentPlan(redacted.id(), runtime, redacted.basics().acceleration(), version, containers,
-                toHub, targets, secrets);
+                toHub, targets, secrets, folders);
     }
 }

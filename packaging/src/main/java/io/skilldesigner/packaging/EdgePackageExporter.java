@@ -44,8 +44,6 @@ import io.skilldesigner.core.validation.SkillValidator;
 public final class EdgePackageExporter {
     /** Secret values shorter than this are not searched for in the output (they would match ordinary text). */
     static final int MIN_SCANNED_SECRET = 6;
-    private static final String[] RUNTIME_FILES = {"Dockerfile.amd64", "Dockerfile.cuda-amd64", "Dockerfile.arm64v8",
-        "README.md"};
 
     private final NodeCatalog catalog;
     private final String runtimeVersion;
@@ -80,6 +78,17 @@ public final class EdgePackageExporter {
      */
     public ExportResult export(Skill skill, ModelLibrary models, Path folder, Path zip,
                                Set<Architecture> architectures, Path workspace) throws IOException {
+        return export(skill, models, folder, zip, architectures, workspace, null);
+    }
+
+    /**
+     * As above, with the runtime distribution for the target architectures ({@code runtime/lib/}) and the
+     * Dockerfiles that build the images from it; {@code runtime} null leaves both out (the operator has the
+     * images already).
+     */
+    public ExportResult export(Skill skill, ModelLibrary models, Path folder, Path zip,
+                               Set<Architecture> architectures, Path workspace, RuntimeDistribution runtime)
+            throws IOException {
         if (architectures.isEmpty()) {
             throw new IllegalArgumentException("no target architecture");
         }
@@ -105,7 +114,8 @@ public final class EdgePackageExporter {
                     + SourceFiles.size(bytes) + "): the camera input reads it on the device"));
             List<String> modelFiles = new ArrayList<>();
             ModelLibrary packaged = copyModels(clean, models, work, modelFiles);
-            long modelBytes = sizeOf(work.resolve(PackageLayout.MODELS)) + sizeOf(work.resolve(PackageLayout.LABELS));
+            long modelBytes = sizeOf(work.resolve(PackageLayout.MODELS)) + sizeOf(work.resolve(PackageLayout.LABELS))
+                    + sizeOf(work.resolve(SourceFiles.MEDIA));
 
             String skillJson = new SkillJson(catalog).write(clean);
             write(work, PackageLayout.SKILL, skillJson);
@@ -130,21 +140,25 @@ public final class EdgePackageExporter {
                 }
             }
 
-            KubernetesManifests k8s = new KubernetesManifests(plan, skillJson, modelBytes);
+            KubernetesManifests k8s = new KubernetesManifests(plan, skillJson, modelBytes,
+                    EnumSet.copyOf(architectures), !sources.files().isEmpty());
             for (Map.Entry<String, String> e : k8s.files().entrySet()) {
                 write(work, KubernetesManifests.DIR + "/" + e.getKey(), e.getValue());
             }
             warnings.addAll(k8s.warnings());
 
-            for (String f : RUNTIME_FILES) {
-                try (InputStream in = Objects.requireNonNull(
-                        EdgePackageExporter.class.getResourceAsStream("runtime/" + f), "resource runtime/" + f)) {
-                    write(work, PackageLayout.RUNTIME + "/" + f, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            write(work, PackageLayout.RUNTIME + "/README.md", runtimeResource("README.md"));
+            if (runtime != null) {
+                runtime.writeInto(work, EnumSet.copyOf(architectures));
+                for (String f : RuntimeDistribution.dockerfiles(EnumSet.copyOf(architectures))) {
+                    write(work, PackageLayout.RUNTIME + "/" + f, runtimeResource(f)
+                            .replace("@ORT_VERSION@", BuildInfo.onnxRuntimeVersion())
+                            .replace("@ORT_GPU_SHA1@", BuildInfo.onnxRuntimeGpuSha1()));
                 }
             }
             write(work, PackageLayout.README,
                     PackageReadme.write(skill.name(), plan, k8s, edge.routes(), modelFiles, warnings,
-                            EnumSet.copyOf(architectures)));
+                            EnumSet.copyOf(architectures), runtime != null));
             Checksums.write(work);
             assertNoSecrets(work, redaction);
 
@@ -160,6 +174,13 @@ public final class EdgePackageExporter {
             return new ExportResult(folder, zip, files, redaction.secrets(), warnings);
         } finally {
             deleteRecursively(work);
+        }
+    }
+
+    private static String runtimeResource(String name) throws IOException {
+        try (InputStream in = Objects.requireNonNull(
+                EdgePackageExporter.class.getResourceAsStream("runtime/" + name), "resource runtime/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -235,6 +256,9 @@ public final class EdgePackageExporter {
             return;
         }
         for (String rel : Checksums.filesUnder(root)) {
+            if (rel.startsWith(RuntimeDistribution.LIB + "/")) {
+                continue; // the build's jars, copied unchanged: nothing of the skill is written there
+            }
             byte[] content = Files.readAllBytes(root.resolve(rel));
             for (byte[] n : needles) {
                 if (indexOf(content, n) >= 0) {

@@ -202,6 +202,12 @@ public final class IotEdgeManifests {
         // the operator copies the package folder (skill.json, models/, labels/) here; clips go to its snippets/
         JsonArray binds = new JsonArray();
         binds.add(deviceDir(plan.runtimeModule()) + ":" + CONTAINER_PACKAGE_DIR);
+        // a node writing outside the package folder (an absolute output folder) gets a device folder of its own
+        for (DeploymentPlan.OutputFolder f : plan.outputFolders()) {
+            if (!f.insidePackage()) {
+                binds.add(outputDeviceDir(plan.runtimeModule(), f) + ":" + f.containerPath());
+            }
+        }
         JsonObject host = new JsonObject();
         host.add("Binds", binds);
         RuntimeImage image = arch == null ? null : plan.runtimeImage(arch);
@@ -269,6 +275,13 @@ public final class IotEdgeManifests {
     private String routeName(String suffix) {
         String name = (plan.runtimeModule() + suffix).replaceAll("[.$# ]", "_");
         return name;
+    }
+
+    /** The device folder that keeps what a node writes: inside the package folder's, or one of its own. */
+    public static String outputDeviceDir(String runtimeModule, DeploymentPlan.OutputFolder f) {
+        String dir = deviceDir(runtimeModule);
+        return f.insidePackage() ? dir + f.containerPath().substring(CONTAINER_PACKAGE_DIR.length())
+                : dir + "-output/" + f.nodeId();
     }
 
     /** Warnings about limits the device will enforce (the package is still written). */

@@ -10,7 +10,8 @@ final class PackageReadme {
     }
 
     static String write(String skillName, DeploymentPlan plan, KubernetesManifests k8s, Map<String, String> routes,
-                        List<String> modelFiles, List<String> warnings, Set<Architecture> architectures) {
+                        List<String> modelFiles, List<String> warnings, Set<Architecture> architectures,
+                        boolean withRuntime) {
         StringBuilder sb = new StringBuilder();
         String rt = plan.runtimeModule();
         sb.append("# Edge deployment package: ").append(skillName.isBlank() ? plan.skillId() : skillName)
@@ -23,8 +24,8 @@ final class PackageReadme {
                 | kan/skill.yaml | the skill in KAN's format, for the KAN / Azure Percept portal |
                 | models/, labels/ | the model and label files the skill uses; `models/<id>.model.json` describes each model, with paths relative to this folder |
                 | iotedge/ | IoT Edge deployment template and complete manifests per architecture |
-                | k8s/ | Kubernetes manifests (`kubectl apply -k k8s/`) |
-                | runtime/ | Dockerfiles for the runtime images and how to build them |
+                | k8s/ | Kubernetes manifests: `base/` and one folder per architecture (`kubectl apply -k k8s/<arch>`) |
+                | runtime/ | the runtime (engine jars, natives per architecture in lib/) and the Dockerfiles that build its images from it; or, exported without the runtime, only its README |
                 | checksums.sha256 | SHA-256 of every file (`sha256sum -c checksums.sha256`) |
 
                 """);
@@ -43,16 +44,24 @@ final class PackageReadme {
             sb.append("\nImporting this package back into Skill Designer keeps the placeholders: enter the secrets"
                     + " again in the node forms (or keep the placeholders and set the variables for the preview).\n\n");
         }
-        sb.append("## Runtime image\n\nBuild and push the runtime images as `runtime/README.md` explains. The manifests"
-                + " use `${CONTAINER_REGISTRY}/skill-designer-runtime:").append(plan.version())
+        sb.append("## Runtime image\n\n").append(withRuntime
+                ? "Build and push the runtime images from `runtime/` (this package carries the runtime: no source"
+                        + " checkout or Maven needed) as `runtime/README.md` explains."
+                : "This package was exported without the runtime: the images below must already be in your"
+                        + " registry (built from a package with the runtime of the same version).")
+                .append(" The manifests use `${CONTAINER_REGISTRY}/skill-designer-runtime:").append(plan.version())
                 .append("-<variant>-<arch>`:\n\n");
         for (Architecture a : architectures) {
             RuntimeImage i = plan.runtimeImage(a);
-            sb.append("- ").append(a.id()).append(": `").append(i.image()).append("` from `runtime/")
-                    .append(i.dockerfile()).append("`\n");
+            sb.append("- ").append(a.id()).append(": `").append(i.image()).append('`');
+            if (withRuntime) {
+                sb.append(" from `runtime/").append(i.dockerfile()).append('`');
+            }
+            sb.append('\n');
         }
-        sb.append("\n## Deploy with Azure IoT Edge\n\n1. Copy this package folder (at least `skill.json`, `models/`,"
-                        + " `labels/`) to the device folder `")
+        sb.append("\n## Deploy with Azure IoT Edge\n\n1. Copy this package folder (at least `skill.json`, ")
+                .append(String.join(", ", k8s.claimFolders().stream().map(f -> "`" + f + "/`").toList()))
+                .append(") to the device folder `")
                 .append(IotEdgeManifests.deviceDir(rt)).append("/`, writable by uid 10001 (the runtime module binds it as `")
                 .append(IotEdgeManifests.CONTAINER_PACKAGE_DIR).append("` and writes video clips to its `snippets/`).\n")
                 .append("2. Export `CONTAINER_REGISTRY`, `CONTAINER_REGISTRY_USERNAME`, `CONTAINER_REGISTRY_PASSWORD`"
@@ -83,16 +92,35 @@ final class PackageReadme {
                 .append("1. `kubectl create secret generic ").append(k8s.secretName());
         plan.secrets().forEach(s -> sb.append(" --from-literal=").append(s.envVar()).append("=..."));
         sb.append("`\n")
-                .append("2. Set the runtime image: `cd k8s && kustomize edit set image ")
-                .append(KubernetesManifests.RUNTIME_IMAGE_NAME).append("=<registry>/skill-designer-runtime:<tag>`\n")
-                .append("3. `kubectl apply -k k8s/`, then copy `models/` and `labels/` into the volume claim `")
+                .append("2. Set your registry in the runtime image of your nodes' architecture (the folder's"
+                        + " Deployment runs only on nodes with that `kubernetes.io/arch`):\n\n");
+        for (Architecture a : architectures) {
+            String image = plan.runtimeImage(a).image().replace(RuntimeImage.REGISTRY_PLACEHOLDER,
+                    "$CONTAINER_REGISTRY");
+            sb.append("       (cd ").append(KubernetesManifests.folder(a)).append(" && kustomize edit set image ")
+                    .append(KubernetesManifests.RUNTIME_IMAGE_NAME).append('=').append(image).append(")\n");
+        }
+        String folders = String.join(", ", k8s.claimFolders().stream().map(f -> "`" + f + "/`").toList());
+        sb.append("\n3. `kubectl apply -k ").append(KubernetesManifests.DIR).append("/<arch>`, then copy ")
+                .append(folders).append(" into the volume claim `")
                 .append(k8s.claimName()).append("` (for example through a helper pod mounting it and"
-                        + " `kubectl cp`). The runtime mounts the claim's `models/` and `labels/` sub-folders.\n\n")
+                        + " `kubectl cp`). The runtime mounts these sub-folders of the claim.\n\n")
                 .append("On a single-node cluster you may use a hostPath volume instead of the claim: replace the"
-                        + " `models` volume in `k8s/runtime-deployment.yaml` by `hostPath: {path: ")
+                        + " `models` volume in `k8s/<arch>/runtime-deployment.yaml` by `hostPath: {path: ")
                 .append(IotEdgeManifests.deviceDir(rt)).append(", type: Directory}`.\n\n")
                 .append("One runtime Deployment runs this skill for its camera(s); for another camera, deploy a copy"
                         + " with a different name and the skill parameter `rtsp` changed in the ConfigMap.\n\n");
+        if (!plan.outputFolders().isEmpty()) {
+            sb.append("## Files the runtime writes (video clips)\n\n| node | in the container | IoT Edge device folder |"
+                    + " Kubernetes |\n| --- | --- | --- | --- |\n");
+            for (DeploymentPlan.OutputFolder f : plan.outputFolders()) {
+                sb.append("| ").append(f.nodeId()).append(" | `").append(f.containerPath()).append("` | `")
+                        .append(IotEdgeManifests.outputDeviceDir(rt, f)).append("` | claim `")
+                        .append(k8s.outputClaimName()).append("`, sub-folder `").append(f.nodeId()).append("` |\n");
+            }
+            sb.append("\nThe clips stay there (also in device mode, and also when they are uploaded to Blob Storage);"
+                    + " nothing deletes old ones: clean the folder up on the device.\n\n");
+        }
         if (!modelFiles.isEmpty()) {
             sb.append("## Models\n\n");
             modelFiles.forEach(f -> sb.append("- ").append(f).append('\n'));

@@ -38,12 +38,29 @@ public final class PackageZip {
             for (String rel : allFiles(folder)) {
                 ZipEntry e = new ZipEntry(rel);
                 e.setLastModifiedTime(EPOCH);
+                if (rel.endsWith(".jar")) {
+                    store(e, folder.resolve(rel)); // runtime jars are compressed already: deflating again gains nothing
+                }
                 zos.putNextEntry(e);
                 Files.copy(folder.resolve(rel), zos);
                 zos.closeEntry();
             }
         }
         Files.move(tmp, zipFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void store(ZipEntry e, Path file) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                crc.update(buf, 0, n);
+            }
+        }
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(Files.size(file));
+        e.setCompressedSize(Files.size(file));
+        e.setCrc(crc.getValue());
     }
 
     /**

@@ -46,7 +46,7 @@ class ArchitectureHonouredTest {
                 r.warnings().toString());
 
         List<Map<String, Object>> deployments = new ArrayList<>();
-        try (Stream<Path> files = Files.list(pkg.resolve("k8s"))) {
+        try (Stream<Path> files = Files.walk(pkg.resolve("k8s"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 for (Object doc : new Yaml().loadAll(Files.readString(f))) {
                     if (doc instanceof Map<?, ?> m && "Deployment".equals(m.get("kind"))) {

@@ -48,13 +48,17 @@ class EdgePackageExporterTest {
                 "models/ultraface-320.onnx", "models/ultraface-320.model.json", "labels/ultraface-320.txt",
                 "models/squeezenet.onnx", "models/squeezenet.model.json", "labels/squeezenet.txt",
                 "iotedge/deployment.template.json", "iotedge/deployment.amd64.json", "iotedge/deployment.arm64v8.json",
-                "k8s/kustomization.yaml", "k8s/runtime-deployment.yaml", "k8s/skill-configmap.yaml",
-                "k8s/models-pvc.yaml", "k8s/grpc-colour-classifier.yaml",
-                "runtime/Dockerfile.amd64", "runtime/Dockerfile.cuda-amd64", "runtime/Dockerfile.arm64v8",
+                "k8s/base/kustomization.yaml", "k8s/base/skill-configmap.yaml", "k8s/base/models-pvc.yaml",
+                "k8s/base/grpc-colour-classifier.yaml", "k8s/amd64/kustomization.yaml",
+                "k8s/amd64/runtime-deployment.yaml", "k8s/arm64v8/kustomization.yaml",
+                "k8s/arm64v8/runtime-deployment.yaml",
                 "runtime/README.md")) {
             assertTrue(files.contains(expected), expected + " missing from " + files);
             assertTrue(Files.isRegularFile(result.folder().resolve(expected)), expected);
         }
+        // exported without a runtime distribution: no jars, and no Dockerfile that could not build
+        assertTrue(files.stream().noneMatch(f -> f.startsWith("runtime/") && !f.equals("runtime/README.md")), files
+                .toString());
     }
 
     @Test

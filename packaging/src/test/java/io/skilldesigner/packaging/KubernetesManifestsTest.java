@@ -32,18 +32,31 @@ class KubernetesManifestsTest {
     static ExportResult result;
     static List<Map<String, Object>> objects = new ArrayList<>();
     static Map<String, Object> kustomization;
+    static Set<Path> referenced = new HashSet<>();
 
     @BeforeAll
     static void export() throws IOException {
         result = new EdgePackageExporter(Fixtures.catalog(), "3.1.0").export(
                 Fixtures.secretSkill(Acceleration.NVIDIA_DGPU, "{}"), Fixtures.models(tmp), tmp.resolve("pkg"), null);
         Path k8s = result.folder().resolve("k8s");
-        kustomization = new Yaml().load(Files.readString(k8s.resolve("kustomization.yaml")));
-        for (Object r : (List<Object>) kustomization.get("resources")) {
-            Path file = k8s.resolve((String) r);
-            assertTrue(Files.isRegularFile(file), "kustomization resource " + r + " missing");
-            for (Object doc : new Yaml().loadAll(Files.readString(file))) {
-                objects.add((Map<String, Object>) doc);
+        kustomization = new Yaml().load(Files.readString(k8s.resolve("amd64/kustomization.yaml")));
+        collect(k8s.resolve("amd64"), objects, referenced);
+        collect(k8s.resolve("arm64v8"), new ArrayList<>(), referenced);
+    }
+
+    /** The objects a kustomization folder builds, following folder resources (bases) as kustomize does. */
+    static void collect(Path dir, List<Map<String, Object>> into, Set<Path> files) throws IOException {
+        Map<String, Object> k = new Yaml().load(Files.readString(dir.resolve("kustomization.yaml")));
+        for (Object r : (List<Object>) k.get("resources")) {
+            Path p = dir.resolve((String) r).normalize();
+            if (Files.isDirectory(p)) {
+                collect(p, into, files);
+                continue;
+            }
+            assertTrue(Files.isRegularFile(p), "kustomization resource " + r + " of " + dir + " missing");
+            files.add(p);
+            for (Object doc : new Yaml().loadAll(Files.readString(p))) {
+                into.add((Map<String, Object>) doc);
             }
         }
     }
@@ -76,10 +89,10 @@ class KubernetesManifestsTest {
 
     @Test
     void everyFileInTheFolderIsAResourceAndEveryObjectHasKindAndName() throws IOException {
-        try (var s = Files.list(result.folder().resolve("k8s"))) {
-            Set<String> files = s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
-            files.remove("kustomization.yaml");
-            assertEquals(files, new HashSet<>((List<String>) kustomization.get("resources")));
+        try (var s = Files.walk(result.folder().resolve("k8s"))) {
+            Set<Path> files = s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals("kustomization.yaml")).collect(Collectors.toSet());
+            assertEquals(files, referenced);
         }
         for (Map<String, Object> o : objects) {
             assertNotNull(o.get("apiVersion"));
@@ -121,6 +134,36 @@ class KubernetesManifestsTest {
         assertEquals(container.get("image"), image.get("name"));
         assertEquals("3.1.0-cuda-amd64", image.get("newTag"));
         assertEquals(1, at(container, "resources", "limits").get("nvidia.com/gpu"));
+    }
+
+    /**
+     * k8s/&lt;arch&gt; runs the runtime only on that architecture's nodes, with the image its IoT Edge manifest names
+     * (the tag per architecture: cuda-amd64 / jetson-arm64v8 for this NVIDIA skill).
+     */
+    @Test
+    void eachArchitectureFolderRunsTheRuntimeOnItsNodesWithTheImageOfItsIotEdgeManifest() throws IOException {
+        for (Architecture arch : Architecture.values()) {
+            Path dir = result.folder().resolve(KubernetesManifests.folder(arch));
+            List<Map<String, Object>> built = new ArrayList<>();
+            collect(dir, built, new HashSet<>());
+            Map<String, Object> rt = built.stream().filter(o -> "Deployment".equals(o.get("kind"))
+                    && "sd-faces-at-the-door".equals(meta(o).get("name"))).findFirst().orElseThrow();
+            assertEquals(Map.of("kubernetes.io/arch", arch.kubernetesArch()), podSpec(rt).get("nodeSelector"),
+                    arch.id());
+            Map<String, Object> k = new Yaml().load(Files.readString(dir.resolve("kustomization.yaml")));
+            Map<String, Object> image = ((List<Map<String, Object>>) k.get("images")).get(0);
+            String k8sImage = image.get("newName") + ":" + image.get("newTag");
+
+            com.google.gson.JsonObject modules = com.google.gson.JsonParser.parseString(Files.readString(
+                    result.folder().resolve(PackageLayout.deployment(arch)))).getAsJsonObject()
+                    .getAsJsonObject("modulesContent").getAsJsonObject("$edgeAgent")
+                    .getAsJsonObject("properties.desired").getAsJsonObject("modules");
+            List<String> edgeImages = new ArrayList<>();
+            modules.entrySet().forEach(e -> edgeImages.add(e.getValue().getAsJsonObject().getAsJsonObject("settings")
+                    .get("image").getAsString()));
+            assertTrue(edgeImages.contains(k8sImage), arch.id() + ": " + k8sImage + " not in " + edgeImages);
+            assertTrue(k8sImage.endsWith(arch == Architecture.AMD64 ? "-cuda-amd64" : "-jetson-arm64v8"), k8sImage);
+        }
     }
 
     @Test

@@ -49,7 +49,11 @@ class KubernetesModelTest {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         List<String> kinds = new ArrayList<>();
-        for (Path f : Files.list(r.folder().resolve("k8s")).sorted().toList()) {
+        List<Path> yamlFiles;
+        try (var walk = Files.walk(r.folder().resolve("k8s"))) {
+            yamlFiles = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : yamlFiles) {
             if (f.getFileName().toString().equals("kustomization.yaml")) {
                 continue;
             }

@@ -43,7 +43,7 @@ class KubernetesToolsTest {
         ExportResult r = new EdgePackageExporter(Fixtures.catalog(), "1.0.0").export(withUrlSecret(),
                 Fixtures.models(tmp), tmp.resolve("pkg"), null);
         List<Map<String, Object>> env = null;
-        for (Path f : Files.list(r.folder().resolve("k8s")).toList()) {
+        for (Path f : Files.walk(r.folder().resolve("k8s")).filter(Files::isRegularFile).toList()) {
             for (Object doc : new Yaml().loadAll(Files.readString(f))) {
                 Map<String, Object> o = (Map<String, Object>) doc;
                 if ("Deployment".equals(o.get("kind"))
@@ -77,18 +77,32 @@ class KubernetesToolsTest {
                 || Files.isExecutable(Path.of("/usr/local/bin/kubectl")), "kubectl not installed");
         ExportResult r = new EdgePackageExporter(Fixtures.catalog(), "1.0.0").export(withUrlSecret(),
                 Fixtures.models(tmp), tmp.resolve("pkg"), null);
-        Process p = new ProcessBuilder("kubectl", "kustomize", r.folder().resolve("k8s").toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize hung");
-        assertEquals(0, p.exitValue(), out);
-        List<String> kinds = new ArrayList<>();
-        for (Object doc : new Yaml().loadAll(out)) {
-            kinds.add(String.valueOf(((Map<String, Object>) doc).get("kind")));
+        for (Architecture arch : Architecture.values()) {
+            Process p = new ProcessBuilder("kubectl", "kustomize", r.folder().resolve(KubernetesManifests.folder(arch))
+                    .toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize hung");
+            assertEquals(0, p.exitValue(), out);
+            List<String> kinds = new ArrayList<>();
+            Map<String, Object> runtime = null;
+            for (Object doc : new Yaml().loadAll(out)) {
+                Map<String, Object> o = (Map<String, Object>) doc;
+                kinds.add(String.valueOf(o.get("kind")));
+                if ("Deployment".equals(o.get("kind")) && !String.valueOf(o.get("metadata")).contains(Fixtures.CONTAINER)) {
+                    runtime = o;
+                }
+            }
+            assertTrue(kinds.containsAll(List.of("ConfigMap", "PersistentVolumeClaim", "Deployment", "Service")),
+                    kinds.toString());
+            assertEquals(2, kinds.stream().filter("Deployment"::equals).count(), out);
+            // kustomize set the architecture's image on the runtime and kept its nodeSelector
+            Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                    runtime.get("spec")).get("template")).get("spec");
+            assertEquals(Map.of("kubernetes.io/arch", arch.kubernetesArch()), pod.get("nodeSelector"), out);
+            String image = (String) ((List<Map<String, Object>>) pod.get("containers")).get(0).get("image");
+            assertTrue(image.equals("${CONTAINER_REGISTRY}/skill-designer-runtime:1.0.0-cpu-" + arch.id()), image);
+            assertTrue(out.contains("kubernetes.io/arch: amd64"), "the container node's nodeSelector kept: " + out);
+            assertFalse(out.contains(REDIS_PASSWORD));
         }
-        assertTrue(kinds.containsAll(List.of("ConfigMap", "PersistentVolumeClaim", "Deployment", "Service")),
-                kinds.toString());
-        assertTrue(out.contains("kubernetes.io/arch: amd64"), "nodeSelector kept: " + out);
-        assertFalse(out.contains(REDIS_PASSWORD));
     }
 }

@@ -121,11 +121,11 @@ class PackageImporterTest {
     @Test
     void aTamperedFileIsNamed(@TempDir Path ws) throws IOException {
         Path copy = copyOf(exported.folder(), ws.resolve("tampered"));
-        Path k8s = copy.resolve("k8s/runtime-deployment.yaml");
+        Path k8s = copy.resolve("k8s/amd64/runtime-deployment.yaml");
         Files.writeString(k8s, Files.readString(k8s).replace("replicas: 1", "replicas: 9"));
         PackageException e = assertThrows(PackageException.class,
                 () -> importer().importPackage(copy, ModelLibrary.empty(), ws.resolve("models")));
-        assertTrue(e.getMessage().contains("'k8s/runtime-deployment.yaml' was modified"), e.getMessage());
+        assertTrue(e.getMessage().contains("'k8s/amd64/runtime-deployment.yaml' was modified"), e.getMessage());
         assertFalse(Files.exists(ws.resolve("models")), "nothing imported");
     }
 

@@ -16,6 +16,7 @@ import io.skilldesigner.core.validation.Problem;
 import io.skilldesigner.core.validation.SkillValidator;
 import io.skilldesigner.core.workspace.Workspace;
 import io.skilldesigner.packaging.Architecture;
+import io.skilldesigner.app.skills.SkillTestRunner;
 import io.skilldesigner.packaging.EdgePackageExporter;
 import io.skilldesigner.packaging.ExportResult;
 import io.skilldesigner.packaging.ImportResult;
@@ -26,6 +27,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -45,6 +47,7 @@ public final class PackagesPage implements Page {
     private final ComboBox<Skill> skillBox = new ComboBox<>();
     private final ProgressBar progress = new ProgressBar(0);
     private final TextArea summary = new TextArea();
+    private final CheckBox requireTests = new CheckBox("Only when its saved tests pass");
     private final FolderOpener opener = FolderOpener.forThisOs();
     private Path lastFolder;
 
@@ -90,10 +93,16 @@ public final class PackagesPage implements Page {
         summary.setId("packages-summary");
         summary.setEditable(false);
         summary.setPrefRowCount(18);
-        javafx.scene.layout.FlowPane bar = io.skilldesigner.app.ui.Rows.of(8, skillBox, export, importButton, open);
+        requireTests.setId("packages-require-tests");
+        requireTests.setTooltip(new javafx.scene.control.Tooltip("Replays the skill's saved golden tests first (as"
+                + " Run tests on its card, or export --require-tests) and refuses the export when one fails."));
+        javafx.scene.layout.FlowPane bar = io.skilldesigner.app.ui.Rows.of(8, skillBox, export, requireTests,
+                importButton, open);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label help = new Label("A package holds skill.json, kan/skill.yaml, the models and labels with checksums,"
-                + " IoT Edge deployment manifests (amd64, arm64v8), Kubernetes manifests and the runtime Dockerfiles."
+                + " IoT Edge deployment manifests (amd64, arm64v8), Kubernetes manifests and, when this installation"
+                + " carries the runtime distribution, the runtime with its Dockerfiles (bin/skill-designer export"
+                + " always adds it)."
                 + " Secrets are never written: the package README lists the environment variables to set.");
         help.setWrapText(true);
         help.getStyleClass().add("muted");
@@ -156,14 +165,25 @@ public final class PackagesPage implements Page {
         String base = packageName(skill);
         Path folder = parent.resolve(base);
         Path zip = parent.resolve(base + ".zip");
+        boolean gated = requireTests.isSelected();
         Task<ExportResult> t = new Task<>() {
             @Override
             protected ExportResult call() throws Exception {
-                updateMessage("Exporting " + skill.name());
                 updateProgress(-1, 1);
+                if (gated) {
+                    updateMessage("Running the saved tests of " + skill.name());
+                    SkillTestRunner.Summary tests = new SkillTestRunner(ctx.catalog(), ctx.workspace()).run(skill);
+                    if (tests.tests() == 0 || !tests.failures().isEmpty()) {
+                        throw new TestsRefused(tests.tests() == 0 ? "the skill has no saved tests (Live Preview:"
+                                + " record, then Save as test)" : tests.badge() + ":\n  "
+                                + String.join("\n  ", tests.failures()));
+                    }
+                }
+                updateMessage("Exporting " + skill.name());
                 ExportResult r = new EdgePackageExporter(ctx.catalog()).export(skill,
                         new AbsoluteModelLibrary(ctx.workspace().modelLibrary(), ctx.workspace().root()),
-                        folder, zip, EnumSet.allOf(Architecture.class), ctx.workspace().root());
+                        folder, zip, EnumSet.allOf(Architecture.class), ctx.workspace().root(),
+                        io.skilldesigner.packaging.RuntimeDistribution.fromSystemProperty().orElse(null));
                 updateProgress(1, 1);
                 return r;
             }
@@ -182,9 +202,18 @@ public final class PackagesPage implements Page {
                     + (warnings.isEmpty() ? "" : "\n\nWarnings:\n  " + String.join("\n  ", warnings))
                     + "\n\nFiles:\n  " + String.join("\n  ", r.files()));
         });
-        t.setOnFailed(e -> summary.setText("Export failed: " + t.getException().getMessage()));
+        t.setOnFailed(e -> summary.setText(t.getException() instanceof TestsRefused refused
+                ? "Export refused, nothing written: " + refused.getMessage()
+                : "Export failed: " + t.getException().getMessage()));
         ctx.statusBar().track(t);
         ctx.background().submit(t);
+    }
+
+    /** Why an export that requires the saved tests did not happen. */
+    private static final class TestsRefused extends Exception {
+        TestsRefused(String why) {
+            super(why);
+        }
     }
 
     public void importPackage(Path zip) {

@@ -116,19 +116,9 @@ final class Overlay {
         g.setLineDashes();
         g.setFill(Color.web("#ff1744"));
         if (s.inSide() != 0 && (xs[0] != xs[1] || ys[0] != ys[1])) {
-            drawInArrow(g, DirectedLine.Arrow.of(xs[0], ys[0], xs[1], ys[1], s.inSide(), 30));
+            InArrow.draw(g, DirectedLine.Arrow.of(xs[0], ys[0], xs[1], ys[1], s.inSide(), 30), 9);
         }
         g.fillText(s.name(), xs[0] + 4, ys[0] + 16);
-    }
-
-    /** The line's "in" side: an arrow from its middle with a head and the word "in" at the tip. */
-    private static void drawInArrow(GraphicsContext g, DirectedLine.Arrow a) {
-        g.strokeLine(a.fromX(), a.fromY(), a.tipX(), a.tipY());
-        double angle = Math.atan2(a.tipY() - a.fromY(), a.tipX() - a.fromX());
-        for (double wing : new double[] {Math.PI * 5 / 6, -Math.PI * 5 / 6}) {
-            g.strokeLine(a.tipX(), a.tipY(), a.tipX() + 9 * Math.cos(angle + wing), a.tipY() + 9 * Math.sin(angle + wing));
-        }
-        g.fillText("in", a.tipX() + 12 * Math.cos(angle) - 6, a.tipY() + 12 * Math.sin(angle) + 6);
     }
 
     private static String caption(DetectedObject o) {

@@ -16,27 +16,27 @@ import io.skilldesigner.engine.recording.SavedTests;
 
 /**
  * "Run tests" on a skill's card: every saved golden test of the skill ({@link SavedTests}), run as the command
- * line's {@code test} runs them.
+ * line's {@code test} runs them. The Packages page runs the same before an export that requires them.
  */
-final class SkillTestRunner {
+public final class SkillTestRunner {
     private final NodeCatalog catalog;
     private final Workspace workspace;
 
-    SkillTestRunner(NodeCatalog catalog, Workspace workspace) {
+    public SkillTestRunner(NodeCatalog catalog, Workspace workspace) {
         this.catalog = catalog;
         this.workspace = workspace;
     }
 
     /** @param failures one line per failed test: the recording and its first difference (or why it did not run) */
-    record Summary(int tests, int passed, List<String> failures) {
-        String badge() {
+    public record Summary(int tests, int passed, List<String> failures) {
+        public String badge() {
             return tests == 0 ? "no tests saved" : passed == tests ? "✔ tests " + passed + "/" + tests + " passed"
                     : "✖ " + (tests - passed) + " of " + tests + " tests failed";
         }
     }
 
     /** Runs every saved test of the skill (replays: call off the FX thread). */
-    Summary run(Skill skill) throws IOException {
+    public Summary run(Skill skill) throws IOException {
         GoldenTest test = new GoldenTest(catalog, new RecordingReplay(catalog, workspace.modelLibrary(),
                 workspace.root()), InsightsComparer.defaults());
         List<RecordingFiles> tests = SavedTests.of(workspace.root(), skill.id());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.skilldesigner.app.AppContext;
+import io.skilldesigner.app.draw.FrameDrawingView;
 import io.skilldesigner.app.ui.StepWizard;
 import io.skilldesigner.app.ui.TagEditor;
 import io.skilldesigner.app.ui.WizardStep;
@@ -73,6 +74,9 @@ final class SkillWizard {
         this.editor = new SkillEditor(ctx.catalog(), ctx.workspace().modelLibrary());
         editor.setId("skill-editor");
         editor.setLabelsOfModel(this::labelsOf);
+        editor.setOnDrawOnFrame((nodeId, key) -> FrameDrawingView.show(
+                editor.getScene() == null ? null : editor.getScene().getWindow(), editor, ctx.catalog(),
+                ctx.workspace().modelLibrary(), ctx.workspace().root(), ctx.background(), nodeId, key));
         editor.setSkill(skill);
         name.setText(skill.name());
         description.setText(skill.description());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -14,6 +15,7 @@ import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 
+import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -25,6 +27,7 @@ import io.skilldesigner.canvas.edit.GraphEdits;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.SettingSpec;
+import io.skilldesigner.core.catalog.SettingType;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.secrets.Secrecy;
 import io.skilldesigner.core.skill.Skill;
@@ -49,6 +52,7 @@ public final class PropertiesPanel extends ScrollPane {
     private String nodeId;
     private ValidationSupport validation;
     private TextField nameField;
+    private BiConsumer<String, String> onDrawOnFrame;
 
     /** One setting's row. */
     private record Row(SettingSpec spec, SettingEditor editor, VBox box, Label error) {
@@ -72,6 +76,14 @@ public final class PropertiesPanel extends ScrollPane {
     /** The node whose settings are shown, or empty. */
     public Optional<String> shownNode() {
         return Optional.ofNullable(nodeId);
+    }
+
+    /**
+     * What "Draw on frame…" beside a point-list setting (zone polygon, line) does, given the node id and setting
+     * key; the host draws on a video frame. Null (the default) shows no such button. Applies from the next node shown.
+     */
+    public void setOnDrawOnFrame(BiConsumer<String, String> handler) {
+        onDrawOnFrame = handler;
     }
 
     public void setProblems(List<Problem> all) {
@@ -144,6 +156,13 @@ public final class PropertiesPanel extends ScrollPane {
             error.setVisible(false);
             error.setManaged(false);
             VBox box = new VBox(3, label, editor.node(), error);
+            if (spec.type() == SettingType.POINT_LIST && onDrawOnFrame != null) {
+                Button draw = new Button("Draw on frame…");
+                draw.setId("draw-" + spec.key());
+                BiConsumer<String, String> handler = onDrawOnFrame;
+                draw.setOnAction(e -> handler.accept(nid, spec.key()));
+                box.getChildren().add(2, draw);
+            }
             if (!spec.help().isEmpty()) {
                 Label help = new Label(spec.help());
                 help.getStyleClass().add(CanvasStyles.SETTING_HELP);

@@ -18,8 +18,12 @@ public final class SkillDesignerCli {
             "usage: skill-designer <command> ...",
             "  validate <skill.json> [--workspace dir]",
             "      every problem of the skill (errors and warnings); exit 3 when it has errors",
-            "  export <skill.json> --out dir [--workspace dir] [--arch amd64,arm64] [--zip]",
-            "      the edge deployment package (same exporter as the app); --zip also writes dir.zip",
+            "  export <skill.json> --out dir [--workspace dir] [--arch amd64,arm64] [--zip] [--no-runtime]",
+            "         [--require-tests]",
+            "      the edge deployment package (same exporter as the app); --zip also writes dir.zip;",
+            "      it carries the runtime (engine jars, natives per architecture) unless --no-runtime;",
+            "      --require-tests runs the skill's saved tests first and refuses when one fails (exit 6, the",
+            "      differences listed) or none can run (exit 2 when the skill has no saved test)",
             Main.USAGE.replaceFirst("^usage:" + System.lineSeparator(), ""));
 
     private final PrintStream out;

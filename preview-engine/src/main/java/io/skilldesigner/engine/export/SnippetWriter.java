@@ -48,6 +48,8 @@ final class SnippetWriter implements ExportQueue.Sender<SnippetWriter.Item>, Aut
     private double rate;
     private FFmpegFrameRecorder recorder;
     private int frames;
+    /** Frame slot (time / (1 / rate)) of the last frame written to the open clip; -1 before the first. */
+    private long lastSlot = -1;
     private long first;
     private long last;
 
@@ -87,8 +89,14 @@ final class SnippetWriter implements ExportQueue.Sender<SnippetWriter.Item>, Aut
             record(w);
         }
         try (Mat bgr = f.bgr()) {
-            recorder.setTimestamp((f.timestampMillis() - open.startMillis()) * 1000L);
+            // The rate comes from the first two frames; a later frame closer to its predecessor than 1/rate (an
+            // unpaced or jittery source) would repeat its presentation time, which the MP4 muxer refuses
+            // (av_interleaved_write_frame -22): it takes the next slot instead, so no frame is lost.
+            long slot = Math.max(Math.round((f.timestampMillis() - open.startMillis()) * rate / 1000.0),
+                    lastSlot + 1);
+            recorder.setFrameNumber((int) slot);
             recorder.record(converter.convert(bgr));
+            lastSlot = slot;
         }
         if (frames++ == 0) {
             first = f.timestampMillis();
@@ -108,6 +116,7 @@ final class SnippetWriter implements ExportQueue.Sender<SnippetWriter.Item>, Aut
         r.start();
         recorder = r;
         rate = fps;
+        lastSlot = -1;
     }
 
     private void finish() throws Exception {

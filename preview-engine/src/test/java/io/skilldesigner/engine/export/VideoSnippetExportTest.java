@@ -116,6 +116,42 @@ class VideoSnippetExportTest {
         assertEquals(100.0, opencv_core.mean(grey.mat()).get(1), 1e-9, "the shared frame image is never drawn on");
     }
 
+    /**
+     * An unpaced source (a file read as fast as it decodes, a camera's jitter): frames closer together than the
+     * rate the first two gave must still all be written, in order, without the muxer refusing a repeated time.
+     */
+    @Test
+    void framesCloserThanTheFirstIntervalAreAllWritten() throws Exception {
+        ExportTestSupport t = new ExportTestSupport(dir, false);
+        FrameImage grey = grey();
+        VideoSnippetExport export = export(t, Map.of());
+        long[] offsets = {0, 100, 133, 166, 200, 210, 300};
+        try {
+            for (int i = 0; i < offsets.length; i++) {
+                DetectedObject person = DetectedObject.of("person", 0.9f, new BBox(0.25f, 0.25f, 0.5f, 0.5f));
+                export.process(new Frame("f" + i, i, ExportTestSupport.START_MS + offsets[i], grey, W, H,
+                        List.of(person), List.of()));
+                assertTrue(export.awaitIdle(java.time.Duration.ofSeconds(10)), "encoder idle after frame " + i);
+            }
+        } finally {
+            export.close();
+        }
+        assertEquals(0, export.counters().failed(), "no frame refused by the muxer");
+        assertEquals(1, export.clips().size());
+        assertEquals(offsets.length, export.clips().get(0).frames());
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(export.clips().get(0).file().toFile())) {
+            g.start();
+            int frames = 0;
+            long previous = -1;
+            while (g.grabImage() != null) {
+                assertTrue(g.getTimestamp() > previous, "presentation times increase: " + g.getTimestamp());
+                previous = g.getTimestamp();
+                frames++;
+            }
+            assertEquals(offsets.length, frames);
+        }
+    }
+
     /** Mean of G minus mean of R over columns 200..440 of one row. */
     private static double greenExcess(Mat m, int row) {
         double g = 0;

@@ -12,14 +12,27 @@ import java.util.Map;
  * @param containers    modules to deploy beside the runtime (e.g. a gRPC custom node run as a container)
  * @param sendsToIotHub the runtime's insights are routed upstream to IoT Hub
  * @param moduleRoutes  the runtime's insights are routed to these modules' inputs
+ * @param writesFolders folders the runtime writes files to on the device, as the node's setting names them
+ *                      (relative: inside the package folder the runtime runs in); the deployment keeps them
  */
-public record NodeDeployment(List<Container> containers, boolean sendsToIotHub, List<ModuleRoute> moduleRoutes) {
+public record NodeDeployment(List<Container> containers, boolean sendsToIotHub, List<ModuleRoute> moduleRoutes,
+                             List<String> writesFolders) {
     /** Runs inside the runtime module and needs nothing else on the device. */
     public static final NodeDeployment NONE = new NodeDeployment(List.of(), false, List.of());
 
     public NodeDeployment {
         containers = List.copyOf(containers);
         moduleRoutes = List.copyOf(moduleRoutes);
+        writesFolders = List.copyOf(writesFolders);
+    }
+
+    public NodeDeployment(List<Container> containers, boolean sendsToIotHub, List<ModuleRoute> moduleRoutes) {
+        this(containers, sendsToIotHub, moduleRoutes, List.of());
+    }
+
+    /** The runtime writes files into {@code folder} (e.g. video clips). */
+    public static NodeDeployment writes(String folder) {
+        return new NodeDeployment(List.of(), false, List.of(), List.of(folder));
     }
 
     public static NodeDeployment of(Container container) {

@@ -10,6 +10,9 @@ public interface DirectedLine {
     /** The key of the two-point POINT_LIST setting holding A and B. */
     String lineKey();
 
+    /** The key of the CHOICE setting that says which side is "in" (its two choices: the arrow's two sides). */
+    String inSideKey();
+
     /** +1 when "in" is the right of A→B as seen on screen (y down), -1 when it is the left; missing = default. */
     int inSide(Map<String, Object> settings);
 

@@ -106,6 +106,11 @@ public final class LineCrossingNode extends NodeType implements DirectedLine {
     }
 
     @Override
+    public String inSideKey() {
+        return IN_SIDE;
+    }
+
+    @Override
     public int inSide(Map<String, Object> settings) {
         Object v = settings.get(IN_SIDE);
         return IN_SIDE_RIGHT.equals(v == null ? defaultSettings().get(IN_SIDE) : v) ? 1 : -1;

@@ -15,11 +15,13 @@ import io.skilldesigner.core.catalog.FixedKanMapping;
 import io.skilldesigner.core.catalog.KanKey;
 import io.skilldesigner.core.catalog.KanMapping;
 import io.skilldesigner.core.catalog.NodeCategory;
+import io.skilldesigner.core.catalog.NodeDeployment;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.ParamRef;
 import io.skilldesigner.core.catalog.PortSpec;
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.catalog.SettingType;
+import io.skilldesigner.core.skill.SkillNode;
 
 /**
  * Records short H.264 clips, at most one per delay window, optionally uploaded to Blob Storage under
@@ -62,6 +64,12 @@ public final class VideoSnippetExportNode extends NodeType {
                         SettingSpec.builder(BLOB_CONTAINER, TEXT).label("Container").defaultValue("video-snippet")
                                 .pattern("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]").enabledWhen(UPLOAD, "true")
                                 .help("Blob container; clips go under <instance>/<skill>/<device>/.").build()));
+    }
+
+    /** Clips are files on the device: the deployment keeps the output folder (a volume, a bind mount). */
+    @Override
+    public NodeDeployment deployment(SkillNode node, Map<String, Object> settings) {
+        return NodeDeployment.writes(NodeDeployment.requireText(settings, OUTPUT_FOLDER));
     }
 
     @Override
