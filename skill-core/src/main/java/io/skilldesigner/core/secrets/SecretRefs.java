@@ -102,6 +102,43 @@ public final class SecretRefs {
         return out;
     }
 
+    /** The values {@link #stash} moved to the store: those of {@code plain} that are references in {@code stashed}. */
+    public static Set<String> stashedValues(Skill plain, Skill stashed) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SkillNode node : plain.nodes()) {
+            Map<String, Object> after = stashed.node(node.id()).map(SkillNode::settings).orElse(Map.of());
+            node.settings().forEach((key, v) -> {
+                Object w = after.get(key);
+                if (v instanceof String s && isRef(w) && !isRef(s)) {
+                    out.add(s);
+                } else if (v instanceof Map<?, ?> entries && w instanceof Map<?, ?> refs) {
+                    entries.forEach((name, x) -> {
+                        if (x instanceof String s && isRef(refs.get(name)) && !isRef(s)) {
+                            out.add(s);
+                        }
+                    });
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Every plain text value of a skill's settings and of their key/value entries. */
+    public static Set<String> plainValues(Skill skill) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SkillNode node : skill.nodes()) {
+            for (Object v : node.settings().values()) {
+                if (v instanceof String s && !isRef(s)) {
+                    out.add(s);
+                } else if (v instanceof Map<?, ?> m) {
+                    m.values().stream().filter(x -> x instanceof String s && !isRef(s))
+                            .forEach(x -> out.add((String) x));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The store keys a (stashed) skill refers to. */
     public static Set<String> refsIn(Skill skill) {
         Set<String> out = new LinkedHashSet<>();

@@ -125,6 +125,7 @@ public final class Workspace {
         Skill toWrite = secrets == null ? skill : secrets.stash(skill);
         AtomicFileWriter.write(f, out -> out.write(skillJson.toBytes(toWrite)), previousIsGood);
         if (secrets != null) {
+            dropBackupHolding(f, SecretRefs.stashedValues(skill, toWrite));
             // Entries no longer referred to (node or entry removed, secret un-ticked) leave the store at once:
             // the store holds what the current file refers to, nothing else.
             before.removeAll(SecretRefs.refsIn(toWrite));
@@ -162,6 +163,28 @@ public final class Workspace {
      * A file written before secrets were stored (values in plain text) would become the backup as it is: replace it
      * with its stashed form first, so neither the file nor its backup keeps a secret.
      */
+    /**
+     * A value ticked secret only now was written in plain text by the previous save, so the backup (that previous
+     * file) still holds it: such a backup is not kept. An unreadable backup is judged on its raw text.
+     */
+    private void dropBackupHolding(Path f, Set<String> secretValues) throws IOException {
+        Path bak = AtomicFileWriter.backupOf(f);
+        if (secretValues.isEmpty() || !Files.isRegularFile(bak)) {
+            return;
+        }
+        String text = readText(bak);
+        boolean holds;
+        try {
+            Set<String> plain = SecretRefs.plainValues(skillJson.read(text, name(bak)));
+            holds = secretValues.stream().anyMatch(plain::contains);
+        } catch (FileFormatException e) {
+            holds = secretValues.stream().anyMatch(text::contains);
+        }
+        if (holds) {
+            Files.delete(bak);
+        }
+    }
+
     private void stashInPlace(Path f) throws IOException {
         byte[] now = Files.readAllBytes(f);
         byte[] stashed = skillJson.toBytes(secrets.stash(skillJson.read(readText(f), name(f))));

@@ -83,6 +83,28 @@ class SecretMarksTest {
     }
 
     @Test
+    void tickingAValueSavedInPlainTextLeavesNoCopyInTheBackup(@TempDir Path tmp) throws Exception {
+        EncryptedFileSecretStore store = new EncryptedFileSecretStore(tmp.resolve("store"));
+        Workspace w = Workspace.open(tmp.resolve("ws"), catalog, store);
+        Skill unTicked = skill().updateNode("custom", n -> n.withSecretMark(Secrecy.path(GrpcCustomNode.ENV, LICENCE),
+                false));
+        Path f = w.saveSkill(unTicked);
+        assertTrue(Files.readString(f).contains(LICENCE_VALUE), "un-ticked, the value was written as is");
+        w.saveSkill(unTicked.withName("Door 2")); // the backup now holds the plain value too
+        Path bak = io.skilldesigner.core.io.AtomicFileWriter.backupOf(f);
+        assertTrue(Files.readString(bak).contains(LICENCE_VALUE));
+
+        w.saveSkill(skill());
+        assertFalse(Files.readString(f).contains(LICENCE_VALUE), "ticked, the value left the file");
+        assertFalse(Files.exists(bak) && Files.readString(bak).contains(LICENCE_VALUE),
+                "nor does the backup keep it");
+        assertEquals(Optional.of(LICENCE_VALUE), store.get("door/custom/env/" + LICENCE));
+        w.saveSkill(skill().withName("Door 3"));
+        assertTrue(Files.isRegularFile(bak), "the next save keeps a backup again");
+        assertFalse(Files.readString(bak).contains(LICENCE_VALUE));
+    }
+
+    @Test
     void kanExportLeavesTickedValuesOut() {
         KanExport export = new KanSkillWriter(catalog).write(skill());
         String messages = export.omissions().toString();
