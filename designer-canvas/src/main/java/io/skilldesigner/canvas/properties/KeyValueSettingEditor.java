@@ -27,6 +27,7 @@ import io.skilldesigner.core.skill.SkillNode;
  */
 final class KeyValueSettingEditor extends SettingEditor {
     private static final String MASK = "\u2022\u2022\u2022\u2022\u2022\u2022";
+    private static final double SECRET_COLUMN_WIDTH = 64;
 
     /** One editable row. */
     static final class Row {
@@ -49,10 +50,11 @@ final class KeyValueSettingEditor extends SettingEditor {
         this.spec = spec;
         table.setEditable(true);
         table.setPrefHeight(120);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<Row, String> k = new TableColumn<>("Name");
         k.setCellValueFactory(c -> c.getValue().key);
         k.setCellFactory(TextFieldTableCell.forTableColumn());
+        k.setPrefWidth(130); // names (SESSION_TIMEOUT) are longer than most values and the table is narrow
         k.setOnEditCommit(e -> {
             e.getRowValue().key.set(e.getNewValue());
             fire(Edit.ok(current()));
@@ -60,6 +62,7 @@ final class KeyValueSettingEditor extends SettingEditor {
         TableColumn<Row, String> v = new TableColumn<>("Value");
         v.setCellValueFactory(c -> c.getValue().value);
         v.setCellFactory(c -> new MaskedCell());
+        v.setPrefWidth(90);
         v.setOnEditCommit(e -> {
             e.getRowValue().value.set(e.getNewValue());
             fire(Edit.ok(current()));
@@ -68,7 +71,11 @@ final class KeyValueSettingEditor extends SettingEditor {
         secret.setCellValueFactory(c -> c.getValue().secret);
         secret.setCellFactory(CheckBoxTableCell.forTableColumn(secret));
         secret.setEditable(Secrecy.canUnmark(spec));
-        secret.setMaxWidth(70);
+        // fixed width, wide enough for its header: the narrow panel gives the name and value the rest
+        secret.setMinWidth(SECRET_COLUMN_WIDTH);
+        secret.setPrefWidth(SECRET_COLUMN_WIDTH);
+        secret.setMaxWidth(SECRET_COLUMN_WIDTH);
+        secret.setResizable(false);
         table.getColumns().add(k);
         table.getColumns().add(v);
         table.getColumns().add(secret);
