@@ -59,7 +59,7 @@ class SecretServiceStoreTest {
 
     /** The daemon answers before its login collection exists; the first store may fail until then. */
     private void awaitLoginCollection() throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // generous: a loaded machine is slow to start it
         IOException last = null;
         while (System.nanoTime() < until) {
             Optional<SecretServiceStore> s = SecretServiceStore.ifRunning(env);
