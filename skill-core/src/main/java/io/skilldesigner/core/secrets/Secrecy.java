@@ -1,6 +1,11 @@
 package io.skilldesigner.core.secrets;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
 import io.skilldesigner.core.catalog.SettingSpec;
+import io.skilldesigner.core.catalog.SettingType;
 import io.skilldesigner.core.skill.SecretNames;
 import io.skilldesigner.core.skill.SkillNode;
 
@@ -36,6 +41,41 @@ public final class Secrecy {
             return true;
         }
         return node.secretMark(path(key, entry)).orElseGet(() -> suggested(entry, value));
+    }
+
+    /**
+     * A JSON setting (container create options) holds a secret {@code "NAME=value"} entry of an array (Docker's
+     * {@code Env}), by {@link #entry}: the store then keeps the whole JSON, as the file cannot hold part of a string.
+     */
+    public static boolean holdsSecretEnvEntry(SettingSpec spec, SkillNode node, String key, String json) {
+        if (spec == null || spec.type() != SettingType.JSON || json == null || !json.trim().startsWith("{")) {
+            return false;
+        }
+        try {
+            return secretEnvEntry(JsonParser.parseString(json), spec, node, key);
+        } catch (JsonParseException e) {
+            return false; // not JSON (yet): validation reports it; a credential in it is still found by text()
+        }
+    }
+
+    private static boolean secretEnvEntry(JsonElement e, SettingSpec spec, SkillNode node, String key) {
+        if (e.isJsonObject()) {
+            return e.getAsJsonObject().entrySet().stream().anyMatch(m -> secretEnvEntry(m.getValue(), spec, node, key));
+        }
+        if (e.isJsonArray()) {
+            for (JsonElement item : e.getAsJsonArray()) {
+                if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString()) {
+                    String s = item.getAsString();
+                    int eq = s.indexOf('=');
+                    if (eq > 0 && entry(spec, node, key, s.substring(0, eq), s.substring(eq + 1))) {
+                        return true;
+                    }
+                } else if (secretEnvEntry(item, spec, node, key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** What the editor pre-ticks for an entry without a tick of its own. */

@@ -64,7 +64,8 @@ public final class SecretRefs {
                     }
                     continue;
                 }
-                if (!(v instanceof String s) || !storable(s) || !Secrecy.text(spec, node, spec.key(), s)) {
+                if (!(v instanceof String s) || !storable(s) || !(Secrecy.text(spec, node, spec.key(), s)
+                        || Secrecy.holdsSecretEnvEntry(spec, node, spec.key(), s))) {
                     continue;
                 }
                 String ref = ref(skill.id(), node.id(), spec.key(), null);

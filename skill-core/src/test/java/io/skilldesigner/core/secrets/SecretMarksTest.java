@@ -105,6 +105,33 @@ class SecretMarksTest {
     }
 
     @Test
+    void createOptionsWithASecretEnvEntryAreKeptInTheStore(@TempDir Path tmp) throws Exception {
+        EncryptedFileSecretStore store = new EncryptedFileSecretStore(tmp.resolve("store"));
+        Workspace w = Workspace.open(tmp.resolve("ws"), catalog, store);
+        String plainOptions = "{\"Env\":[\"LOG_LEVEL=debug\"],\"HostConfig\":{\"Privileged\":false}}";
+        String secretOptions = "{\"Env\":[\"LOG_LEVEL=debug\",\"LICENCE_CODE=" + LICENCE_VALUE
+                + "\",\"STRIPE_KEY=sk_live_51Hx\"]}";
+        Skill plain = skill().updateNode("custom", n -> n.withSetting(GrpcCustomNode.CREATE_OPTIONS, plainOptions));
+        String text = Files.readString(w.saveSkill(plain));
+        assertTrue(text.contains("LOG_LEVEL=debug"), "no secret entry: the create options stay in the file");
+
+        Skill ticked = skill().updateNode("custom", n -> n.withSetting(GrpcCustomNode.CREATE_OPTIONS, secretOptions)
+                .withSecretMark(Secrecy.path(GrpcCustomNode.CREATE_OPTIONS, "LICENCE_CODE"), true));
+        Path f = w.saveSkill(ticked);
+        text = Files.readString(f);
+        assertFalse(text.contains(LICENCE_VALUE), "the ticked Env entry is not in the file: " + text);
+        assertFalse(text.contains("sk_live_51Hx"), "nor the entry named like a secret");
+        assertEquals(Optional.of(secretOptions), store.get("door/custom/" + GrpcCustomNode.CREATE_OPTIONS));
+        assertEquals(ticked, w.loadSkill("door"));
+
+        Skill unTicked = ticked.updateNode("custom", n -> n.withSetting(GrpcCustomNode.CREATE_OPTIONS,
+                "{\"Env\":[\"LOG_LEVEL=debug\",\"LICENCE_CODE=" + LICENCE_VALUE + "\"]}")
+                .withSecretMark(Secrecy.path(GrpcCustomNode.CREATE_OPTIONS, "LICENCE_CODE"), false));
+        assertTrue(Files.readString(w.saveSkill(unTicked)).contains(LICENCE_VALUE), "un-ticked, back in the file");
+        assertEquals(Optional.empty(), store.get("door/custom/" + GrpcCustomNode.CREATE_OPTIONS));
+    }
+
+    @Test
     void kanExportLeavesTickedValuesOut() {
         KanExport export = new KanSkillWriter(catalog).write(skill());
         String messages = export.omissions().toString();
