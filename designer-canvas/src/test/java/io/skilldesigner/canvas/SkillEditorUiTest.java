@@ -222,6 +222,35 @@ class SkillEditorUiTest {
     }
 
     @Test
+    void aTickedTextFieldIsMaskedAndStillShowsItsError(FxRobot robot) {
+        Skill skill = Skill.empty("s", "S").withNodes(List.of(TestSkills.CATALOG
+                .get(io.skilldesigner.core.catalog.nodes.HttpExportNode.ID).newNode("hook")));
+        open(robot, skill);
+        robot.interact(() -> editor.select(List.of("hook")));
+        javafx.scene.control.CheckBox tick = robot.lookup("#secret-url").queryAs(javafx.scene.control.CheckBox.class);
+        javafx.scene.control.TextField plain = robot.from(tick.getParent()).lookup(".text-field")
+                .match(n -> !(n instanceof javafx.scene.control.PasswordField))
+                .queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.PasswordField masked = robot.from(tick.getParent()).lookup(".password-field")
+                .queryAs(javafx.scene.control.PasswordField.class);
+        robot.clickOn(plain).write("not a url");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(plain.isVisible() && plain.getStyleClass().contains("error"), "not a URL: "
+                + plain.getStyleClass());
+        robot.clickOn(tick);
+        assertTrue(masked.isVisible() && !plain.isVisible(), "ticked, the field is masked");
+        assertEquals(java.util.Optional.of(true), editor.getSkill().node("hook").orElseThrow().secretMark("url"));
+        assertTrue(masked.getStyleClass().contains("error"), "the masked field shows the error too: "
+                + masked.getStyleClass());
+        robot.clickOn(masked).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+                .write("https://hooks.example.com/T0K3N");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(masked.getStyleClass().contains("error") || plain.getStyleClass().contains("error"),
+                "valid now: " + masked.getStyleClass());
+        assertEquals("https://hooks.example.com/T0K3N", editor.getSkill().node("hook").orElseThrow().setting("url"));
+    }
+
+    @Test
     void jsonSettingShowsParseErrorPosition(FxRobot robot) {
         Skill s = Skill.empty("g", "g").withNode(TestSkills.node("grpc-1", "grpc-custom", "Custom", 0, 0, Map.of()));
         open(robot, s);

@@ -1,6 +1,9 @@
 package io.skilldesigner.canvas.properties;
 
+import java.util.List;
 import java.util.Objects;
+
+import javafx.collections.ListChangeListener;
 
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -22,6 +25,8 @@ import io.skilldesigner.core.skill.SkillNode;
  * secret, in a masked field that cannot be un-ticked. Blank removes the setting.
  */
 final class TextSettingEditor extends SettingEditor {
+    /** ControlsFX's {@code StyleClassValidationDecoration} classes. */
+    private static final List<String> DECORATION = List.of("error", "warning");
     private final SettingSpec spec;
     private final TextField plain = new TextField();
     private final PasswordField masked = new PasswordField();
@@ -43,10 +48,29 @@ final class TextSettingEditor extends SettingEditor {
         secret.setSelected(fixed);
         secret.setDisable(fixed);
         mask(fixed);
+        mirrorDecoration(plain, masked);
+        mirrorDecoration(masked, plain);
         StackPane fields = new StackPane(plain, masked);
         HBox.setHgrow(fields, Priority.ALWAYS);
         box = new HBox(6, fields, secret);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    }
+
+    /**
+     * The properties panel decorates the field that was shown when it was built (ControlsFX's error/warning style
+     * classes); the other one of the pair shows the same, or ticking a field would hide its error.
+     */
+    private static void mirrorDecoration(TextField from, TextField to) {
+        from.getStyleClass().addListener((ListChangeListener<String>) c -> {
+            for (String cls : DECORATION) {
+                boolean on = from.getStyleClass().contains(cls);
+                if (on && !to.getStyleClass().contains(cls)) {
+                    to.getStyleClass().add(cls);
+                } else if (!on) {
+                    to.getStyleClass().remove(cls);
+                }
+            }
+        });
     }
 
     private void mask(boolean on) {
