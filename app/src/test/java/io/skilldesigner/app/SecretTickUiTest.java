@@ -154,7 +154,7 @@ class SecretTickUiTest {
         assertEquals(Optional.of(false), draftCustom.secretMark(Secrecy.path(GrpcCustomNode.ENV, TIMEOUT)));
         assertEquals(Optional.of(HOOK), store.get(".draft/" + SKILL_ID + "/hook/" + HttpExportNode.URL_KEY));
         assertEquals(Optional.of(LICENCE_VALUE), store.get(".draft/" + SKILL_ID + "/custom/env/" + LICENCE));
-        assertEquals(List.of(), holding(draft.getParent(), List.of(LICENCE_VALUE, HOOK)),
+        assertEquals(List.of(), SecretScan.holding(draft.getParent(), List.of(LICENCE_VALUE, HOOK)),
                 "no draft holds a secret (the saved file keeps the licence un-ticked until saved)");
 
         robot.clickOn("#skill-wizard-next");
@@ -184,7 +184,7 @@ class SecretTickUiTest {
         assertTrue(!summary.getText().contains(LICENCE_VALUE) && !summary.getText().contains(HOOK),
                 summary.getText());
         // skill file, its backup, drafts, package folder and zip, the (encrypted) store: none in plain text
-        assertEquals(List.of(), holding(tmp, List.of(LICENCE_VALUE, HOOK)));
+        assertEquals(List.of(), SecretScan.holding(tmp, List.of(LICENCE_VALUE, HOOK)));
     }
 
     private static boolean draftHasUrlTick(Path draft) {
@@ -256,18 +256,6 @@ class SecretTickUiTest {
             }
         }
         return sb.toString();
-    }
-
-    /** Every file under dir whose bytes contain one of the values. */
-    private static List<String> holding(Path dir, List<String> values) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-                values.stream().filter(text::contains).forEach(v -> out.add(dir.relativize(f) + " holds " + v));
-            }
-        }
-        return out;
     }
 
     private static List<String> zipEntriesHolding(Path zip, List<String> values) throws IOException {

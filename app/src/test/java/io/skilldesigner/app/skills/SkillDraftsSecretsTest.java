@@ -2,17 +2,14 @@ package io.skilldesigner.app.skills;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.skilldesigner.app.SecretScan;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.nodes.HttpExportNode;
 import io.skilldesigner.core.catalog.nodes.MqttExportNode;
@@ -35,18 +32,6 @@ class SkillDraftsSecretsTest {
                         .withSecretMark(HttpExportNode.URL_KEY, true)));
     }
 
-    private static List<Path> holding(Path dir, String value) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(f -> {
-                try {
-                    return new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(value);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
-        }
-    }
-
     @Test
     void draftsKeepReferencesAndTheirValuesLeaveWithThem(@TempDir Path tmp) throws Exception {
         EncryptedFileSecretStore store = new EncryptedFileSecretStore(tmp.resolve("store"));
@@ -54,9 +39,8 @@ class SkillDraftsSecretsTest {
         w.saveSkill(skill(PASSWORD));
         SkillDrafts drafts = new SkillDrafts(w, catalog);
         drafts.save(skill(EDITED));
-        for (String secret : List.of(PASSWORD, EDITED, HOOK)) {
-            assertEquals(List.of(), holding(tmp.resolve("ws"), secret), "no workspace file holds " + secret);
-        }
+        assertEquals(List.of(), SecretScan.holding(tmp.resolve("ws"), List.of(PASSWORD, EDITED, HOOK)),
+                "no workspace file holds a secret");
         // a later session finds the draft with its values; the saved skill keeps its own
         assertEquals(Optional.of(skill(EDITED)), new SkillDrafts(w, catalog).find("door"));
         assertEquals(skill(PASSWORD), w.loadSkill("door"));
