@@ -194,7 +194,10 @@ public final class SkillDiffer {
                 SettingSpec sp = spec.orElse(null);
                 boolean secret = Secrecy.setting(sp, a, key) || Secrecy.setting(sp, b, key)
                         || oldValue instanceof String so && Secrecy.text(sp, a, key, so)
-                        || newValue instanceof String sn && Secrecy.text(sp, b, key, sn);
+                        || newValue instanceof String sn && Secrecy.text(sp, b, key, sn)
+                        // create options with a secret Env entry: hidden whole, as the store keeps them
+                        || oldValue instanceof String jo && Secrecy.holdsSecretEnvEntry(sp, a, key, jo)
+                        || newValue instanceof String jn && Secrecy.holdsSecretEnvEntry(sp, b, key, jn);
                 if (!secret && (oldValue instanceof Map<?, ?> || newValue instanceof Map<?, ?>)) {
                     out.add(new SkillChange(SkillChange.Kind.SETTING, b.id(), key, label,
                             entriesText(sp, a, b, key, oldValue, newValue), entriesText(sp, b, a, key, newValue, oldValue),

@@ -129,8 +129,8 @@ public final class KanSkillWriter {
     }
 
     /**
-     * The node without what the user ticked secret (whole settings) nor secret key/value entries (written empty),
-     * each said once without its value; catalog secrets have no KAN equivalent and are reported as such.
+     * The node without what the user ticked secret (whole settings) nor secret key/value or Env entries (written
+     * empty), each said once without its value; catalog secrets have no KAN equivalent and are reported as such.
      */
     private static SkillNode withoutMarkedSecrets(SkillNode node, NodeType type, List<KanOmission> omissions) {
         SkillNode out = node;
@@ -154,6 +154,15 @@ public final class KanSkillWriter {
                     }
                 });
                 out = out.withSetting(key, cleaned);
+            } else if (e.getValue() instanceof String json) {
+                // container create options: a secret Env entry is written as NAME= (the JSON stays valid)
+                String cleaned = Secrecy.withSecretEnvEntriesEmpty(spec, node, key, json, name -> omissions.add(
+                        new KanOmission(Kind.SETTING, node.id(), type.id(), key, type.displayName() + " '"
+                                + node.id() + "': '" + label + "' Env entry " + name
+                                + " holds a secret; written empty, set it in KAN")));
+                if (!cleaned.equals(json)) {
+                    out = out.withSetting(key, cleaned);
+                }
             }
         }
         return out;

@@ -1,8 +1,14 @@
 package io.skilldesigner.core.secrets;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.catalog.SettingType;
@@ -48,34 +54,53 @@ public final class Secrecy {
      * {@code Env}), by {@link #entry}: the store then keeps the whole JSON, as the file cannot hold part of a string.
      */
     public static boolean holdsSecretEnvEntry(SettingSpec spec, SkillNode node, String key, String json) {
-        if (spec == null || spec.type() != SettingType.JSON || json == null || !json.trim().startsWith("{")) {
-            return false;
-        }
-        try {
-            return secretEnvEntry(JsonParser.parseString(json), spec, node, key);
-        } catch (JsonParseException e) {
-            return false; // not JSON (yet): validation reports it; a credential in it is still found by text()
-        }
+        List<String> names = new ArrayList<>();
+        withSecretEnvEntriesEmpty(spec, node, key, json, names::add);
+        return !names.isEmpty();
     }
 
-    private static boolean secretEnvEntry(JsonElement e, SettingSpec spec, SkillNode node, String key) {
-        if (e.isJsonObject()) {
-            return e.getAsJsonObject().entrySet().stream().anyMatch(m -> secretEnvEntry(m.getValue(), spec, node, key));
+    /**
+     * The JSON setting with the value of each secret {@code "NAME=value"} array entry emptied ({@code "NAME="}),
+     * each NAME given to {@code emptied}; anything else (not a JSON setting, not an object, not JSON yet: validation
+     * reports it) is returned as it is.
+     */
+    public static String withSecretEnvEntriesEmpty(SettingSpec spec, SkillNode node, String key, String json,
+                                                   Consumer<String> emptied) {
+        if (spec == null || spec.type() != SettingType.JSON || json == null || !json.trim().startsWith("{")) {
+            return json;
         }
-        if (e.isJsonArray()) {
-            for (JsonElement item : e.getAsJsonArray()) {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(json);
+        } catch (JsonParseException e) {
+            return json;
+        }
+        List<String> names = new ArrayList<>();
+        empty(root, spec, node, key, names);
+        names.forEach(emptied);
+        return names.isEmpty() ? json : root.toString();
+    }
+
+    private static void empty(JsonElement e, SettingSpec spec, SkillNode node, String key, List<String> names) {
+        if (e.isJsonObject()) {
+            e.getAsJsonObject().entrySet().forEach(m -> empty(m.getValue(), spec, node, key, names));
+        } else if (e.isJsonArray()) {
+            JsonArray a = e.getAsJsonArray();
+            for (int i = 0; i < a.size(); i++) {
+                JsonElement item = a.get(i);
                 if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString()) {
                     String s = item.getAsString();
                     int eq = s.indexOf('=');
-                    if (eq > 0 && entry(spec, node, key, s.substring(0, eq), s.substring(eq + 1))) {
-                        return true;
+                    if (eq > 0 && eq + 1 < s.length()
+                            && entry(spec, node, key, s.substring(0, eq), s.substring(eq + 1))) {
+                        a.set(i, new JsonPrimitive(s.substring(0, eq + 1)));
+                        names.add(s.substring(0, eq));
                     }
-                } else if (secretEnvEntry(item, spec, node, key)) {
-                    return true;
+                } else {
+                    empty(item, spec, node, key, names);
                 }
             }
         }
-        return false;
     }
 
     /** What the editor pre-ticks for an entry without a tick of its own. */

@@ -144,6 +144,30 @@ class SecretMarksTest {
     }
 
     @Test
+    void kanExportAndDiffLeaveATickedEnvEntryOfTheCreateOptionsOut() {
+        Skill skill = skill().updateNode("custom", n -> n.withSetting(GrpcCustomNode.MODE, GrpcCustomNode.CONTAINER)
+                .withSetting(GrpcCustomNode.CONTAINER_NAME, "lic").withSetting(GrpcCustomNode.IMAGE, "r/lic:1")
+                .withSetting(GrpcCustomNode.CREATE_OPTIONS, "{\"Env\":[\"LOG_LEVEL=debug\",\"LICENCE_CODE="
+                        + LICENCE_VALUE + "-opt\"]}")
+                .withSecretMark(Secrecy.path(GrpcCustomNode.CREATE_OPTIONS, "LICENCE_CODE"), true));
+        KanExport export = new KanSkillWriter(catalog).write(skill);
+        assertFalse(export.toYaml().contains(LICENCE_VALUE + "-opt"), export.toYaml());
+        assertFalse(export.toJson().contains(LICENCE_VALUE + "-opt"));
+        assertFalse(export.omissions().toString().contains(LICENCE_VALUE + "-opt"));
+        assertTrue(export.toJson().contains("LOG_LEVEL=debug") && export.toJson().contains("LICENCE_CODE="),
+                "the create options are written, the secret entry empty: " + export.toJson());
+        assertTrue(export.omissions().toString().contains("Env entry LICENCE_CODE holds a secret"),
+                export.omissions().toString());
+
+        Skill rotated = skill.updateNode("custom", n -> n.withSetting(GrpcCustomNode.CREATE_OPTIONS,
+                "{\"Env\":[\"LOG_LEVEL=debug\",\"LICENCE_CODE=LIC-rotated-0001\"]}"));
+        String diff = new SkillDiffer(catalog).diff(skill, rotated).changes().stream()
+                .map(c -> c.oldValue() + " | " + c.newValue()).toList().toString();
+        assertTrue(diff.contains("(hidden)") && !diff.contains(LICENCE_VALUE) && !diff.contains("LIC-rotated-0001"),
+                "the diff says the create options changed, not the licence: " + diff);
+    }
+
+    @Test
     void diffShowsThatATickedValueChangedButNotTheValue() {
         Skill before = skill();
         Map<String, Object> env = new LinkedHashMap<>(castMap(before.node("custom").orElseThrow()
