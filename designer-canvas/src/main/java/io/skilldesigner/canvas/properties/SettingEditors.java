@@ -20,7 +20,7 @@ final class SettingEditors {
             case STRING_LIST -> new StringListSettingEditor(spec.picksLabels() ? labels : List::of);
             case KEY_VALUE_LIST -> new KeyValueSettingEditor(spec);
             case FILE_PATH -> new FileSettingEditor(spec.label(), spec.directory());
-            case JSON -> new JsonSettingEditor(spec.label());
+            case JSON -> new JsonSettingEditor(spec);
             case MODEL_REF -> new ModelRefSettingEditor(models);
             case POINT_LIST -> new PointListSettingEditor(spec.label());
         };

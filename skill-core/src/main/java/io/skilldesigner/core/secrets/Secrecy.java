@@ -2,13 +2,10 @@ package io.skilldesigner.core.secrets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.catalog.SettingType;
@@ -66,41 +63,23 @@ public final class Secrecy {
      */
     public static String withSecretEnvEntriesEmpty(SettingSpec spec, SkillNode node, String key, String json,
                                                    Consumer<String> emptied) {
-        if (spec == null || spec.type() != SettingType.JSON || json == null || !json.trim().startsWith("{")) {
+        if (spec == null || spec.type() != SettingType.JSON) {
             return json;
         }
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
+        Optional<JsonElement> root = EnvEntries.parse(json);
+        if (root.isEmpty()) {
             return json;
         }
         List<String> names = new ArrayList<>();
-        empty(root, spec, node, key, names);
-        names.forEach(emptied);
-        return names.isEmpty() ? json : root.toString();
-    }
-
-    private static void empty(JsonElement e, SettingSpec spec, SkillNode node, String key, List<String> names) {
-        if (e.isJsonObject()) {
-            e.getAsJsonObject().entrySet().forEach(m -> empty(m.getValue(), spec, node, key, names));
-        } else if (e.isJsonArray()) {
-            JsonArray a = e.getAsJsonArray();
-            for (int i = 0; i < a.size(); i++) {
-                JsonElement item = a.get(i);
-                if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString()) {
-                    String s = item.getAsString();
-                    int eq = s.indexOf('=');
-                    if (eq > 0 && eq + 1 < s.length()
-                            && entry(spec, node, key, s.substring(0, eq), s.substring(eq + 1))) {
-                        a.set(i, new JsonPrimitive(s.substring(0, eq + 1)));
-                        names.add(s.substring(0, eq));
-                    }
-                } else {
-                    empty(item, spec, node, key, names);
-                }
+        EnvEntries.rewrite(root.get(), (name, value) -> {
+            if (!value.isEmpty() && entry(spec, node, key, name, value)) {
+                names.add(name);
+                return "";
             }
-        }
+            return value;
+        });
+        names.forEach(emptied);
+        return names.isEmpty() ? json : root.get().toString();
     }
 
     /** What the editor pre-ticks for an entry without a tick of its own. */
