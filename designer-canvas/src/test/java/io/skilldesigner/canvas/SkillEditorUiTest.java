@@ -267,6 +267,7 @@ class SkillEditorUiTest {
         assertFalse(robot.lookup("#secret-createOptions-LOG_LEVEL").queryAs(javafx.scene.control.CheckBox.class)
                 .isSelected());
         assertFalse(licence.get().isSelected(), "nothing flags LICENCE_CODE");
+        assertFalse(licence.get().isMnemonicParsing(), "the name's underscore is shown, not taken as a shortcut");
         assertTrue(password.get().isSelected(), "DB_PASSWORD is pre-ticked");
         robot.interact(() -> licence.get().fire());
         robot.interact(() -> password.get().fire());

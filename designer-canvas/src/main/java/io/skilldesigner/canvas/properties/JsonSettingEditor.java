@@ -109,6 +109,7 @@ final class JsonSettingEditor extends SettingEditor {
         ticks.getChildren().remove(1, ticks.getChildren().size());
         entries.forEach((name, value) -> {
             CheckBox tick = new CheckBox(name);
+            tick.setMnemonicParsing(false); // LOG_LEVEL, not LOGLEVEL with an L shortcut
             tick.setId("secret-" + spec.key() + "-" + name);
             tick.setTooltip(new Tooltip("Keep " + name + "'s value out of workspace files, packages, KAN exports"
                     + " and logs"));
