@@ -40,12 +40,27 @@ class SecretServiceStoreTest {
 
     @BeforeEach
     void startKeyring() throws Exception {
+        AssertionError failed = null;
+        // now and then (seen on a loaded machine) the daemon never makes its login collection: start afresh
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                startKeyring(Files.createDirectories(home.resolve("keyring-" + attempt)));
+                return;
+            } catch (AssertionError e) {
+                failed = e;
+                stopKeyring();
+            }
+        }
+        throw failed;
+    }
+
+    private void startKeyring(Path dir) throws Exception {
         bus = new ProcessBuilder("dbus-daemon", "--session", "--nofork", "--print-address=1").start();
         String address = new BufferedReader(new InputStreamReader(bus.getInputStream(), StandardCharsets.UTF_8))
                 .readLine();
         assertTrue(address != null && address.startsWith("unix:"), "dbus-daemon address: " + address);
-        env = Map.of("DBUS_SESSION_BUS_ADDRESS", address, "HOME", home.toString(),
-                "XDG_DATA_HOME", home.resolve("data").toString(), "XDG_RUNTIME_DIR", home.toString());
+        env = Map.of("DBUS_SESSION_BUS_ADDRESS", address, "HOME", dir.toString(),
+                "XDG_DATA_HOME", dir.resolve("data").toString(), "XDG_RUNTIME_DIR", dir.toString());
         ProcessBuilder pb = new ProcessBuilder("gnome-keyring-daemon", "--unlock", "--components=secrets");
         pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -59,7 +74,7 @@ class SecretServiceStoreTest {
 
     /** The daemon answers before its login collection exists; the first store may fail until then. */
     private void awaitLoginCollection() throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         IOException last = null;
         while (System.nanoTime() < until) {
             Optional<SecretServiceStore> s = SecretServiceStore.ifRunning(env);
@@ -108,6 +123,14 @@ class SecretServiceStoreTest {
         assertFalse(Files.readString(f).contains(PASSWORD));
         assertEquals(Optional.of(PASSWORD), store.get("door/mqtt/" + MqttExportNode.PASSWORD), "in the keyring");
         assertEquals(PASSWORD, w.loadSkill("door").nodes().get(0).setting(MqttExportNode.PASSWORD));
+    }
+
+    @Test
+    void removedAndDeletedSecretsLeaveTheKeyring(@TempDir Path ws) throws Exception {
+        NodeCatalog catalog = NodeCatalog.standard();
+        SecretServiceStore store = SecretServiceStore.ifRunning(env).orElseThrow();
+        SecretStoreCleanupTest.removalsLeaveNoOrphans(Workspace.open(ws, catalog, store), store, catalog);
+        assertEquals(List.of(), store.refs(), "no skill-designer item is left in the keyring");
     }
 
     @Test
