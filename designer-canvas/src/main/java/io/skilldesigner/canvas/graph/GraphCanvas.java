@@ -112,6 +112,8 @@ public final class GraphCanvas extends Region {
     private Point2D dragStart;
     private Map<String, Position> dragOrigins = Map.of();
     private boolean dragMoved;
+    /** The node dragged by its block in the overview, or null. */
+    private String overviewDrag;
     // connection drag state
     private PortView connectFrom;
     // background drag state
@@ -157,7 +159,7 @@ public final class GraphCanvas extends Region {
         overlay.getChildren().addAll(rubberBand, messageLabel);
         messageTimer.setOnFinished(e -> messageLabel.setVisible(false));
         minimap = new Minimap(this);
-        getChildren().addAll(grid, overview, world, overlay, minimap);
+        getChildren().addAll(grid, overview, overview.moving(), world, overlay, minimap);
         // nodes partly outside the view must not paint over (or catch clicks for) the toolbar and panels
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -328,6 +330,10 @@ public final class GraphCanvas extends Region {
     /** Moves nodes without recording an edit (the live part of a drag). {@link #commitMove()} records it. */
     public void previewMove(Map<String, Position> positions) {
         livePositions.putAll(positions);
+        if (isOverview()) {
+            requestRefresh(); // the overview draws the moving blocks on a canvas of their own
+            return;
+        }
         // the moving edges change every frame: a cached layer would be re-rendered whole each time
         edgeLayer.setCache(false);
         contentChanged();
@@ -480,7 +486,7 @@ public final class GraphCanvas extends Region {
                 cullEdges(materialised);
             }
         } else {
-            overview.show(vis, contentVersion);
+            overview.show(vis, contentVersion, livePositions.keySet());
         }
         minimap.redraw(contentVersion);
     }
@@ -698,7 +704,12 @@ public final class GraphCanvas extends Region {
             return;
         }
         requestFocus();
-        String id = v.node().id();
+        startNodeDrag(v.node().id(), e);
+        e.consume();
+    }
+
+    /** Selects the pressed node as a click does and remembers where the selection started. */
+    private void startNodeDrag(String id, MouseEvent e) {
         Set<String> sel = model.selectedNodes();
         if (e.isShiftDown() || e.isShortcutDown()) {
             if (!sel.remove(id)) {
@@ -717,7 +728,6 @@ public final class GraphCanvas extends Region {
             }
         }
         dragOrigins = origins;
-        e.consume();
     }
 
     private void nodeDragged(MouseEvent e) {
@@ -739,6 +749,10 @@ public final class GraphCanvas extends Region {
     }
 
     private void nodeReleased(NodeView v, MouseEvent e) {
+        finishNodeDrag(v.node().id(), e);
+    }
+
+    private void finishNodeDrag(String id, MouseEvent e) {
         if (dragStart == null) {
             return;
         }
@@ -746,10 +760,23 @@ public final class GraphCanvas extends Region {
         if (dragMoved) {
             commitMove();
         } else if (!e.isShiftDown() && !e.isShortcutDown() && e.isStillSincePress()) {
-            model.select(List.of(v.node().id()), List.of());
+            model.select(List.of(id), List.of());
         }
         dragMoved = false;
         e.consume();
+    }
+
+    /** The topmost node whose block covers a world point (the overview has no views to press on). */
+    private Optional<String> blockAt(Point2D at) {
+        String hit = null;
+        for (SkillNode n : nodesById.values()) {
+            Position p = positionOf(n);
+            if (at.getX() >= p.x() && at.getX() <= p.x() + NodeGeometry.WIDTH && at.getY() >= p.y()
+                    && at.getY() <= p.y() + NodeGeometry.HEIGHT) {
+                hit = n.id(); // later nodes are drawn over earlier ones
+            }
+        }
+        return Optional.ofNullable(hit);
     }
 
     private void installPortHandlers(PortView p) {
@@ -871,11 +898,20 @@ public final class GraphCanvas extends Region {
                 panLast = new Point2D(e.getX(), e.getY());
                 world.setMouseTransparent(true);
             } else if (e.getButton() == MouseButton.PRIMARY) {
-                bandStart = new Point2D(e.getX(), e.getY());
+                Optional<String> block = isOverview() ? blockAt(viewport.toWorld(e.getX(), e.getY()))
+                        : Optional.empty();
+                if (block.isPresent()) {
+                    overviewDrag = block.get();
+                    startNodeDrag(overviewDrag, e);
+                } else {
+                    bandStart = new Point2D(e.getX(), e.getY());
+                }
             }
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (panLast != null) {
+            if (overviewDrag != null) {
+                nodeDragged(e);
+            } else if (panLast != null) {
                 viewport.panBy(e.getX() - panLast.getX(), e.getY() - panLast.getY());
                 panLast = new Point2D(e.getX(), e.getY());
             } else if (bandStart != null) {
@@ -887,6 +923,11 @@ public final class GraphCanvas extends Region {
             }
         });
         addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (overviewDrag != null) {
+                String id = overviewDrag;
+                overviewDrag = null;
+                finishNodeDrag(id, e);
+            }
             if (bandStart != null) {
                 if (rubberBand.isVisible()) {
                     selectInBand(e.isShiftDown() || e.isShortcutDown());
