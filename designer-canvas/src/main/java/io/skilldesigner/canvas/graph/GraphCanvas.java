@@ -259,7 +259,12 @@ public final class GraphCanvas extends Region {
 
     /** Bounds of all nodes in world units, or null when the skill is empty. */
     public Rectangle2D contentBounds() {
-        if (nodesById.isEmpty()) {
+        return contentBounds(Set.of());
+    }
+
+    /** Bounds of all nodes but some, or null when there are none. */
+    Rectangle2D contentBounds(Set<String> except) {
+        if (nodesById.size() <= except.size() && except.containsAll(nodesById.keySet())) {
             return null;
         }
         double minX = Double.MAX_VALUE;
@@ -267,6 +272,9 @@ public final class GraphCanvas extends Region {
         double maxX = -Double.MAX_VALUE;
         double maxY = -Double.MAX_VALUE;
         for (SkillNode n : nodesById.values()) {
+            if (except.contains(n.id())) {
+                continue;
+            }
             Position p = positionOf(n);
             minX = Math.min(minX, p.x());
             minY = Math.min(minY, p.y());

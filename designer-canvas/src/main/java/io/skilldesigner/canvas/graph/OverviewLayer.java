@@ -58,7 +58,8 @@ final class OverviewLayer extends Canvas {
      */
     void show(Rectangle2D visible, long version, Set<String> dragged) {
         double s = canvas.viewport().scale();
-        Rectangle2D content = canvas.contentBounds();
+        // what the picture must show: the nodes that stay, wherever the dragged ones go
+        Rectangle2D content = canvas.contentBounds(dragged);
         Rectangle2D needed = content == null ? null : intersection(visible, content);
         boolean valid = painted != null && painted.version() == version && painted.scale() == s
                 && painted.leftOut().equals(dragged) && (needed == null || GraphCanvas.covers(painted.area(), needed));

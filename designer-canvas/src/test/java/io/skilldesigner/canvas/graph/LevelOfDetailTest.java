@@ -152,6 +152,38 @@ class LevelOfDetailTest {
     }
 
     @Test
+    void blocksAreDraggedInTheOverviewWithoutRepaintingThePictureEveryFrame(FxRobot robot) {
+        run(() -> editor.setSkill(TestSkills.realistic()), robot);
+        run(() -> {
+            canvas().viewport().scaleProperty().set(0.3);
+            canvas().viewport().centre(400, 300, canvas().getWidth() / 2, canvas().getHeight() / 2);
+        }, robot);
+        Position p = editor.getSkill().node("model-1").orElseThrow().position();
+        Point2D at = fx(() -> {
+            Point2D local = canvas().viewport().toScreen(p.x() + NodeGeometry.WIDTH / 2, p.y() + NodeGeometry.HEIGHT / 2);
+            return canvas().localToScreen(local);
+        }, robot);
+        int paints = canvas().overviewPaints();
+        robot.moveTo(at).press(MouseButton.PRIMARY);
+        for (int i = 0; i < 6; i++) {
+            robot.moveBy(10, 0);
+        }
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Position now = editor.getSkill().node("model-1").orElseThrow().position();
+        assertEquals(p.x() + 60 / 0.3, now.x(), NodeGeometry.GRID, "dragged by its block: " + now);
+        assertEquals(p.y(), now.y(), NodeGeometry.GRID);
+        assertEquals(java.util.Set.of("model-1"), editor.selectedNodes());
+        assertTrue(canvas().overviewPaints() - paints <= 3,
+                "the picture is painted when the drag starts and after the drop, not on every move: "
+                        + (canvas().overviewPaints() - paints));
+        Color selection = fx(() -> canvas().colours().get(CanvasColours.SELECTION), robot);
+        assertTrue(near(selection, colourAtNode(robot, now)), "drawn, selected, where it was dropped");
+        run(() -> editor.undo(), robot);
+        assertEquals(p, editor.getSkill().node("model-1").orElseThrow().position(), "one undoable move");
+    }
+
+    @Test
     void edgeLayerShowsEditsAtDetailZoom(FxRobot robot) {
         run(() -> editor.setSkill(TestSkills.realistic()), robot);
         run(() -> canvas().viewport().scaleProperty().set(1), robot);
