@@ -121,6 +121,13 @@ public final class CanvasBenchmark {
         System.out.printf("heap after GC: empty editor %.0f MB, with the skill open %.0f MB, difference %.0f MB%n",
                 emptyHeap / 1e6, openHeap / 1e6, (openHeap - emptyHeap) / 1e6);
 
+        String shots = System.getProperty("bench.screenshots");
+        if (shots != null) {
+            for (Zoom z : List.of(Zoom.FIT, Zoom.ONE, Zoom.POINT_SIX)) {
+                zoom(z);
+                screenshot(Path.of(shots, "canvas-large-" + z.name().toLowerCase(java.util.Locale.ROOT) + ".png"));
+            }
+        }
         for (Zoom z : Zoom.values()) {
             zoom(z);
             // start in the gap left of n500 and above it, so the press is on the background at every zoom
@@ -169,6 +176,17 @@ public final class CanvasBenchmark {
             }
         });
         Thread.sleep(800); // the views of the new area are made on the next pulse
+    }
+
+    /** What the screen shows of the canvas (under Xvfb: the X server's pixels), as a PNG. */
+    private void screenshot(Path file) throws Exception {
+        javafx.scene.image.WritableImage shot = fx(() -> {
+            javafx.geometry.Bounds b = editor.canvas().localToScreen(editor.canvas().getBoundsInLocal());
+            return robot.getScreenCapture(null, b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight(), false);
+        });
+        Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null), "png", file.toFile());
+        System.out.println("screenshot: " + file);
     }
 
     /** From reading the file to the painted skill with its problems listed. */
