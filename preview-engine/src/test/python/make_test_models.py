@@ -296,6 +296,15 @@ def demo_classifier(path):
     return g.model([float_input("input", [1, 3, 64, 64])], [out_info("probabilities", [1, 4])], CLASSIFIER_HINTS)
 
 
+def classifier_batch(path):
+    """The colour classifier with a dynamic batch dimension: every op works per sample, so a batch of n frames
+    gives the n results one-frame runs give (cross-stream batching)."""
+    g = G("colour_classifier_batch")
+    g.op("Softmax", [colour_logits(g, "input")], out="probabilities", axis=1)
+    return g.model([float_input("input", ["batch", 3, 64, 64])], [out_info("probabilities", ["batch", 4])],
+                   CLASSIFIER_HINTS)
+
+
 def demo_detector(path):
     """YOLOv8 layout [1,5,8], one class 'ball': the saturated object, then 7 empty rows."""
     s = 320
@@ -471,6 +480,7 @@ MODELS = {
     "colour_classifier_fp16.onnx": classifier_fp16,
     "demo_ball_detector.onnx": demo_detector,
     "demo_colour_classifier.onnx": demo_classifier,
+    "colour_classifier_batch_test.onnx": classifier_batch,
     "bench_yolo640.onnx": bench_yolo640,
     "unknown_layout_test.onnx": unknown_layout,
     "yolov8_names_test.onnx": yolov8_names,

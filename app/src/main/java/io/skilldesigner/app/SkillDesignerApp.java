@@ -12,6 +12,7 @@ import io.skilldesigner.app.preview.PreviewPage;
 import io.skilldesigner.app.settings.SettingsPage;
 import io.skilldesigner.app.skills.SkillsPage;
 import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.app.secrets.AppSecretStores;
 import io.skilldesigner.core.secrets.SecretStores;
 import io.skilldesigner.core.workspace.Workspace;
 import io.skilldesigner.engine.model.ModelSessions;
@@ -50,7 +51,7 @@ public final class SkillDesignerApp extends Application {
         try {
             // Secret settings go to the desktop keyring (or an encrypted per-user file); workspace files hold
             // references only.
-            secrets = SecretStores.forThisUser();
+            secrets = AppSecretStores.forThisUser();
             workspace = Workspace.open(options.workspace(), catalog, secrets.store());
             settingsProblem = DemoWorkspace.settingsProblem(workspace);
             // a damaged settings.json is reported and left alone: nothing is added to the workspace then

@@ -50,15 +50,20 @@ public final class NodeRuntimeRegistry implements AutoCloseable {
      * with no runtime, or a runtime for a type the catalog does not have.
      */
     public static NodeRuntimeRegistry standard() {
-        NodeRuntimeRegistry registry = builtIn();
+        return standard(new ModelRuntimeFactory());
+    }
+
+    /** The built-in runtimes with this model factory (e.g. one sharing thread-tuned sessions the caller owns). */
+    public static NodeRuntimeRegistry standard(ModelRuntimeFactory models) {
+        NodeRuntimeRegistry registry = builtIn(models);
         registry.requireComplete(NodeCatalog.standard());
         return registry;
     }
 
-    private static NodeRuntimeRegistry builtIn() {
+    private static NodeRuntimeRegistry builtIn(ModelRuntimeFactory models) {
         EdgeModuleConnection edge = new EdgeModuleConnection();  // one IoT Edge module client for both IoT exports
         return new NodeRuntimeRegistry(List.of(
-                new ModelRuntimeFactory(),
+                models,
                 new FilterRuntimeFactory(),
                 new GrpcCustomRuntimeFactory(),
                 new TrackerRuntimeFactory(),

@@ -3,6 +3,7 @@ package io.skilldesigner.engine;
 import java.util.List;
 
 import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.frame.FrameImage;
 import io.skilldesigner.engine.metrics.NodeMetricsRecorder;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 import io.skilldesigner.engine.runtime.NodeState;
@@ -40,15 +41,21 @@ final class NodeStage implements Runnable {
         try {
             Frame in;
             while ((in = input.take()) != null) {
-                metrics.frameIn();
-                Frame out = process(in);
-                if (out == null) {
-                    continue;
-                }
-                metrics.frameOut();
-                events.nodeOutput(nodeId, out, output);
-                for (FrameSlot child : children) {
-                    child.put(out);
+                // The stage holds the input's image once (from its slot) until the frame has gone on.
+                try {
+                    metrics.frameIn();
+                    Frame out = process(in);
+                    if (out == null) {
+                        continue;
+                    }
+                    metrics.frameOut();
+                    events.nodeOutput(nodeId, out, output);
+                    for (FrameSlot child : children) {
+                        retain(out);
+                        child.put(out);
+                    }
+                } finally {
+                    FrameImage.release(in.image());
                 }
             }
         } catch (InterruptedException e) {
@@ -56,6 +63,16 @@ final class NodeStage implements Runnable {
             Thread.currentThread().interrupt();
         } finally {
             children.forEach(FrameSlot::producerDone);
+        }
+    }
+
+    /**
+     * One more reference for a child. An image a runtime made itself (not the source's pooled one) is not
+     * counted, so its reference-keeping costs nothing.
+     */
+    private static void retain(Frame out) {
+        if (out.image() != null) {
+            out.image().retain();
         }
     }
 

@@ -64,14 +64,19 @@ final class SourceRunner implements Runnable {
                 // A source's latency is its decode time (a live source's includes waiting for the camera).
                 metrics.latencyNanos(System.nanoTime() - t0);
                 metrics.frameIn();
-                if (!pace()) {
-                    continue;
+                // This thread holds the image once from read() on; each child's slot gets its own reference.
+                try {
+                    if (!pace()) {
+                        continue;
+                    }
+                    FrameStamps.Stamp stamp = stamps.stamp(sequence++);
+                    Frame frame = Frame.of(stamp.sequence(), stamp.timestampMillis(), img);
+                    metrics.frameOut();
+                    events.nodeOutput(nodeId, frame, output);
+                    hand(frame);
+                } finally {
+                    img.release();
                 }
-                FrameStamps.Stamp stamp = stamps.stamp(sequence++);
-                Frame frame = Frame.of(stamp.sequence(), stamp.timestampMillis(), img);
-                metrics.frameOut();
-                events.nodeOutput(nodeId, frame, output);
-                hand(frame);
             }
         } catch (SourceException e) {
             if (!stopping) {
@@ -115,12 +120,14 @@ final class SourceRunner implements Runnable {
     private void hand(Frame frame) throws InterruptedException {
         if (lossless) {
             for (FrameSlot child : children) {
+                frame.image().retain();
                 child.put(frame);
             }
             return;
         }
         boolean dropped = false;
         for (FrameSlot child : children) {
+            frame.image().retain();
             dropped |= child.offerLatest(frame);
         }
         if (dropped) {

@@ -70,6 +70,9 @@ public final class TestNodes {
     /** Records every frame it sees (same instances), then passes it on. */
     public static ThrowingFunction recording(Collection<Frame> seen) {
         return f -> {
+            if (f.image() != null) {
+                f.image().retain(); // kept past process(): held so its pooled buffer is not reused under the test
+            }
             seen.add(f);
             return f;
         };

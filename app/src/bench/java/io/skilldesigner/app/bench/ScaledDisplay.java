@@ -81,7 +81,17 @@ final class ScaledDisplay {
     }
 
     private void paint() {
-        Frame f = session.latestFrame();
+        Frame f = session.acquireLatestFrame();
+        try {
+            paint(f);
+        } finally {
+            if (f != null) {
+                io.skilldesigner.engine.frame.FrameImage.release(f.image());
+            }
+        }
+    }
+
+    private void paint(Frame f) {
         if (f == null || f == shown || f.image() == null) {
             return;
         }

@@ -25,6 +25,7 @@ import io.skilldesigner.engine.analytics.Anchor;
 import io.skilldesigner.engine.analytics.Point;
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.frame.FrameImage;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -387,13 +388,19 @@ public final class FrameDrawingView extends BorderPane {
         if (s == null || pause.isSelected()) {
             return;
         }
-        Frame f = s.latestFrame();
-        if (f != null && f != shownFrame && f.image() != null) {
-            shownFrame = f;
-            frameAspect = f.width() / (double) f.height();
-            video.setImage(fxFrames.toImage(f.image().mat(), (int) Math.ceil(frame.getWidth()),
-                    (int) Math.ceil(frame.getHeight())));
-            redraw();
+        Frame f = s.acquireLatestFrame();
+        try {
+            if (f != null && f != shownFrame && f.image() != null) {
+                shownFrame = f; // kept for its objects only: its pixels may be reused after the release below
+                frameAspect = f.width() / (double) f.height();
+                video.setImage(fxFrames.toImage(f.image().mat(), (int) Math.ceil(frame.getWidth()),
+                        (int) Math.ceil(frame.getHeight())));
+                redraw();
+            }
+        } finally {
+            if (f != null) {
+                FrameImage.release(f.image()); // the FX image is a copy
+            }
         }
         String state = s.runMessage().isBlank() ? s.sourceState() : s.runMessage();
         status.setText(state);

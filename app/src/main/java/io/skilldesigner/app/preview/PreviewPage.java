@@ -18,6 +18,7 @@ import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.engine.RunState;
 import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.frame.FrameImage;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.runtime.ExportMessage;
 import io.skilldesigner.engine.source.SourceSpec;
@@ -543,13 +544,19 @@ public final class PreviewPage implements Page {
         if (s == null) {
             return;
         }
-        Frame f = s.latestFrame();
+        Frame f = s.acquireLatestFrame();
         boolean newFrame = f != null && f != shownFrame && f.image() != null;
-        if (newFrame) {
-            shownFrame = f;
-            video.setImage(fxFrames.toImage(f.image().mat(), (int) Math.ceil(videoPane.getWidth()),
-                    (int) Math.ceil(videoPane.getHeight())));
-            displayedFrames++;
+        try {
+            if (newFrame) {
+                shownFrame = f;
+                video.setImage(fxFrames.toImage(f.image().mat(), (int) Math.ceil(videoPane.getWidth()),
+                        (int) Math.ceil(videoPane.getHeight())));
+                displayedFrames++;
+            }
+        } finally {
+            if (f != null) {
+                FrameImage.release(f.image()); // the FX image is a copy: the frame's buffer may be reused now
+            }
         }
         // the overlay is redrawn only when there is something new to show: a frame or a resized view
         boolean resized = videoPane.getWidth() != overlayWidth || videoPane.getHeight() != overlayHeight;

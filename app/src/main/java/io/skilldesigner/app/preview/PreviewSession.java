@@ -18,6 +18,7 @@ import io.skilldesigner.engine.NodeStartException;
 import io.skilldesigner.engine.RunState;
 import io.skilldesigner.engine.SkillBuildException;
 import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.frame.LatestFrame;
 import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.recording.SkillChecksum;
 import io.skilldesigner.engine.metrics.NodeMetrics;
@@ -35,8 +36,8 @@ public final class PreviewSession implements AutoCloseable {
     private static final int MESSAGE_BACKLOG = 1000;
 
     private final Engine engine;
-    private final AtomicReference<Frame> latestOutput = new AtomicReference<>();
-    private final AtomicReference<Frame> latestWatched = new AtomicReference<>();
+    private final LatestFrame latestOutput = new LatestFrame();
+    private final LatestFrame latestWatched = new LatestFrame();
     private final AtomicReference<String> watchedNode = new AtomicReference<>();
     private final AtomicLong outputFrames = new AtomicLong();
     private final AtomicLong droppedMessages = new AtomicLong();
@@ -125,16 +126,24 @@ public final class PreviewSession implements AutoCloseable {
     /** Show one node's output instead of the skill's output; null goes back to the skill's output. */
     public void watch(String nodeId) {
         watchedNode.set(nodeId);
-        latestWatched.set(null);
+        latestWatched.clear();
     }
 
     public String watchedNode() {
         return watchedNode.get();
     }
 
-    /** The newest frame to display (the watched node's, else the run's output), or null before the first. */
+    /**
+     * The newest frame to display (the watched node's, else the run's output), or null before the first. Its
+     * pixels may be recycled once a newer frame comes: use {@link #acquireLatestFrame()} to read them.
+     */
     public Frame latestFrame() {
         return watchedNode.get() != null ? latestWatched.get() : latestOutput.get();
+    }
+
+    /** {@link #latestFrame()} with its image held for the caller, who releases it when done. */
+    public Frame acquireLatestFrame() {
+        return watchedNode.get() != null ? latestWatched.acquire() : latestOutput.acquire();
     }
 
     public long outputFrames() {
@@ -211,5 +220,8 @@ public final class PreviewSession implements AutoCloseable {
     public void close() {
         stopRecording();
         engine.close();
+        // the last frames' buffers go back now rather than with the next run's (the display keeps its own copy)
+        latestOutput.clear();
+        latestWatched.clear();
     }
 }

@@ -50,7 +50,13 @@ public final class SessionRecorder implements AutoCloseable {
 
     /** Called from the engine's output thread: never blocks. */
     public void offer(Frame frame) {
-        if (frame.image() == null || !queue.offer(frame)) {
+        if (frame.image() == null) {
+            dropped.incrementAndGet();
+            return;
+        }
+        frame.image().retain(); // held until written: the engine reuses the buffer after its last release
+        if (!queue.offer(frame)) {
+            frame.image().release();
             dropped.incrementAndGet();
         }
     }
@@ -62,7 +68,11 @@ public final class SessionRecorder implements AutoCloseable {
                 if (f == END) {
                     break;
                 }
-                out.write(f);
+                try {
+                    out.write(f);
+                } finally {
+                    f.image().release();
+                }
                 written.set(out.written());
             }
             // frames the queue refused were never seen by the writer: the manifest counts them too

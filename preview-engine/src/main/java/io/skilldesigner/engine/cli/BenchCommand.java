@@ -3,7 +3,6 @@ package io.skilldesigner.engine.cli;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +27,8 @@ import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.engine.Engine;
 import io.skilldesigner.engine.NodeRuntimeRegistry;
 import io.skilldesigner.engine.RunState;
+import io.skilldesigner.engine.StreamGroup;
+import io.skilldesigner.engine.metrics.StreamSummary;
 import io.skilldesigner.engine.frame.FrameImage;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.model.ModelException;
@@ -37,6 +38,8 @@ import io.skilldesigner.engine.model.ModelSession;
 import io.skilldesigner.engine.model.ModelSessions;
 import io.skilldesigner.engine.model.ModelSpec;
 import io.skilldesigner.engine.model.Preprocessor;
+import io.skilldesigner.engine.model.SessionSettings;
+import io.skilldesigner.engine.model.threads.ThreadTuner;
 import io.skilldesigner.engine.source.FrameListSource;
 import io.skilldesigner.engine.source.SourceSpec;
 import io.skilldesigner.engine.source.SourceState;
@@ -58,19 +61,30 @@ final class BenchCommand {
     }
 
     ExitCode execute(List<String> argList) throws UsageException {
-        Args args = Args.parse(argList, Set.of("video", "frames", "rounds", "labels"), Set.of());
-        if (args.positional().size() != 1) {
-            throw new UsageException("bench needs exactly one model file");
+        Args args = Args.parse(argList, Set.of("video", "frames", "rounds", "labels", "threads", "streams"),
+                Set.of("tune"));
+        if (args.positional().isEmpty()) {
+            throw new UsageException("bench needs at least one model file");
         }
-        Path model = Path.of(args.positional().get(0)).toAbsolutePath();
         int frameCount = args.option("frames") == null ? 40 : args.positiveInt("frames");
         int rounds = args.option("rounds") == null ? 3 : args.positiveInt("rounds");
+        int streams = args.option("streams") == null ? 1 : args.positiveInt("streams");
         Path labels = args.option("labels") == null ? null : Path.of(args.option("labels")).toAbsolutePath();
+        SessionSettings threads;
+        try {
+            threads = args.option("threads") == null ? SessionSettings.defaults()
+                    : SessionSettings.parse(args.option("threads"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Path video = args.option("video") != null ? Path.of(args.option("video"))
                 : Path.of(System.getProperty("sd.shared.dir", "../shared"), "media/video/one-by-one-person-detection.mp4");
-        if (!Files.isRegularFile(model)) {
-            err.println("error: model file not found: " + model);
-            return ExitCode.MODEL_FAILURE;
+        List<Path> models = args.positional().stream().map(p -> Path.of(p).toAbsolutePath()).toList();
+        for (Path model : models) {
+            if (!Files.isRegularFile(model)) {
+                err.println("error: model file not found: " + model);
+                return ExitCode.MODEL_FAILURE;
+            }
         }
         List<FrameImage> frames;
         try {
@@ -79,24 +93,54 @@ final class BenchCommand {
             err.println("error: " + e.getMessage());
             return ExitCode.SOURCE_FAILURE;
         }
-        try (ModelSessions sessions = new ModelSessions()) {
-            return compare(sessions, model, labels, frames, rounds);
-        } catch (ModelException | OrtException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCode.MODEL_FAILURE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCode.OTHER;
+        ThreadTuner tuner = ThreadTuner.standard(w -> err.println("warning: " + w));
+        List<String> table = new ArrayList<>();
+        List<String> streamTable = new ArrayList<>();
+        for (Path model : models) {
+            try (ModelSessions sessions = new ModelSessions(threads, tuner, 1)) {
+                out.println("== " + model.getFileName());
+                table.add(compare(sessions, model, models.size() == 1 ? labels : null, frames, rounds,
+                        args.flag("tune")));
+                if (streams > 1) {
+                    try (ModelSessions shared = new ModelSessions(threads, tuner, streams)) {
+                        streamTable.add(compareStreams(shared, model, frames, rounds, streams));
+                    }
+                }
+            } catch (ModelException | OrtException | IllegalStateException e) {
+                err.println("error: " + model.getFileName() + ": " + e.getMessage());
+                return ExitCode.MODEL_FAILURE;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ExitCode.OTHER;
+            }
         }
+        out.printf(Locale.ROOT, "%nOne stream, %d frames %dx%d, %d rounds, side by side (raw = session.run on ready"
+                + " inputs, best measured threads; engine = source -> model node, end to end):%n", frames.size(),
+                frames.get(0).width(), frames.get(0).height(), rounds);
+        out.println("| model | threads | raw fps | engine fps | engine/raw (means) | engine/raw (median) | pre ms"
+                + " | inference ms | post ms | pre+post of inference |");
+        out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        table.forEach(out::println);
+        if (!streamTable.isEmpty()) {
+            out.printf(Locale.ROOT, "%n%d streams of the same frames through one skill, one shared session:%n",
+                    streams);
+            out.println("| model | threads | raw aggregate fps | engine aggregate fps | engine/raw | fairness"
+                    + " (slowest/fastest) | peak RSS 1 stream MB | peak RSS " + streams + " streams MB"
+                    + " | MB per extra stream |");
+            out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            streamTable.forEach(out::println);
+        }
+        return ExitCode.OK;
     }
 
-    private ExitCode compare(ModelSessions sessions, Path model, Path labels, List<FrameImage> frames, int rounds)
-            throws OrtException, InterruptedException {
+    /** One model, one stream: rounds of raw, model path and engine; returns its row of the side-by-side table. */
+    private String compare(ModelSessions sessions, Path model, Path labels, List<FrameImage> frames, int rounds,
+                           boolean printTuning) throws OrtException, InterruptedException {
         ModelSpec spec = ModelSpec.of(model, labels);
         ModelLibrary library = ModelLibrary.of(List.of(new ModelDescriptor("bench", model.getFileName().toString(),
-                ModelTask.DETECTION, null, FileLocation.local(model.toString()),
+                task(sessions, model, labels), null, FileLocation.local(model.toString()),
                 labels == null ? null : FileLocation.local(labels.toString()), "", List.of(), null, null, "")));
-        Skill skill = benchSkill();
+        Skill skill = benchSkill(library.find("bench").orElseThrow().task());
         double[] totals = new double[3];
         List<Double> ratios = new ArrayList<>();
         List<Double> overheadRatios = new ArrayList<>();
@@ -104,12 +148,16 @@ final class BenchCommand {
         List<OnnxTensor> inputs = List.of();
         try (ModelRunner runner = ModelRunner.load(sessions, spec)) {
             ModelSession session = sessions.open(runner.name(), model, false);
+            if (printTuning) {
+                out.print(session.tuning().map(t -> "thread tuning (" + t.key() + "):\n" + t.format())
+                        .orElse("thread tuning: not measured, threads given by --threads\n"));
+            }
             String inputName = runner.io().inputs().get(0).name();
             inputs = rawInputs(runner, session, frames);
             // Warm-up of all three paths: first runs allocate ONNX Runtime's arenas and JIT-compile the Java side.
             for (int i = 0; i < 3; i++) {
                 raw(session.session(), inputName, inputs.get(i % inputs.size()));
-                runner.detect(frames.get(i % frames.size()).mat());
+                modelPath(runner, frames.get(i % frames.size()));
             }
             engineRun(sessions, library, skill, frames);
             for (int r = 0; r < rounds; r++) {
@@ -119,7 +167,7 @@ final class BenchCommand {
                 }
                 long t1 = System.nanoTime();
                 for (FrameImage f : frames) {
-                    runner.detect(f.mat());
+                    modelPath(runner, f);
                 }
                 long t2 = System.nanoTime();
                 double rawFps = inputs.size() * 1e9 / (t1 - t0);
@@ -135,21 +183,183 @@ final class BenchCommand {
                         + " engine/raw %.3f, engine/model path %.3f%n", r + 1, rawFps, pathFps, e.fps(), e.wallFps(),
                         e.fps() / rawFps, e.fps() / pathFps);
             }
-            out.printf(Locale.ROOT, "model %s, %d frames %dx%d, %d rounds, provider %s%n", model.getFileName(),
-                    frames.size(), frames.get(0).width(), frames.get(0).height(), rounds,
-                    session.provider().describe());
+            out.printf(Locale.ROOT, "model %s, %d frames %dx%d, %d rounds, provider %s, threads %s%n",
+                    model.getFileName(), frames.size(), frames.get(0).width(), frames.get(0).height(), rounds,
+                    session.provider().describe(), threads(session));
+            out.printf(Locale.ROOT, "raw ONNX Runtime loop:      %.2f fps%n", totals[0] / rounds);
+            out.printf(Locale.ROOT, "model path loop (1 thread): %.2f fps%n", totals[1] / rounds);
+            out.printf(Locale.ROOT, "engine end to end:          %.2f fps, model node p50 %.1f ms%n",
+                    totals[2] / rounds, last == null ? 0 : last.p50Millis());
+            out.printf(Locale.ROOT, "engine/raw:        %.3f of the means, %.3f median of the rounds%n",
+                    totals[2] / totals[0], median(ratios));
+            out.printf(Locale.ROOT, "engine/model path: %.3f of the means, %.3f median of the rounds%n",
+                    totals[2] / totals[1], median(overheadRatios));
+            var t = runner.times();
+            double pre = t.preMillis();
+            double inf = t.inferenceMillis();
+            double post = t.postMillis();
+            return String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.3f | %.3f | %.2f | %.2f | %.2f | %.1f %% |",
+                    model.getFileName(), threads(session), totals[0] / rounds, totals[2] / rounds,
+                    totals[2] / totals[0], median(ratios), pre, inf, post, 100 * (pre + post) / inf);
         } finally {
             inputs.forEach(OnnxTensor::close);
         }
-        out.printf(Locale.ROOT, "raw ONNX Runtime loop:      %.2f fps%n", totals[0] / rounds);
-        out.printf(Locale.ROOT, "model path loop (1 thread): %.2f fps%n", totals[1] / rounds);
-        out.printf(Locale.ROOT, "engine end to end:          %.2f fps, model node p50 %.1f ms%n", totals[2] / rounds,
-                last == null ? 0 : last.p50Millis());
-        out.printf(Locale.ROOT, "engine/raw:        %.3f of the means, %.3f median of the rounds%n",
-                totals[2] / totals[0], median(ratios));
-        out.printf(Locale.ROOT, "engine/model path: %.3f of the means, %.3f median of the rounds%n",
-                totals[2] / totals[1], median(overheadRatios));
-        return ExitCode.OK;
+    }
+
+    /**
+     * {@code streams} streams of the same frames through one skill sharing one session, against the raw loop run
+     * by as many concurrent callers as the session's stages (the best measured configuration for several
+     * streams). Peak RSS (VmHWM, reset through /proc/self/clear_refs) of a 1-stream and an N-stream engine run
+     * gives the memory per extra stream (the decoded frames are shared, so decoder buffers are not in it).
+     */
+    private String compareStreams(ModelSessions sessions, Path model, List<FrameImage> frames, int rounds,
+                                  int streams) throws OrtException, InterruptedException {
+        ModelLibrary library = ModelLibrary.of(List.of(new ModelDescriptor("bench", model.getFileName().toString(),
+                task(sessions, model, null), null, FileLocation.local(model.toString()), null, "", List.of(), null,
+                null, "")));
+        Skill skill = benchSkill(library.find("bench").orElseThrow().task());
+        List<OnnxTensor> inputs = List.of();
+        try (ModelRunner runner = ModelRunner.load(sessions, ModelSpec.of(model, null))) {
+            ModelSession session = sessions.open(runner.name(), model, false);
+            String inputName = runner.io().inputs().get(0).name();
+            inputs = rawInputs(runner, session, frames);
+            groupRun(sessions, library, skill, frames, streams); // warm-up
+            double rawTotal = 0;
+            double engineTotal = 0;
+            double fairness = 1;
+            for (int r = 0; r < rounds; r++) {
+                double raw = rawParallel(session, inputName, inputs, session.stages());
+                StreamSummary sum = groupRun(sessions, library, skill, frames, streams);
+                rawTotal += raw;
+                engineTotal += sum.aggregateFps();
+                fairness = Math.min(fairness, sum.fairness());
+                out.printf(Locale.ROOT, "streams round %d: raw %.2f fps (%d callers), engine %.2f fps aggregate,"
+                        + " engine/raw %.3f%n%s", r + 1, raw, session.stages(), sum.aggregateFps(),
+                        sum.aggregateFps() / raw, sum.format());
+            }
+            long one = peakRssMb(() -> groupRun(sessions, library, skill, frames, 1));
+            long many = peakRssMb(() -> groupRun(sessions, library, skill, frames, streams));
+            String perExtra = one < 0 || many < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f",
+                    (many - one) / (double) (streams - 1));
+            out.printf(Locale.ROOT, "sessions opened for %d streams: %d%n", streams, sessions.openSessions().size());
+            return String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.3f | %.3f (worst round) | %s | %s | %s |",
+                    model.getFileName(), threads(session), rawTotal / rounds, engineTotal / rounds,
+                    engineTotal / rawTotal, fairness, one < 0 ? "n/a" : one, many < 0 ? "n/a" : many, perExtra);
+        } finally {
+            inputs.forEach(OnnxTensor::close);
+        }
+    }
+
+    private interface GroupRun {
+        StreamSummary run() throws InterruptedException;
+    }
+
+    /** Peak resident memory in MB during {@code run} (Linux), or -1 where the kernel does not offer it. */
+    private static long peakRssMb(GroupRun run) throws InterruptedException {
+        Path clear = Path.of("/proc/self/clear_refs");
+        try {
+            System.gc();
+            Files.writeString(clear, "5"); // resets VmHWM to the current RSS
+        } catch (java.io.IOException | SecurityException e) {
+            run.run();
+            return -1;
+        }
+        run.run();
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmHWM:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** {@code callers} threads each running the raw loop over all inputs; inferences per second over all. */
+    private static double rawParallel(ModelSession session, String inputName, List<OnnxTensor> inputs, int callers)
+            throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        RuntimeException[] failure = new RuntimeException[1];
+        long t0 = System.nanoTime();
+        for (int c = 0; c < callers; c++) {
+            Thread t = new Thread(null, () -> {
+                try {
+                    for (OnnxTensor in : inputs) {
+                        raw(session.session(), inputName, in);
+                    }
+                } catch (OrtException | RuntimeException e) {
+                    synchronized (failure) {
+                        failure[0] = new IllegalStateException("raw run failed: " + e.getMessage(), e);
+                    }
+                }
+            }, "bench-raw-" + c, 16L << 20);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        synchronized (failure) {
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+        }
+        return callers * inputs.size() * 1e9 / (System.nanoTime() - t0);
+    }
+
+    private StreamSummary groupRun(ModelSessions sessions, ModelLibrary library, Skill skill, List<FrameImage> frames,
+                                   int streams) throws InterruptedException {
+        NodeRuntimeRegistry registry = new NodeRuntimeRegistry(List.of(new ModelRuntimeFactory(sessions)));
+        List<SourceSpec> sources = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            sources.add(SourceSpec.file("memory-" + (i + 1), false));
+        }
+        StreamGroup group;
+        try {
+            group = StreamGroup.build(sources, (i, spec) -> Engine.builder(skill).models(library).registry(registry)
+                    .paced(false).lossless(true).sourceFactory((sp, listener) -> new FrameListSource(frames, listener)),
+                    (i, id) -> new io.skilldesigner.engine.EngineListener() { });
+        } catch (io.skilldesigner.engine.SkillBuildException e) {
+            throw new IllegalStateException("benchmark skill rejected: " + e.getMessage(), e);
+        }
+        try (group) {
+            group.start();
+            if (!group.awaitCompletion(Duration.ofMinutes(10))) {
+                throw new IllegalStateException("stream group did not complete in 10 minutes");
+            }
+            for (StreamGroup.Stream s : group.streams()) {
+                NodeMetrics m = s.engine().metrics("model");
+                if (s.engine().state() != RunState.COMPLETED || m.framesOut() != frames.size() || m.errors() > 0) {
+                    throw new IllegalStateException(s.id() + " processed " + m.framesOut() + " of " + frames.size()
+                            + " frames, " + m.errors() + " errors: " + m.lastError() + s.engine().stateMessage());
+                }
+            }
+            return group.summary();
+        } catch (io.skilldesigner.engine.NodeStartException e) {
+            throw new ModelException(e.getMessage(), e);
+        }
+    }
+
+    private static String threads(ModelSession session) {
+        return session.threads().map(c -> c.describe() + (session.tuning().isPresent() ? " (measured)" : " (given)"))
+                .orElse("ONNX Runtime default");
+    }
+
+    /** The task the model's outputs say (detector or classifier), so the bench skill runs it as such. */
+    private static ModelTask task(ModelSessions sessions, Path model, Path labels) {
+        try (ModelRunner r = ModelRunner.load(sessions, ModelSpec.of(model, labels))) {
+            return r.isClassifier() ? ModelTask.CLASSIFICATION : ModelTask.DETECTION;
+        }
+    }
+
+    private static void modelPath(ModelRunner runner, FrameImage f) {
+        if (runner.isClassifier()) {
+            runner.classify(f.mat(), 5);
+        } else {
+            runner.detect(f.mat());
+        }
     }
 
     private static double median(List<Double> values) {
@@ -191,13 +401,16 @@ final class BenchCommand {
         }
     }
 
-    private static Skill benchSkill() {
+    private static Skill benchSkill(ModelTask task) {
+        Map<String, Object> model = task == ModelTask.CLASSIFICATION
+                ? Map.of(ModelNode.MODEL, "bench", ModelNode.TASK, ModelNode.CLASSIFICATION, ModelNode.CLASSIFY_ON,
+                        ModelNode.ON_FRAME)
+                : Map.of(ModelNode.MODEL, "bench", ModelNode.TASK, ModelNode.DETECTION);
         Skill s = Skill.empty("bench", "Benchmark");
         return s.withNodes(List.of(
                 new SkillNode("camera", CameraInputNode.ID, "Camera", Map.of(CameraInputNode.SOURCE_KIND,
                         CameraInputNode.FILE, CameraInputNode.FILE_PATH_KEY, "memory"), null),
-                new SkillNode("model", ModelNode.ID, "Model", Map.of(ModelNode.MODEL, "bench",
-                        ModelNode.TASK, ModelNode.DETECTION), null)))
+                new SkillNode("model", ModelNode.ID, "Model", model, null)))
                 .withEdges(List.of(SkillEdge.of("camera", "f", "model", "f")));
     }
 
@@ -229,15 +442,16 @@ final class BenchCommand {
     private static List<OnnxTensor> rawInputs(ModelRunner runner, ModelSession session, List<FrameImage> frames)
             throws OrtException {
         List<OnnxTensor> out = new ArrayList<>();
-        try (Preprocessor pre = new Preprocessor(runner.settings(), Preprocessor.ElementType.FLOAT,
-                session.environment())) {
+        // The model's own input type (float16 and uint8 models too), as the engine feeds it.
+        Preprocessor.ElementType type = Preprocessor.ElementType.of(runner.io().inputs().get(0).elementType());
+        try (Preprocessor pre = new Preprocessor(runner.settings(), type, session.environment())) {
             for (FrameImage f : frames) {
                 pre.prepare(f.mat());
-                FloatBuffer src = pre.tensor().getFloatBuffer();
-                FloatBuffer copy = ByteBuffer.allocateDirect(src.remaining() * 4).order(ByteOrder.nativeOrder())
-                        .asFloatBuffer();
+                ByteBuffer src = pre.tensor().getByteBuffer();
+                ByteBuffer copy = ByteBuffer.allocateDirect(src.remaining()).order(ByteOrder.nativeOrder());
                 copy.put(src).rewind();
-                out.add(OnnxTensor.createTensor(session.environment(), copy, pre.tensor().getInfo().getShape()));
+                out.add(OnnxTensor.createTensor(session.environment(), copy, pre.tensor().getInfo().getShape(),
+                        pre.tensor().getInfo().type));
             }
         }
         return out;

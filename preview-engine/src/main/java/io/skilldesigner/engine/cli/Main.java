@@ -8,10 +8,10 @@ import java.util.List;
  * Command line of the preview engine.
  *
  * <pre>
- * run &lt;skill.json&gt; [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N] [--out insights.jsonl]
+ * run &lt;skill.json&gt; [--source file|rtsp-url|webcam:N]... [--workspace dir] [--frames N] [--out insights.jsonl]
  *                    [--fps N] [--no-pacing] [--rtsp-transport tcp|udp] [--give-up-after SECONDS]
  * inspect &lt;model.onnx&gt; [--labels file] [--image file]
- * bench &lt;model.onnx&gt; [--video file] [--frames N] [--rounds N] [--labels file]
+ * bench &lt;model.onnx&gt;... [--video file] [--frames N] [--rounds N] [--labels file] [--tune] [--threads I[,J[,S]]] [--streams N]
  * </pre>
  * Exit codes: see {@link ExitCode}. Insights go to {@code --out} (or stdout), messages and the summary to stderr.
  */
@@ -20,15 +20,18 @@ public final class Main {
             "usage:",
             "  run <skill.json> [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N]"
                     + " [--out insights.jsonl] [--fps N] [--no-pacing] [--edge]",
-            "      [--rtsp-transport tcp|udp] [--give-up-after SECONDS]",
+            "      [--rtsp-transport tcp|udp] [--give-up-after SECONDS] [--threads INTRA[,INTER[,STAGES]]]",
             "      one JSON line of insights per frame (to --out or stdout), then a summary on stderr",
+            "      --source several times: the skill runs on each source at once, one model session shared;"
+                    + " instance_id names the stream",
             "      a camera that stops answering is reconnected for ever unless --give-up-after says otherwise;"
                     + " rtsp://...?transport=udp works too",
             "      --no-pacing: read a file as fast as the pipeline takes it, every frame processed",
             "      --edge: device mode (also when IoT Edge started it): IoT Hub / IoT Edge exports send to edgeHub",
             "  inspect <model.onnx> [--labels file] [--image file]",
             "      inputs, outputs and detected output layout of a model",
-            "  bench <model.onnx> [--video file] [--frames N] [--rounds N] [--labels file]",
+            "  bench <model.onnx>... [--video file] [--frames N] [--rounds N] [--labels file] [--tune]",
+            "        [--threads INTRA[,INTER[,STAGES]]] [--streams N]",
             "      raw ONNX Runtime loop vs the engine end to end, same frames and session",
             "  " + DiffCommand.USAGE.replace(System.lineSeparator(), System.lineSeparator() + "  "),
             "  " + TestCommand.USAGE.replace(System.lineSeparator(), System.lineSeparator() + "  "));

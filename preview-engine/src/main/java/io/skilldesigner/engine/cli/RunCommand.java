@@ -12,8 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.nodes.ModelNode;
@@ -24,26 +24,25 @@ import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.workspace.Listing;
 import io.skilldesigner.core.workspace.ModelFiles;
 import io.skilldesigner.engine.Engine;
-import io.skilldesigner.engine.EngineListener;
 import io.skilldesigner.engine.NodeRuntimeRegistry;
 import io.skilldesigner.engine.NodeStartException;
-import io.skilldesigner.engine.RunState;
 import io.skilldesigner.engine.SkillBuildException;
-import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.metrics.RunSummary;
 import io.skilldesigner.engine.model.ModelRuntimeFactory;
-import io.skilldesigner.engine.runtime.NodeState;
+import io.skilldesigner.engine.model.ModelSessions;
+import io.skilldesigner.engine.model.SessionSettings;
+import io.skilldesigner.engine.model.threads.ThreadTuner;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.source.SourceSpec;
-import io.skilldesigner.engine.source.SourceState;
 import io.skilldesigner.engine.export.ModuleEnvironment;
 
 /** {@code run}: runs a skill, one JSON line of insights per output frame, a summary at the end. */
 final class RunCommand {
     private final PrintStream out;
     private final PrintStream err;
+    private SessionSettings threads = SessionSettings.defaults();
 
     RunCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -51,15 +50,21 @@ final class RunCommand {
     }
 
     ExitCode execute(List<String> argList) throws UsageException {
-        Args args = Args.parse(argList, Set.of("source", "workspace", "frames", "out", "fps", "rtsp-transport",
-                "give-up-after"), Set.of("no-pacing", "edge"));
+        Args args = Args.parse(argList, Set.of("workspace", "frames", "out", "fps", "rtsp-transport",
+                "give-up-after", "threads"), Set.of("source"), Set.of("no-pacing", "edge"));
         if (args.positional().size() != 1) {
             throw new UsageException("run needs exactly one skill file");
         }
         Path skillFile = Path.of(args.positional().get(0));
         int maxFrames = args.option("frames") == null ? 0 : args.positiveInt("frames");
-        SourceSpec source = SourceOptions.source(args);
+        List<SourceSpec> sources = SourceOptions.sources(args);
         Integer fps = args.option("fps") == null ? null : args.positiveInt("fps");
+        try {
+            threads = args.option("threads") == null ? SessionSettings.defaults()
+                    : SessionSettings.parse(args.option("threads"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Path workspace = args.option("workspace") != null ? Path.of(args.option("workspace"))
                 : SourceOptions.workspaceOf(skillFile);
 
@@ -89,7 +94,7 @@ final class RunCommand {
         }
         Interruption interruption = new Interruption();
         try (Writer sink = openOutput(args.option("out"))) {
-            return run(skill, models, workspace, source, maxFrames, !args.flag("no-pacing"),
+            return run(skill, models, workspace, sources, maxFrames, !args.flag("no-pacing"),
                     DeviceMode.detect(args.flag("edge"), ModuleEnvironment.system(), err), sink, interruption);
         } catch (IOException e) {
             err.println("error: cannot write insights to " + args.option("out") + ": " + e.getMessage());
@@ -119,12 +124,27 @@ final class RunCommand {
         return new BufferedWriter(new OutputStreamWriter(new FileOutputStream(p.toFile()), StandardCharsets.UTF_8));
     }
 
-    private ExitCode run(Skill skill, ModelLibrary models, Path workspace, SourceSpec source, int maxFrames,
+    private ExitCode run(Skill skill, ModelLibrary models, Path workspace, List<SourceSpec> sources, int maxFrames,
                          boolean paced, boolean edge, Writer sink, Interruption interruption) throws IOException {
-        // Our own registry, so the summary can ask the model factory which provider each model runs on.
-        try (NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard()) {
-            return run(skill, models, workspace, source, maxFrames, paced, edge, sink, registry, interruption);
+        // Our own registry, so the summary can ask the model factory which provider each model runs on. Threads:
+        // --threads, else measured at session start (cached per model and machine in the user's cache folder).
+        // Several sources share it, hence one session per model for all streams.
+        try (ModelSessions sessions = new ModelSessions(threads, ThreadTuner.standard(w -> err.println("warning: "
+                + w)), Math.max(1, sources.size()));
+             NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard(new ModelRuntimeFactory(sessions))) {
+            if (sources.size() > 1) {
+                return new MultiSourceRun(err, registry, sourceNodes(skill)).run(skill, models, workspace, sources,
+                        maxFrames, paced, edge, sink, interruption);
+            }
+            return run(skill, models, workspace, sources.isEmpty() ? null : sources.get(0), maxFrames, paced, edge,
+                    sink, registry, interruption);
         }
+    }
+
+    private static Set<String> sourceNodes(Skill skill) {
+        return skill.nodes().stream()
+                .filter(n -> NodeCatalog.standard().find(n.typeId()).map(t -> t.isSource()).orElse(false))
+                .map(n -> n.id()).collect(Collectors.toSet());
     }
 
     private ExitCode run(Skill skill, ModelLibrary models, Path workspace, SourceSpec source, int maxFrames,
@@ -133,55 +153,9 @@ final class RunCommand {
             throws IOException {
         RunIdentity identity = RunIdentity.preview(skill.id());
         InsightsJson insights = new InsightsJson(identity);
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<String> sourceFailure = new AtomicReference<>();
         AtomicReference<IOException> writeFailure = new AtomicReference<>();
-        long[] written = {0};
-        EngineListener listener = new EngineListener() {
-            @Override
-            public void onOutput(Frame frame) {
-                synchronized (written) {
-                    if (maxFrames > 0 && written[0] >= maxFrames || writeFailure.get() != null) {
-                        return;
-                    }
-                    try {
-                        sink.write(insights.toJson(frame));
-                        sink.write('\n');
-                        // Per frame: a reader tailing --out sees each frame at once, and a crash loses nothing.
-                        sink.flush();
-                    } catch (IOException e) {
-                        writeFailure.set(e);
-                        done.countDown();
-                        return;
-                    }
-                    written[0]++;
-                    if (maxFrames > 0 && written[0] >= maxFrames) {
-                        done.countDown();
-                    }
-                }
-            }
-
-            @Override
-            public void onRunState(RunState state, String message) {
-                if (state == RunState.COMPLETED || state == RunState.FAILED || state == RunState.STOPPED) {
-                    done.countDown();
-                }
-            }
-
-            @Override
-            public void onSourceState(String nodeId, SourceState state, String message) {
-                if (state == SourceState.FAILED) {
-                    // Printed once, as the run's error at the end.
-                    sourceFailure.compareAndSet(null, message);
-                }
-                if (state == SourceState.RECONNECTING || state == SourceState.LIVE) {
-                    err.println("source " + nodeId + ": " + state + " " + message);
-                }
-            }
-        };
-        Set<String> sourceNodes = skill.nodes().stream()
-                .filter(n -> NodeCatalog.standard().find(n.typeId()).map(t -> t.isSource()).orElse(false))
-                .map(n -> n.id()).collect(java.util.stream.Collectors.toSet());
+        StreamListener listener = new StreamListener(insights, sink, maxFrames, writeFailure, () -> { }, err, "");
+        Set<String> sourceNodes = sourceNodes(skill);
         Engine engine;
         try {
             engine = Engine.builder(skill).registry(registry).models(models).workspace(workspace).identity(identity)
@@ -204,7 +178,7 @@ final class RunCommand {
         List<NodeMetrics> atEnd;
         try {
             engine.start();
-            done.await();
+            listener.done().await();
         } catch (NodeStartException e) {
             err.println("error: " + e.getMessage());
             return ModelNode.ID.equals(e.typeId()) ? ExitCode.MODEL_FAILURE : ExitCode.OTHER;
@@ -218,10 +192,7 @@ final class RunCommand {
         }
         sink.flush();
         RunSummary ran = engine.summary();
-        long frames;
-        synchronized (written) {
-            frames = written[0];
-        }
+        long frames = listener.written();
         // The headline counts the frames written: a frame the engine finished while stopping is not output.
         RunSummary summary = new RunSummary(ran.skillId(), ran.seconds(), frames, ran.fps(), ran.nodes(),
                 ran.runtimeInfo());
@@ -236,44 +207,10 @@ final class RunCommand {
             err.println("stopped by signal (Ctrl-C): " + frames + " frame(s) written");
             return ExitCode.INTERRUPTED;
         }
-        return exitCode(summary, atEnd, sourceFailure.get(), sourceNodes);
+        return RunVerdict.of(summary, atEnd, listener.sourceFailure(), sourceNodes, err);
     }
 
-    private ExitCode exitCode(RunSummary summary, List<NodeMetrics> atEnd, String sourceFailure,
-                              Set<String> sourceNodes) {
-        if (sourceFailure != null) {
-            err.println("error: " + sourceFailure);
-            return ExitCode.SOURCE_FAILURE;
-        }
-        if (summary.outputFrames() == 0) {
-            err.println("error: no frame came out of the skill");
-            return ExitCode.SOURCE_FAILURE;
-        }
-        for (NodeMetrics m : summary.nodes()) {
-            if (ModelNode.ID.equals(m.typeId()) && m.errors() > 0) {
-                err.println("error: model node " + m.nodeId() + " failed " + m.errors() + " time(s): " + m.lastError());
-                return ExitCode.MODEL_FAILURE;
-            }
-        }
-        for (NodeMetrics m : atEnd) {
-            if (sourceNodes.contains(m.nodeId()) || m.errors() == 0) {
-                continue;
-            }
-            if (m.framesIn() > 0 && m.errors() >= m.framesIn()) {
-                err.println("error: node " + m.nodeId() + " (" + m.typeId() + ") never worked: all " + m.framesIn()
-                        + " frame(s) failed; last error: " + m.lastError());
-                return ExitCode.OTHER;
-            }
-            if (m.state() == NodeState.ERROR) {
-                err.println("error: node " + m.nodeId() + " (" + m.typeId() + ") was failing when the run ended: "
-                        + m.lastError());
-                return ExitCode.OTHER;
-            }
-        }
-        return ExitCode.OK;
-    }
-
-    private static void removeHook(Thread hook) {
+    static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {

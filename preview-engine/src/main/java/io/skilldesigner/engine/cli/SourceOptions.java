@@ -2,6 +2,8 @@ package io.skilldesigner.engine.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.skilldesigner.core.workspace.Workspace;
 import io.skilldesigner.engine.source.SourceSpec;
@@ -12,34 +14,42 @@ final class SourceOptions {
     }
 
     /**
-     * {@code --source} (with {@code ?transport=udp} honoured), {@code --rtsp-transport tcp|udp} and
-     * {@code --give-up-after SECONDS}; null when no source is given (the skill's own).
+     * Every {@code --source} in the order given (several run the skill on each, sharing its models), with
+     * {@code ?transport=udp} honoured, {@code --rtsp-transport tcp|udp} applied to the rtsp:// ones and
+     * {@code --give-up-after SECONDS} to all; empty when none is given (the skill's own).
      */
-    static SourceSpec source(Args args) throws UsageException {
+    static List<SourceSpec> sources(Args args) throws UsageException {
         String transport = args.option("rtsp-transport");
         String giveUp = args.option("give-up-after");
-        if (args.option("source") == null) {
+        List<String> given = args.options("source");
+        if (given.isEmpty()) {
             if (transport != null || giveUp != null) {
                 throw new UsageException("--rtsp-transport and --give-up-after need --source");
             }
-            return null;
+            return List.of();
         }
-        try {
-            SourceSpec spec = SourceSpec.parse(args.option("source"));
-            if (transport != null) {
-                if (spec.kind() != SourceSpec.Kind.RTSP) {
-                    throw new UsageException("--rtsp-transport applies to rtsp:// sources only");
+        Duration giveUpAfter = giveUp == null ? null : Duration.ofSeconds(args.positiveInt("give-up-after"));
+        List<SourceSpec> specs = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            try {
+                SourceSpec spec = SourceSpec.parse(given.get(i));
+                if (transport != null && spec.kind() == SourceSpec.Kind.RTSP) {
+                    spec = spec.withTransport(transport);
                 }
-                spec = spec.withTransport(transport);
+                if (giveUpAfter != null) {
+                    spec = spec.withReconnect(spec.reconnect().withGiveUpAfter(giveUpAfter));
+                }
+                specs.add(spec);
+            } catch (IllegalArgumentException e) {
+                // By position, not text: a camera URL may carry a password.
+                throw new UsageException("--source" + (given.size() > 1 ? " #" + (i + 1) : "") + ": "
+                        + e.getMessage());
             }
-            if (giveUp != null) {
-                spec = spec.withReconnect(spec.reconnect().withGiveUpAfter(Duration.ofSeconds(
-                        args.positiveInt("give-up-after"))));
-            }
-            return spec;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--source: " + e.getMessage());
         }
+        if (transport != null && specs.stream().noneMatch(s -> s.kind() == SourceSpec.Kind.RTSP)) {
+            throw new UsageException("--rtsp-transport applies to rtsp:// sources only");
+        }
+        return List.copyOf(specs);
     }
 
     /**

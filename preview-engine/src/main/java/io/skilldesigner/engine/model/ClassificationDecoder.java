@@ -1,7 +1,6 @@
 package io.skilldesigner.engine.model;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -25,15 +24,27 @@ public final class ClassificationDecoder {
         if (!inRange) {
             softmax(p);
         }
-        List<Integer> order = new ArrayList<>(n);
+        // Top k by insertion (k is small): no boxing and no full sort of e.g. 1,000 ImageNet classes per frame.
+        // Ties keep the lower class index first.
+        int m = Math.min(k, n);
+        int[] best = new int[m];
+        int filled = 0;
         for (int i = 0; i < n; i++) {
-            order.add(i);
+            int at = filled;
+            while (at > 0 && p[i] > p[best[at - 1]]) {
+                at--;
+            }
+            if (at >= m) {
+                continue;
+            }
+            int last = Math.min(filled, m - 1);
+            System.arraycopy(best, at, best, at + 1, last - at);
+            best[at] = i;
+            filled = Math.min(filled + 1, m);
         }
-        order.sort(Comparator.comparingDouble((Integer i) -> p[i]).reversed());
-        List<ClassScore> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(k, n); i++) {
-            int c = order.get(i);
-            out.add(new ClassScore(c, labels.apply(c), p[c]));
+        List<ClassScore> out = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            out.add(new ClassScore(best[i], labels.apply(best[i]), p[best[i]]));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -47,10 +48,14 @@ public final class ModelRunner implements AutoCloseable {
     private final DetectionDecoder decoder;
     private final StageTimes times = new StageTimes();
     private long droppedBoxes;
+    /** Time spent waiting for a turn on the shared session (fairness between streams). */
+    private long stageWaitNanos;
     private long clippedBoxes;
     /** Output tensors ONNX Runtime writes into (static float outputs only), so no per-frame output copy. */
     private final Map<String, OnnxTensor> pinned;
     private final List<OutputTensor> pinnedViews;
+    /** Batches this runner's inputs with other streams' on the shared session; null when not batchable. */
+    private final BatchedRuns batched;
 
     private ModelRunner(String name, ModelSession session, ModelIo io, DecoderSettings settings, ModelNames names,
                         Preprocessor.ElementType inputType) throws OrtException {
@@ -68,7 +73,35 @@ public final class ModelRunner implements AutoCloseable {
         this.decoder = layout == OutputLayout.CLASSIFICATION ? null : DetectionDecoder.forLayout(layout);
         this.pinned = new LinkedHashMap<>();
         this.pinnedViews = new ArrayList<>();
-        pinOutputs(session);
+        this.batched = batchable() ? session.batchedRuns(inputName, settings.nchw()
+                ? new long[] {3, settings.inputHeight(), settings.inputWidth()}
+                : new long[] {settings.inputHeight(), settings.inputWidth(), 3}) : null;
+        if (batched == null) {
+            pinOutputs(session);
+        }
+    }
+
+    /**
+     * Whether inputs can be batched across streams: several streams share the session, the model's batch
+     * dimension is dynamic, the input is float32 and of one size for every frame.
+     */
+    private boolean batchable() {
+        List<Long> shape = io.inputs().get(0).shape();
+        return session.maxBatch() > 1 && inputType == Preprocessor.ElementType.FLOAT && shape.size() == 4
+                && shape.get(0) <= 0 && !(settings.fit() == Fit.PAD && dynamicInput());
+    }
+
+    /**
+     * How inputs are batched across the streams sharing the session (average inputs per run, or why batching was
+     * turned off), or empty when this runner does not batch.
+     */
+    public Optional<String> batching() {
+        if (batched == null) {
+            return Optional.empty();
+        }
+        String off = batched.disabledBecause();
+        return Optional.of(off != null ? "off: " + off : String.format(Locale.ROOT,
+                "%.2f inputs per run across streams", batched.averageBatch()));
     }
 
     private void pinOutputs(ModelSession session) {
@@ -268,12 +301,22 @@ public final class ModelRunner implements AutoCloseable {
                 double x = Math.max(0, Math.min(1, (p[k] - tr.padX()) / tr.scaleX() / tr.srcWidth()));
                 double y = Math.max(0, Math.min(1, (p[k + 1] - tr.padY()) / tr.scaleY() / tr.srcHeight()));
                 o = o.withAttribute(new ObjectAttribute("landmark" + (k / 2 + 1),
-                        String.format(java.util.Locale.ROOT, "%.4f,%.4f", x, y), d.score(), ""));
+                        String.format(Locale.ROOT, "%.4f,%.4f", x, y), d.score(), ""));
             }
             out.add(o);
         }
         times.add(t1 - t0, t2 - t1, System.nanoTime() - t2);
         return out;
+    }
+
+    /** Nanoseconds this runner waited for its turns on the shared session so far. */
+    public long stageWaitNanos() {
+        return stageWaitNanos;
+    }
+
+    /** The session it runs on (shared with every runner of the same model file and provider). */
+    public ModelSession session() {
+        return session;
     }
 
     /** Boxes dropped so far (no area after clipping, or not finite) and boxes clipped to the frame. */
@@ -326,7 +369,27 @@ public final class ModelRunner implements AutoCloseable {
         frameSettings = settings.withInputSize(w, h);
     }
 
+    /** Inference behind the shared session's fair gate (streams sharing a session take turns). */
     private List<OutputTensor> run() {
+        if (batched != null) {
+            long[] waited = {0};
+            try {
+                return batched.run(pre.floats(), waited);
+            } catch (OrtException e) {
+                throw ModelException.of(name, session.file(), "inference failed: " + ModelSessions.firstLine(e), e);
+            } finally {
+                stageWaitNanos += waited[0];
+            }
+        }
+        stageWaitNanos += session.enterStage();
+        try {
+            return runNow();
+        } finally {
+            session.leaveStage();
+        }
+    }
+
+    private List<OutputTensor> runNow() {
         if (!pinned.isEmpty()) {
             try (OrtSession.Result r = session.session().run(Map.of(inputName, pre.tensor()), pinned)) {
                 return pinnedViews; // filled in place; valid until the next run

@@ -18,6 +18,11 @@ final class ModelRuntimeInfo {
         out.put("fallback", runner.provider().fellBack() ? runner.provider().fallbackReason() : "");
         out.put("layout", String.valueOf(runner.layout()));
         out.put("input", runner.settings().inputWidth() + "x" + runner.settings().inputHeight());
+        ModelSession session = runner.session();
+        out.put("threads", session.threads().map(t -> t.describe()).orElse("ONNX Runtime default")
+                + (session.tuning().isPresent() ? " (measured)" : ""));
+        out.put("stage wait ms", String.format(java.util.Locale.ROOT, "%.1f", runner.stageWaitNanos() / 1e6));
+        runner.batching().ifPresent(b -> out.put("batch", b));
         return out;
     }
 }

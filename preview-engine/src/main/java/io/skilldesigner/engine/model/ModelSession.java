@@ -1,11 +1,18 @@
 package io.skilldesigner.engine.model;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.skilldesigner.engine.model.threads.ThreadConfig;
+import io.skilldesigner.engine.model.threads.ThreadTuning;
 import io.skilldesigner.core.model.ModelIo;
 
 /**
@@ -21,11 +28,72 @@ public final class ModelSession implements AutoCloseable {
     /** The inspection verdict (probe runs included), computed once per session. */
     private ModelIo inspected;
 
+    /** The thread counts it was opened with; null for ONNX Runtime's defaults. */
+    private final ThreadConfig threads;
+    /** The measured table the counts were chosen from; null when given or defaulted. */
+    private final ThreadTuning tuning;
+    /** Fair (FIFO) gate: at most {@code stages} inferences at once, so streams sharing the session take turns. */
+    private final Semaphore stages;
+    private final int stageCount;
+    /** Most inputs one run may batch (the streams sharing this session); 1 turns batching off. */
+    private final int maxBatch;
+    private final Map<String, BatchedRuns> batched = new HashMap<>();
+
     ModelSession(Path file, String sha256, OrtSession session, ProviderChoice provider) {
+        this(file, sha256, session, provider, null, null, Runtime.getRuntime().availableProcessors(), 1);
+    }
+
+    ModelSession(Path file, String sha256, OrtSession session, ProviderChoice provider, ThreadConfig threads,
+                 ThreadTuning tuning, int stages, int maxBatch) {
         this.file = file;
         this.sha256 = sha256;
         this.session = Objects.requireNonNull(session, "session");
         this.provider = provider;
+        this.threads = threads;
+        this.tuning = tuning;
+        this.stageCount = stages;
+        this.stages = new Semaphore(stages, true);
+        this.maxBatch = Math.max(1, maxBatch);
+    }
+
+    /** Most inputs one run may batch across the streams sharing this session (1: no batching). */
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    /** The batcher for one input name and item shape (batch dimension excluded), shared by the session's users. */
+    synchronized BatchedRuns batchedRuns(String inputName, long[] itemShape) {
+        return batched.computeIfAbsent(inputName + Arrays.toString(itemShape),
+                k -> new BatchedRuns(this, inputName, itemShape, maxBatch));
+    }
+
+    /** The thread counts in use, if chosen by the tuner or given; empty for ONNX Runtime's defaults. */
+    public Optional<ThreadConfig> threads() {
+        return Optional.ofNullable(threads);
+    }
+
+    /** The measured table the threads were chosen from, when they were measured (or read from the cache). */
+    public Optional<ThreadTuning> tuning() {
+        return Optional.ofNullable(tuning);
+    }
+
+    /** How many inferences may run at once on this session. */
+    public int stages() {
+        return stageCount;
+    }
+
+    /**
+     * Waits for a turn to run inference (first come first served) and returns the nanoseconds waited. Pair with
+     * {@link #leaveStage()} in a finally block. Uninterruptible: a turn comes within one inference time.
+     */
+    public long enterStage() {
+        long t0 = System.nanoTime();
+        stages.acquireUninterruptibly();
+        return System.nanoTime() - t0;
+    }
+
+    public void leaveStage() {
+        stages.release();
     }
 
     public Path file() {

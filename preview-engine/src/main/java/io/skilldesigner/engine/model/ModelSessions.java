@@ -18,6 +18,9 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
+import io.skilldesigner.engine.model.threads.ThreadConfig;
+import io.skilldesigner.engine.model.threads.ThreadTuner;
+import io.skilldesigner.engine.model.threads.ThreadTuning;
 
 /**
  * Opens ONNX Runtime sessions and keeps one per model file content (path + SHA-256) and provider request, so
@@ -31,11 +34,27 @@ public final class ModelSessions implements AutoCloseable {
     private record Stamp(Path file, long size, long modifiedMillis) { }
 
     private final SessionSettings settings;
+    /** Measures (or reads the cached) thread choice of each model when the settings give no thread counts. */
+    private final ThreadTuner tuner;
+    /** How many streams will share each session: the tuner's choice may use several concurrent stages. */
+    private final int streams;
     private final Map<Key, ModelSession> sessions = new LinkedHashMap<>();
     private final Map<Stamp, String> checksums = new LinkedHashMap<>();
 
     public ModelSessions(SessionSettings settings) {
+        this(settings, null, 1);
+    }
+
+    /**
+     * Sessions whose threads are chosen by measurement ({@code tuner}, cached per model and machine) unless
+     * {@code settings} gives them.
+     *
+     * @param streams how many streams will share each session (1 for one camera)
+     */
+    public ModelSessions(SessionSettings settings, ThreadTuner tuner, int streams) {
         this.settings = settings;
+        this.tuner = tuner;
+        this.streams = Math.max(1, streams);
     }
 
     public ModelSessions() {
@@ -110,10 +129,11 @@ public final class ModelSessions implements AutoCloseable {
                 return cpu(modelName, file, sha, env, true, "no CUDA provider in this build"
                         + " (CPU build of ONNX Runtime; build with -Pgpu for onnxruntime_gpu)");
             }
-            try (OrtSession.SessionOptions options = baseOptions()) {
+            try (OrtSession.SessionOptions options = baseOptions(explicitThreads())) {
                 options.addCUDA(0);
                 OrtSession s = env.createSession(file.toString(), options);
-                return new ModelSession(file, sha, s, new ProviderChoice(ProviderChoice.CUDA, true, ""));
+                return new ModelSession(file, sha, s, new ProviderChoice(ProviderChoice.CUDA, true, ""),
+                        explicitThreads(), null, stagesOr(explicitThreads()), streams);
             } catch (OrtException e) {
                 // CUDA provider present but no usable GPU/driver/cuDNN: run on CPU and say why
                 return cpu(modelName, file, sha, env, true, "CUDA provider could not start: " + firstLine(e));
@@ -124,24 +144,51 @@ public final class ModelSessions implements AutoCloseable {
 
     private ModelSession cpu(String modelName, Path file, String sha, OrtEnvironment env, boolean requested,
                              String reason) {
-        try (OrtSession.SessionOptions options = baseOptions()) {
+        ThreadTuning tuning = null;
+        ThreadConfig threads = explicitThreads();
+        if (threads == null && tuner != null) {
+            try {
+                tuning = tuner.tuningFor(file, sha);
+            } catch (OrtException e) {
+                throw ModelException.of(modelName, file, "ONNX Runtime cannot load it (not a valid ONNX model?): "
+                        + firstLine(e), e);
+            }
+            threads = tuning.bestFor(streams);
+        }
+        try (OrtSession.SessionOptions options = baseOptions(threads)) {
             OrtSession s = env.createSession(file.toString(), options);
-            return new ModelSession(file, sha, s, new ProviderChoice(ProviderChoice.CPU, requested, reason));
+            return new ModelSession(file, sha, s, new ProviderChoice(ProviderChoice.CPU, requested, reason), threads,
+                    tuning, stagesOr(threads), streams);
         } catch (OrtException e) {
             throw ModelException.of(modelName, file, "ONNX Runtime cannot load it (not a valid ONNX model?): "
                     + firstLine(e), e);
         }
     }
 
-    private OrtSession.SessionOptions baseOptions() throws OrtException {
+    /** The settings' thread counts when they give them (missing inter/stages filled in), else null. */
+    private ThreadConfig explicitThreads() {
+        if (!settings.overridesThreads()) {
+            return null;
+        }
+        return new ThreadConfig(settings.intraOpThreads(), Math.max(1, settings.interOpThreads()),
+                settings.stages() > 0 ? settings.stages() : 1);
+    }
+
+    /** Concurrent inferences allowed on a session: the configuration's, else (ONNX Runtime defaults) one per core. */
+    private int stagesOr(ThreadConfig threads) {
+        if (threads != null) {
+            return threads.stages();
+        }
+        return settings.stages() > 0 ? settings.stages() : Runtime.getRuntime().availableProcessors();
+    }
+
+    private static OrtSession.SessionOptions baseOptions(ThreadConfig threads) throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        if (settings.intraOpThreads() > 0) {
-            options.setIntraOpNumThreads(settings.intraOpThreads());
-        }
-        if (settings.interOpThreads() > 0) {
-            options.setInterOpNumThreads(settings.interOpThreads());
+        if (threads != null) {
+            options.setIntraOpNumThreads(threads.intraOp());
+            options.setInterOpNumThreads(threads.interOp());
         }
         return options;
     }

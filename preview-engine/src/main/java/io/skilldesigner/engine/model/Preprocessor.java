@@ -17,6 +17,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.List;
 
 import org.bytedeco.javacpp.BytePointer;
@@ -129,6 +130,14 @@ public final class Preprocessor implements AutoCloseable {
             };
             packed = new Mat(height, width, packedType, pointer);
         }
+    }
+
+    /** The input as floats (float32 inputs only), as {@link #tensor()} holds it; refilled by each prepare. */
+    FloatBuffer floats() {
+        if (type != ElementType.FLOAT) {
+            throw new IllegalStateException("the input is " + type + ", not float32");
+        }
+        return buffer.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     /** The input tensor, refilled by each {@link #prepare} call. Owned by this Preprocessor. */

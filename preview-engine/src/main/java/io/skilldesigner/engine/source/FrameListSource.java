@@ -26,7 +26,8 @@ public final class FrameListSource implements FrameSource {
         if (closed || next >= frames.size()) {
             return null;
         }
-        return frames.get(next++);
+        // the list keeps its own hold: the run releases the one handed out, and the next run gets it again
+        return frames.get(next++).retain();
     }
 
     @Override

@@ -6,14 +6,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.OpenCVFrameConverter;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 import io.skilldesigner.engine.frame.FrameImage;
+import io.skilldesigner.engine.frame.FramePool;
 
 /**
  * One FFmpeg grabber and its converter, owned by a thread of its own: only that thread starts the grabber, grabs,
@@ -47,22 +46,25 @@ final class GrabberSession {
     private volatile long framesInFile;
     private volatile String format = "";
 
-    private GrabberSession(String input, Consumer<FFmpegFrameGrabber> setup) {
+    private final FramePool pool;
+
+    private GrabberSession(String input, Consumer<FFmpegFrameGrabber> setup, FramePool pool) {
+        this.pool = pool;
         owner = new Thread(() -> own(input, setup), "sd-grabber-" + Integer.toHexString(System.identityHashCode(this)));
         owner.setDaemon(true);
     }
 
     /** Starts opening {@code input} on the session's own thread; {@code setup} sets format and options first. */
-    static GrabberSession open(String input, Consumer<FFmpegFrameGrabber> setup) {
-        GrabberSession s = new GrabberSession(input, setup);
+    static GrabberSession open(String input, Consumer<FFmpegFrameGrabber> setup, FramePool pool) {
+        GrabberSession s = new GrabberSession(input, setup, pool);
         s.owner.start();
         return s;
     }
 
     /** Opens and waits without a limit (files): the caller's thread may still be interrupted. */
-    static GrabberSession start(String input, Consumer<FFmpegFrameGrabber> setup)
+    static GrabberSession start(String input, Consumer<FFmpegFrameGrabber> setup, FramePool pool)
             throws FrameGrabber.Exception, InterruptedException {
-        GrabberSession s = open(input, setup);
+        GrabberSession s = open(input, setup, pool);
         try {
             s.awaitOpen(null);
         } catch (TimeoutException e) {
@@ -86,7 +88,7 @@ final class GrabberSession {
     }
 
     /**
-     * The next image as a BGR Mat the caller owns, or null at the end of the input. Throws TimeoutException when
+     * The next image as a pooled BGR image the caller holds once (and releases), or null at the end of the input. Throws TimeoutException when
      * none came within {@code limit} (null = no limit): the session is then stalled and should be released.
      */
     FrameImage grab(Duration limit) throws FrameGrabber.Exception, TimeoutException, InterruptedException {
@@ -201,6 +203,10 @@ final class GrabberSession {
             }
             converter.close();
             synchronized (lock) {
+                if (answer != null && answer.image() != null) {
+                    answer.image().release(); // decoded after the caller gave up: nobody will take it
+                    answer = null;
+                }
                 released = true;
                 lock.notifyAll();
             }
@@ -227,7 +233,7 @@ final class GrabberSession {
             }
             Answer a;
             try {
-                a = new Answer(request, copyNext(grabber, converter), null);
+                a = new Answer(request, copyNext(grabber, converter, pool), null);
             } catch (FrameGrabber.Exception | RuntimeException e) {
                 a = new Answer(request, null, e);
             }
@@ -239,20 +245,15 @@ final class GrabberSession {
         }
     }
 
-    private static FrameImage copyNext(FFmpegFrameGrabber grabber, OpenCVFrameConverter.ToMat converter)
-            throws FrameGrabber.Exception {
+    private static FrameImage copyNext(FFmpegFrameGrabber grabber, OpenCVFrameConverter.ToMat converter,
+                                       FramePool pool) throws FrameGrabber.Exception {
         Frame f = grabber.grabImage();
         if (f == null) {
             return null;
         }
-        Mat reused = converter.convert(f);
-        // The converter and grabber reuse their buffers on the next grab: one copy at decode, none afterwards.
-        // The copy lives in memory JavaCPP allocated and counts, so when frames pile up faster than the
-        // garbage collector frees them JavaCPP runs it (OpenCV's own allocations are invisible to it, and the
-        // process grew to gigabytes before a collection).
-        BytePointer pixels = new BytePointer(reused.total() * reused.elemSize());
-        Mat copy = new Mat(reused.rows(), reused.cols(), reused.type(), pixels);
-        reused.copyTo(copy);
-        return new FrameImage(copy);
+        // The converter and grabber reuse their buffers on the next grab: one copy at decode, none afterwards,
+        // into a pooled buffer that comes back when the frame's last consumer releases it (not at GC, which let
+        // 1080p frames pile up to gigabytes before a collection).
+        return pool.copyOf(converter.convert(f));
     }
 }

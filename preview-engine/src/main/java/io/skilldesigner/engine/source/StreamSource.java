@@ -12,6 +12,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 
 import io.skilldesigner.engine.frame.FrameImage;
+import io.skilldesigner.engine.frame.FramePool;
 
 /**
  * A live input (RTSP camera or webcam): CONNECTING → LIVE → RECONNECTING → LIVE ..., or FAILED on a permanent error
@@ -30,6 +31,7 @@ public class StreamSource implements FrameSource {
     private final String input;
     private final Consumer<FFmpegFrameGrabber> setup;
     private final SourceStateListener listener;
+    private final FramePool pool = new FramePool(FrameSource.POOL_IDLE);
     private final Object wake = new Object();
     private volatile boolean cancelled;
     private volatile GrabberSession session;
@@ -104,7 +106,7 @@ public class StreamSource implements FrameSource {
 
     /** One connection attempt: null when live, else what went wrong. */
     private SourceProblem attempt() throws InterruptedException {
-        GrabberSession s = GrabberSession.open(input, setup);
+        GrabberSession s = GrabberSession.open(input, setup, pool);
         session = s;
         if (cancelled) {
             s.requestStop();
@@ -197,6 +199,11 @@ public class StreamSource implements FrameSource {
     }
 
     @Override
+    public FramePool.Counters bufferCounters() {
+        return pool.counters();
+    }
+
+    @Override
     public boolean isLive() {
         return true;
     }
@@ -225,6 +232,7 @@ public class StreamSource implements FrameSource {
         if (s != null) {
             s.release(RELEASE_WAIT);
         }
+        pool.close();
         listener.onState(SourceState.CLOSED, spec.describe());
     }
 }

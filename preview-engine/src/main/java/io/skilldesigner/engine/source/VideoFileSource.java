@@ -8,6 +8,7 @@ import java.util.Set;
 import org.bytedeco.javacv.FrameGrabber;
 
 import io.skilldesigner.engine.frame.FrameImage;
+import io.skilldesigner.engine.frame.FramePool;
 
 /**
  * A video file (MP4, AVI, MKV...), optionally looping. A file that is not a video (FFmpeg renders text files as
@@ -23,6 +24,7 @@ public final class VideoFileSource implements FrameSource {
 
     private final SourceSpec spec;
     private final SourceStateListener listener;
+    private final FramePool pool = new FramePool(FrameSource.POOL_IDLE);
     private volatile GrabberSession session;
     private volatile boolean cancelled;
     private boolean closed;
@@ -47,7 +49,7 @@ public final class VideoFileSource implements FrameSource {
     private GrabberSession startSession(Path path) throws SourceException, InterruptedException {
         GrabberSession s;
         try {
-            s = GrabberSession.start(path.toString(), g -> { });
+            s = GrabberSession.start(path.toString(), g -> { }, pool);
         } catch (FrameGrabber.Exception | RuntimeException e) {
             fail("cannot open video file " + path + ": "
                     + SourceProblem.of(e, path.toString(), spec.describe()).words(), e);
@@ -124,6 +126,11 @@ public final class VideoFileSource implements FrameSource {
     }
 
     @Override
+    public FramePool.Counters bufferCounters() {
+        return pool.counters();
+    }
+
+    @Override
     public boolean isLive() {
         return false;
     }
@@ -149,6 +156,7 @@ public final class VideoFileSource implements FrameSource {
         if (s != null) {
             s.release(RELEASE_WAIT);
         }
+        pool.close();
         listener.onState(SourceState.CLOSED, spec.describe());
     }
 }

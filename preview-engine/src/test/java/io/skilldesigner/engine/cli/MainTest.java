@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +84,48 @@ class MainTest {
     }
 
     @Test
+    void severalSourcesRunTheSkillOnEachWithLinesNamedByStreamAndPerStreamFigures() throws Exception {
+        Path second = TestVideos.movingSquare(dir.resolve("clip2.mp4"), 20, 160, 120, 30);
+        Result r = main("run", skillFile.toString(), "--source", video.toString(), "--source", second.toString(),
+                "--no-pacing");
+        assertEquals(0, r.code(), r.err());
+        Map<String, List<Integer>> widths = new java.util.TreeMap<>();
+        r.out().lines().filter(l -> l.startsWith("{")).map(l -> JsonParser.parseString(l).getAsJsonObject())
+                .forEach(o -> widths.computeIfAbsent(o.get("instance_id").getAsString(), k -> new java.util.ArrayList<>())
+                        .add(o.getAsJsonObject("image").getAsJsonObject("properties").get("width").getAsInt()));
+        assertEquals(Set.of("stream1", "stream2"), widths.keySet(), r.out());
+        assertEquals(30, widths.get("stream1").size(), "every frame of the first file");
+        assertEquals(20, widths.get("stream2").size(), "every frame of the second file");
+        assertTrue(widths.get("stream1").stream().allMatch(w -> w == 128), "stream1 lines come from the first file");
+        assertTrue(widths.get("stream2").stream().allMatch(w -> w == 160), "stream2 lines come from the second file");
+        assertTrue(r.err().contains("== stream1") && r.err().contains("== stream2"), r.err());
+        assertTrue(r.err().contains("aggregate") && r.err().contains("fairness"), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.matches("stream2\\s+20\\s.*")),
+                "the stream table counts the lines written: " + r.err());
+
+        Result oneGone = main("run", skillFile.toString(), "--source", video.toString(), "--source",
+                dir.resolve("gone2.mp4").toString(), "--no-pacing");
+        assertEquals(4, oneGone.code(), oneGone.err());
+        assertTrue(oneGone.err().contains("stream2: error:") && oneGone.err().contains("video file not found"),
+                oneGone.err());
+        assertEquals(30, oneGone.out().lines().filter(l -> l.contains("\"instance_id\":\"stream1\"")).count(),
+                "the healthy stream still runs to its end: " + oneGone.err());
+
+        assertEquals(2, main("run", skillFile.toString(), "--source", video.toString(), "--source", "webcam:",
+                "--no-pacing").code(), "a malformed second source is a usage error");
+    }
+
+    @Test
+    void benchFeedsTheRawLoopTheModelsOwnInputTypeFloat16AndUint8Too() {
+        for (String model : List.of("colour_classifier_fp16.onnx", "colour_classifier_nhwc_u8.onnx")) {
+            Result r = main("bench", "src/test/resources/models/" + model, "--video", video.toString(), "--frames",
+                    "5", "--rounds", "1", "--threads", "1,1,1");
+            assertEquals(0, r.code(), r.err() + r.out());
+            assertTrue(r.out().contains("| " + model + " |"), r.out());
+        }
+    }
+
+    @Test
     void exitCodesScriptsCanRelyOn() throws Exception {
         assertEquals(2, main().code());
         assertEquals(2, main("run").code());
@@ -126,6 +169,14 @@ class MainTest {
         assertTrue(JsonParser.parseString(lines.get(0)).getAsJsonObject().getAsJsonObject("insights_meta")
                 .getAsJsonArray("objects_meta").size() >= 3, lines.get(0));
         assertTrue(r.err().contains("model node detector: ") && r.err().contains("CPU"), r.err());
+        assertTrue(r.err().contains("(measured)"), "threads chosen by measurement by default: " + r.err());
+
+        Result given = main("run", skill.toString(), "--no-pacing", "--workspace", ws.toString(), "--threads", "1,1");
+        assertEquals(0, given.code(), given.err());
+        assertTrue(given.err().contains("threads=intra 1, inter 1, stages 1"), "--threads wins: " + given.err());
+        Result wrong = main("run", skill.toString(), "--threads", "two");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("--threads takes whole numbers"), wrong.err());
 
         Result bad = main("run", writeSkill(ws, "bad", faces, "broken").toString(), "--workspace", ws.toString());
         assertEquals(5, bad.code(), bad.err());

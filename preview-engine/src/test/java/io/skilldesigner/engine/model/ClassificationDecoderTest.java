@@ -33,4 +33,21 @@ class ClassificationDecoderTest {
         assertEquals(3, multiLabel.size());
         assertEquals(2, top(5, 0.5f, 0.5f).size(), "k larger than C");
     }
+
+    @Test
+    void topKIsTheFullSortsHeadWithTiesInClassOrder() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 200; round++) {
+            int n = 1 + random.nextInt(1200);
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = random.nextInt(50) / 50f; // many ties, all in 0..1: used as they are
+            }
+            int k = 1 + random.nextInt(6);
+            List<Integer> sorted = java.util.stream.IntStream.range(0, n).boxed()
+                    .sorted(java.util.Comparator.comparingDouble((Integer i) -> v[i]).reversed()).toList();
+            List<Integer> got = top(k, v).stream().map(ClassScore::index).toList();
+            assertEquals(sorted.subList(0, Math.min(k, n)), got, "n=" + n + " k=" + k);
+        }
+    }
 }

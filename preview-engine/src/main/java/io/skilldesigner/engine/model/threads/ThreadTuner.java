@@ -1,0 +1,216 @@
+package io.skilldesigner.engine.model.threads;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+
+/**
+ * Chooses a model's thread configuration by measuring: each candidate (intra-op threads 1..cores, and several
+ * concurrent stages with fewer threads each, never more threads than cores) gets its own session and runs a
+ * synthetic input for a short, fixed time. Results are cached per model content and machine; a cached table is
+ * used without measuring.
+ */
+public final class ThreadTuner {
+    private static final System.Logger LOG = System.getLogger(ThreadTuner.class.getName());
+
+    private final ThreadTuningCache cache;
+    private final MachineKey machine;
+    private final long nanosPerCandidate;
+    private final AtomicInteger measurements = new AtomicInteger();
+
+    /**
+     * @param millisPerCandidate how long each candidate runs after its warm-up (at least 5 runs are timed)
+     */
+    public ThreadTuner(ThreadTuningCache cache, MachineKey machine, long millisPerCandidate) {
+        this.cache = cache;
+        this.machine = machine;
+        this.nanosPerCandidate = millisPerCandidate * 1_000_000L;
+    }
+
+    /** The user's cache on this machine, 400 ms per candidate (about 1.5 s on 2 cores). */
+    public static ThreadTuner standard(java.util.function.Consumer<String> warnings) {
+        return new ThreadTuner(new ThreadTuningCache(ThreadTuningCache.userDefault(), warnings), MachineKey.current(),
+                400);
+    }
+
+    public ThreadTuningCache cache() {
+        return cache;
+    }
+
+    /** How many models this tuner has measured (not read from the cache). */
+    public int measurements() {
+        return measurements.get();
+    }
+
+    /** The cached tuning of this model content on this machine, else a fresh measurement (then cached). */
+    public ThreadTuning tuningFor(Path model, String sha256) throws OrtException {
+        String key = machine.forModel(sha256);
+        var cached = cache.read(key);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        ThreadTuning measured = new ThreadTuning(key, measure(model));
+        cache.write(measured);
+        return measured;
+    }
+
+    /** Measures every candidate now, without the cache. */
+    public List<TuningEntry> measure(Path model) throws OrtException {
+        measurements.incrementAndGet();
+        List<TuningEntry> table = new ArrayList<>();
+        for (ThreadConfig c : candidates(machine.cores())) {
+            table.add(measureOne(model, c));
+        }
+        LOG.log(System.Logger.Level.DEBUG, "thread tuning of " + model.getFileName() + ":\n"
+                + new ThreadTuning("", table).format());
+        return table;
+    }
+
+    /** intra 1..4, then powers of two and all cores, with one stage; then 2..4 stages sharing the cores. */
+    static List<ThreadConfig> candidates(int cores) {
+        int n = Math.max(1, cores);
+        java.util.SortedSet<Integer> intra = new java.util.TreeSet<>();
+        for (int i = 1; i <= n; i = i < 4 ? i + 1 : i * 2) {
+            intra.add(i);
+        }
+        intra.add(n);
+        List<ThreadConfig> out = new ArrayList<>();
+        intra.forEach(i -> out.add(new ThreadConfig(i, 1, 1)));
+        for (int stages = 2; stages <= Math.min(n, 4); stages++) {
+            out.add(new ThreadConfig(n / stages, 1, stages));
+        }
+        return out;
+    }
+
+    private TuningEntry measureOne(Path model, ThreadConfig c) throws OrtException {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setIntraOpNumThreads(c.intraOp());
+            options.setInterOpNumThreads(c.interOp());
+            try (OrtSession session = env.createSession(model.toString(), options)) {
+                return time(session, c);
+            }
+        }
+    }
+
+    private TuningEntry time(OrtSession session, ThreadConfig c) throws OrtException {
+        List<Map<String, OnnxTensor>> inputs = new ArrayList<>();
+        try {
+            for (int s = 0; s < c.stages(); s++) {
+                inputs.add(syntheticInputs(session));
+            }
+            for (int i = 0; i < 2; i++) {
+                run(session, inputs.get(0)); // warm-up: arenas, first-run kernel choices
+            }
+            AtomicLong runs = new AtomicLong();
+            AtomicLong busyNanos = new AtomicLong();
+            long deadline = System.nanoTime() + nanosPerCandidate;
+            List<Thread> stages = new ArrayList<>();
+            OrtException[] failure = new OrtException[1];
+            long t0 = System.nanoTime();
+            for (int s = 0; s < c.stages(); s++) {
+                Map<String, OnnxTensor> in = inputs.get(s);
+                Thread t = new Thread(null, () -> {
+                    try {
+                        int mine = 0;
+                        while (mine < 5 || System.nanoTime() < deadline) {
+                            long r0 = System.nanoTime();
+                            run(session, in);
+                            busyNanos.addAndGet(System.nanoTime() - r0);
+                            runs.incrementAndGet();
+                            mine++;
+                        }
+                    } catch (OrtException e) {
+                        synchronized (failure) {
+                            failure[0] = e;
+                        }
+                    }
+                }, "onnx-thread-tuning-" + s, 16L << 20);
+                stages.add(t);
+                t.start();
+            }
+            for (Thread t : stages) {
+                t.join();
+            }
+            long wall = System.nanoTime() - t0;
+            synchronized (failure) {
+                if (failure[0] != null) {
+                    throw failure[0];
+                }
+            }
+            return new TuningEntry(c, runs.get() * 1e9 / wall, busyNanos.get() / 1e6 / runs.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while tuning threads", e);
+        } finally {
+            inputs.forEach(m -> m.values().forEach(OnnxTensor::close));
+        }
+    }
+
+    private static void run(OrtSession session, Map<String, OnnxTensor> in) throws OrtException {
+        try (OrtSession.Result r = session.run(in)) {
+            if (r.size() == 0) {
+                throw new IllegalStateException("the model produced no outputs");
+            }
+        }
+    }
+
+    /** Noise of the input's type and shape; symbolic dimensions: batch 1, others 320 (a multiple of 32). */
+    private static Map<String, OnnxTensor> syntheticInputs(OrtSession session) throws OrtException {
+        Map<String, OnnxTensor> out = new java.util.LinkedHashMap<>();
+        Random random = new Random(17);
+        for (Map.Entry<String, NodeInfo> e : session.getInputInfo().entrySet()) {
+            if (!(e.getValue().getInfo() instanceof TensorInfo info)) {
+                throw new IllegalArgumentException("input " + e.getKey() + " is not a tensor");
+            }
+            long[] shape = info.getShape().clone();
+            for (int i = 0; i < shape.length; i++) {
+                if (shape[i] <= 0) {
+                    shape[i] = i == 0 ? 1 : 320;
+                }
+            }
+            long count = 1;
+            for (long d : shape) {
+                count *= d;
+            }
+            OnnxJavaType type = info.type;
+            int bytes = switch (type) {
+                case FLOAT, INT32 -> 4;
+                case FLOAT16, BFLOAT16, INT16 -> 2;
+                case UINT8, INT8, BOOL -> 1;
+                case DOUBLE, INT64 -> 8;
+                default -> throw new IllegalArgumentException("input " + e.getKey() + " has type " + type
+                        + ", which tuning cannot synthesise");
+            };
+            ByteBuffer buf = ByteBuffer.allocateDirect((int) (count * bytes)).order(ByteOrder.nativeOrder());
+            if (type == OnnxJavaType.FLOAT) {
+                while (buf.remaining() >= 4) {
+                    buf.putFloat(random.nextFloat());
+                }
+            } else if (type == OnnxJavaType.UINT8 || type == OnnxJavaType.INT8) {
+                while (buf.hasRemaining()) {
+                    buf.put((byte) random.nextInt(256));
+                }
+            } // other types: zeros (same cost for dense kernels)
+            buf.rewind();
+            out.put(e.getKey(), OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), buf, shape, type));
+        }
+        return out;
+    }
+}
