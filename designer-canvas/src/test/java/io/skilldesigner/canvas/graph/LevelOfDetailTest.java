@@ -59,6 +59,15 @@ class LevelOfDetailTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The realistic skill at 30 % zoom, centred. */
+    private void openInOverview(FxRobot robot) {
+        run(() -> editor.setSkill(TestSkills.realistic()), robot);
+        run(() -> {
+            canvas().viewport().scaleProperty().set(0.3);
+            canvas().viewport().centre(400, 300, canvas().getWidth() / 2, canvas().getHeight() / 2);
+        }, robot);
+    }
+
     private GraphCanvas canvas() {
         return editor.canvas();
     }
@@ -125,11 +134,7 @@ class LevelOfDetailTest {
 
     @Test
     void overviewPictureIsMovedWhilePanningAndRepaintedOnEdit(FxRobot robot) {
-        run(() -> editor.setSkill(TestSkills.realistic()), robot);
-        run(() -> {
-            canvas().viewport().scaleProperty().set(0.3);
-            canvas().viewport().centre(400, 300, canvas().getWidth() / 2, canvas().getHeight() / 2);
-        }, robot);
+        openInOverview(robot);
         int paints = canvas().overviewPaints();
         Position p = editor.getSkill().node("model-1").orElseThrow().position();
         Color block = blockColour(robot, "model-1");
@@ -153,11 +158,7 @@ class LevelOfDetailTest {
 
     @Test
     void blocksAreDraggedInTheOverviewWithoutRepaintingThePictureEveryFrame(FxRobot robot) {
-        run(() -> editor.setSkill(TestSkills.realistic()), robot);
-        run(() -> {
-            canvas().viewport().scaleProperty().set(0.3);
-            canvas().viewport().centre(400, 300, canvas().getWidth() / 2, canvas().getHeight() / 2);
-        }, robot);
+        openInOverview(robot);
         Position p = editor.getSkill().node("model-1").orElseThrow().position();
         Point2D at = fx(() -> {
             Point2D local = canvas().viewport().toScreen(p.x() + NodeGeometry.WIDTH / 2, p.y() + NodeGeometry.HEIGHT / 2);
