@@ -93,7 +93,10 @@ public final class GraphCanvas extends Region {
     private final Map<String, Position> livePositions = new HashMap<>();
     private Function<String, StatusBadge> statusSource = id -> null;
     private boolean viewDirty = true;
-    /** Bumped whenever what is drawn changes (skill, live drag positions, selection, colours). */
+    /**
+     * Bumped whenever what the cached pictures show changes: the skill, the selection, colours, and live drag
+     * positions at detail zoom (the overview draws dragged blocks on a canvas of their own instead).
+     */
     private long contentVersion;
     /** World area whose edge views are materialised, and the content version it was culled for. */
     private Rectangle2D materialised;
