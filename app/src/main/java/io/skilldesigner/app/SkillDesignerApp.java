@@ -56,8 +56,9 @@ public final class SkillDesignerApp extends Application {
             settingsProblem = DemoWorkspace.settingsProblem(workspace);
             // a damaged settings.json is reported and left alone: nothing is added to the workspace then
             demoLater = settingsProblem == null && DemoWorkspace.needsDemo(workspace);
-            if (demoLater && options.screenshotDir() != null) {
-                DemoWorkspace.addDemo(workspace, catalog); // the pictures show the demo running at once
+            if (demoLater && (options.screenshotDir() != null || options.smokeTest())) {
+                // the pictures show the demo running at once; the installer's smoke test exports it
+                DemoWorkspace.addDemo(workspace, catalog);
                 demoLater = false;
             }
         } catch (Exception e) {

@@ -183,7 +183,7 @@ public final class PackagesPage implements Page {
                 ExportResult r = new EdgePackageExporter(ctx.catalog()).export(skill,
                         new AbsoluteModelLibrary(ctx.workspace().modelLibrary(), ctx.workspace().root()),
                         folder, zip, EnumSet.allOf(Architecture.class), ctx.workspace().root(),
-                        io.skilldesigner.packaging.RuntimeDistribution.fromSystemProperty().orElse(null));
+                        io.skilldesigner.packaging.RuntimeDistribution.find().orElse(null));
                 updateProgress(1, 1);
                 return r;
             }
