@@ -79,6 +79,28 @@ public final class SkillDesignerApp extends Application {
                     ModelSessions.availableProviders().stream().map(Object::toString).toList());
             Platform.runLater(() -> status.setAcceleration(text));
         });
+        // Skill files from before the store (or from a copy without one) may hold secrets in plain text: move
+        // them now, off the way to the window, and say so.
+        Workspace opened = workspace;
+        ctx.background().submit(() -> {
+            String text;
+            try {
+                List<String> moved = opened.moveSecretsToStore();
+                text = moved.isEmpty() ? null : "Secrets saved in plain text by an earlier version moved to the "
+                        + "credential store: " + String.join(", ", moved);
+            } catch (IOException e) {
+                text = "Secrets saved in plain text could not be moved to the credential store: " + e.getMessage();
+            }
+            if (text != null) {
+                String shown = text;
+                System.getLogger(SkillDesignerApp.class.getName()).log(System.Logger.Level.INFO, shown);
+                Platform.runLater(() -> {
+                    if (!status.textProperty().isBound()) { // a running task's progress owns the text meanwhile
+                        status.setText(shown);
+                    }
+                });
+            }
+        });
         ctx.currentSkillIdProperty().set(DemoWorkspace.SKILL_ID);
         theme = Theme.of(state.theme());
         PreviewPage preview = new PreviewPage(ctx);

@@ -49,6 +49,16 @@ public final class SecretRefs {
 
     /** The skill as written to its file: secret values stored, references in their place. */
     public Skill stash(Skill skill) throws IOException {
+        return stash(skill, true);
+    }
+
+    /** Whether the skill holds a secret value in plain text that {@link #stash} would move to the store. */
+    public boolean holdsPlainSecrets(Skill skill) throws IOException {
+        return !stash(skill, false).equals(skill);
+    }
+
+    /** @param write whether values go to the store (else only the references are made, to compare) */
+    private Skill stash(Skill skill, boolean write) throws IOException {
         Skill out = skill;
         for (SkillNode node : skill.nodes()) {
             Optional<NodeType> type = catalog.find(node.typeId());
@@ -58,7 +68,7 @@ public final class SecretRefs {
             for (SettingSpec spec : type.get().settings()) {
                 Object v = node.settings().get(spec.key());
                 if (v instanceof Map<?, ?> entries) {
-                    Map<String, Object> stashed = stashEntries(skill.id(), node, spec, entries);
+                    Map<String, Object> stashed = stashEntries(skill.id(), node, spec, entries, write);
                     if (!stashed.equals(entries)) {
                         out = out.updateNode(node.id(), n -> n.withSetting(spec.key(), stashed));
                     }
@@ -69,7 +79,9 @@ public final class SecretRefs {
                     continue;
                 }
                 String ref = ref(skill.id(), node.id(), spec.key(), null);
-                store.put(ref, s);
+                if (write) {
+                    store.put(ref, s);
+                }
                 out = out.updateNode(node.id(), n -> n.withSetting(spec.key(), PREFIX + ref));
             }
         }
@@ -86,15 +98,17 @@ public final class SecretRefs {
     }
 
     /** Key/value entries (env lists) that are secret by the catalog, the user's tick or their name/value. */
-    private Map<String, Object> stashEntries(String skillId, SkillNode node, SettingSpec spec, Map<?, ?> entries)
-            throws IOException {
+    private Map<String, Object> stashEntries(String skillId, SkillNode node, SettingSpec spec, Map<?, ?> entries,
+                                             boolean write) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : entries.entrySet()) {
             String name = String.valueOf(e.getKey());
             Object v = e.getValue();
             if (v instanceof String s && storable(s) && Secrecy.entry(spec, node, spec.key(), name, s)) {
                 String ref = ref(skillId, node.id(), spec.key(), name);
-                store.put(ref, s);
+                if (write) {
+                    store.put(ref, s);
+                }
                 out.put(name, PREFIX + ref);
             } else {
                 out.put(name, v);

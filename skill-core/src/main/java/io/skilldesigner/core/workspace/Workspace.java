@@ -135,6 +135,34 @@ public final class Workspace {
     }
 
     /**
+     * Skill files written before secrets were stored (or by a copy of the app without a store) may hold secret values
+     * in plain text: each such skill is saved again, so its file holds references only and no backup keeps the values.
+     * Corrupt files and files whose name does not match their id are left for {@link #listSkills()} to report.
+     *
+     * @return the ids of the skills whose secrets moved to the store (none without a store)
+     */
+    public synchronized List<String> moveSecretsToStore() throws IOException {
+        List<String> moved = new ArrayList<>();
+        if (secrets == null) {
+            return moved;
+        }
+        for (Path f : files(SKILLS_DIR, SkillJson.EXTENSION)) {
+            Skill plain;
+            try {
+                plain = skillJson.read(readText(f), name(f));
+                checkFileName(name(f), f, plain.id(), SkillJson.EXTENSION);
+            } catch (FileFormatException e) {
+                continue;
+            }
+            if (secrets.holdsPlainSecrets(plain)) {
+                saveSkill(secrets.resolve(plain));
+                moved.add(plain.id());
+            }
+        }
+        return moved;
+    }
+
+    /**
      * The store entries of skill {@code id} its file and backup refer to. Only keys under the skill's own id: a
      * file copied by hand from another skill must not take that skill's secrets with it when it changes.
      */
