@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installer smoke test: the app image's launcher starts Skill Designer (under Xvfb: CI has no display) with
-# --smoke-test, which shows the main window and exits 0; on Linux the .deb must carry name, version, the
-# launcher, the icon and the .skill.json association.
+# --smoke-test, which creates the demo workspace, shows the main window and exits 0; the installed
+# skill-designer-cli exports the demo skill with the runtime and that runtime runs from the package folder; on Linux
+# the .deb must carry name, version, the launcher, the icon and the .skill.json association.
 set -euo pipefail
 dir=$1 name=$2 version=$3
 image="$dir/image/$name"
@@ -38,6 +39,39 @@ set -e
 echo "$out" | tail -20
 [ $rc -eq 0 ] || fail "launcher exited with $rc"
 echo "$out" | grep -q "SMOKE OK" || fail "launcher did not report SMOKE OK"
+
+# The installed CLI exports with the runtime distribution it carries (lib/app/runtime-dist), no option needed,
+# and the package's runtime runs from the unpacked folder as the container's ENTRYPOINT + CMD would.
+skill="$workspace/skills/demo-ball-colours.skill.json"
+[ -f "$skill" ] || fail "the smoke test run did not create the demo skill $skill"
+set +e
+pkg="$workspace/out/demo"
+exported=$(HOME="$workspace" timeout 300 "$cli" export "$skill" --workspace "$workspace" --out "$pkg" --zip 2>&1)
+rc=$?
+set -e
+echo "$exported" | tail -5
+[ $rc -eq 0 ] || fail "skill-designer-cli export (with the runtime) exited $rc"
+echo "$exported" | grep -q "^runtime: " || fail "export did not show the runtime's size"
+[ -f "$pkg/skill.json" ] || fail "export wrote no package folder $pkg"
+[ -f "$pkg.zip" ] || fail "export --zip wrote no $pkg.zip"
+for f in runtime/Dockerfile.amd64 runtime/Dockerfile.arm64v8 runtime/lib/common/preview-engine-*.jar \
+    runtime/lib/amd64/ffmpeg-*-linux-x86_64.jar runtime/lib/amd64/opencv-*-linux-x86_64.jar \
+    runtime/lib/arm64v8/ffmpeg-*-linux-arm64.jar runtime/lib/arm64v8/opencv-*-linux-arm64.jar; do
+  # shellcheck disable=SC2086
+  ls "$pkg"/$f >/dev/null 2>&1 || fail "exported package lacks $f"
+done
+if ls "$pkg"/runtime/lib/common/ | grep -q -e javafx -e controlsfx -e '^app-'; then
+  fail "the desktop app's own jars went into the runtime: $(ls "$pkg"/runtime/lib/common/)"
+fi
+set +e
+ran=$(timeout 300 "${JAVA:-java}" -cp "$pkg/runtime/lib/common/*:$pkg/runtime/lib/amd64/*" io.skilldesigner.engine.cli.Main \
+    run "$pkg/skill.json" --workspace "$pkg" --frames 5 --no-pacing --out "$workspace/insights.jsonl" 2>&1)
+rc=$?
+set -e
+[ $rc -eq 0 ] || { echo "$ran" | tail -20; fail "the exported runtime exited $rc"; }
+lines=$(wc -l < "$workspace/insights.jsonl")
+[ "$lines" -eq 5 ] || fail "the exported runtime wrote $lines insight lines, expected 5"
+echo "export OK: $(du -sh "$pkg/runtime" | cut -f1) runtime in $pkg, 5 insight lines from its runtime"
 
 if [ "$(uname -s)" = Linux ]; then
   deb=$(ls "$dir"/installer/*.deb 2>/dev/null | head -1)

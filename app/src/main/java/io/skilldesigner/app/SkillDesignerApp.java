@@ -57,8 +57,9 @@ public final class SkillDesignerApp extends Application {
             settingsProblem = DemoWorkspace.settingsProblem(workspace);
             // a damaged settings.json is reported and left alone: nothing is added to the workspace then
             demoLater = settingsProblem == null && DemoWorkspace.needsDemo(workspace);
-            if (demoLater && options.screenshotDir() != null) {
-                DemoWorkspace.addDemo(workspace, catalog); // the pictures show the demo running at once
+            if (demoLater && (options.screenshotDir() != null || options.smokeTest())) {
+                // the pictures show the demo running at once; the installer's smoke test exports it
+                DemoWorkspace.addDemo(workspace, catalog);
                 demoLater = false;
             }
         } catch (Exception e) {
@@ -78,6 +79,28 @@ public final class SkillDesignerApp extends Application {
             String text = "Inference: " + String.join(", ",
                     ModelSessions.availableProviders().stream().map(Object::toString).toList());
             Platform.runLater(() -> status.setAcceleration(text));
+        });
+        // Skill files from before the store (or from a copy without one) may hold secrets in plain text: move
+        // them now, off the way to the window, and say so.
+        Workspace opened = workspace;
+        ctx.background().submit(() -> {
+            String text;
+            try {
+                List<String> moved = opened.moveSecretsToStore();
+                text = moved.isEmpty() ? null : "Secrets saved in plain text by an earlier version moved to the "
+                        + "credential store: " + String.join(", ", moved);
+            } catch (IOException e) {
+                text = "Secrets saved in plain text could not be moved to the credential store: " + e.getMessage();
+            }
+            if (text != null) {
+                String shown = text;
+                System.getLogger(SkillDesignerApp.class.getName()).log(System.Logger.Level.INFO, shown);
+                Platform.runLater(() -> {
+                    if (!status.textProperty().isBound()) { // a running task's progress owns the text meanwhile
+                        status.setText(shown);
+                    }
+                });
+            }
         });
         ctx.currentSkillIdProperty().set(DemoWorkspace.SKILL_ID);
         theme = Theme.of(state.theme());

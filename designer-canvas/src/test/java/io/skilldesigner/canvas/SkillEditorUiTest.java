@@ -33,7 +33,9 @@ import io.skilldesigner.core.catalog.nodes.ModelNode;
 import io.skilldesigner.core.io.SkillJson;
 import io.skilldesigner.core.skill.PortRef;
 import io.skilldesigner.core.skill.Position;
+import io.skilldesigner.core.catalog.nodes.GrpcCustomNode;
 import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.core.skill.SkillEdge;
 
 /** The editor driven through its UI with TestFX (headless Monocle in the build). */
@@ -219,6 +221,63 @@ class SkillEditorUiTest {
             }
         }
         return false;
+    }
+
+    @Test
+    void aTickedTextFieldIsMaskedAndStillShowsItsError(FxRobot robot) {
+        Skill skill = Skill.empty("s", "S").withNodes(List.of(TestSkills.CATALOG
+                .get(io.skilldesigner.core.catalog.nodes.HttpExportNode.ID).newNode("hook")));
+        open(robot, skill);
+        robot.interact(() -> editor.select(List.of("hook")));
+        javafx.scene.control.CheckBox tick = robot.lookup("#secret-url").queryAs(javafx.scene.control.CheckBox.class);
+        javafx.scene.control.TextField plain = robot.from(tick.getParent()).lookup(".text-field")
+                .match(n -> !(n instanceof javafx.scene.control.PasswordField))
+                .queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.PasswordField masked = robot.from(tick.getParent()).lookup(".password-field")
+                .queryAs(javafx.scene.control.PasswordField.class);
+        robot.clickOn(plain).write("not a url");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(plain.isVisible() && plain.getStyleClass().contains("error"), "not a URL: "
+                + plain.getStyleClass());
+        robot.clickOn(tick);
+        assertTrue(masked.isVisible() && !plain.isVisible(), "ticked, the field is masked");
+        assertEquals(java.util.Optional.of(true), editor.getSkill().node("hook").orElseThrow().secretMark("url"));
+        assertTrue(masked.getStyleClass().contains("error"), "the masked field shows the error too: "
+                + masked.getStyleClass());
+        robot.clickOn(masked).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+                .write("https://hooks.example.com/T0K3N");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(masked.getStyleClass().contains("error") || plain.getStyleClass().contains("error"),
+                "valid now: " + masked.getStyleClass());
+        assertEquals("https://hooks.example.com/T0K3N", editor.getSkill().node("hook").orElseThrow().setting("url"));
+    }
+
+    @Test
+    void envEntriesOfTheCreateOptionsHaveTicks(FxRobot robot) {
+        String options = "{\"Env\":[\"LOG_LEVEL=debug\",\"LICENCE_CODE=LIC-1\",\"DB_PASSWORD=pw\"]}";
+        Skill skill = Skill.empty("s", "S").withNodes(List.of(TestSkills.CATALOG.get(GrpcCustomNode.ID)
+                .newNode("custom").withSetting(GrpcCustomNode.MODE, GrpcCustomNode.CONTAINER)
+                .withSetting(GrpcCustomNode.CREATE_OPTIONS, options)));
+        open(robot, skill);
+        robot.interact(() -> editor.select(List.of("custom")));
+        Supplier<javafx.scene.control.CheckBox> licence = () -> robot.lookup("#secret-createOptions-LICENCE_CODE")
+                .queryAs(javafx.scene.control.CheckBox.class);
+        Supplier<javafx.scene.control.CheckBox> password = () -> robot.lookup("#secret-createOptions-DB_PASSWORD")
+                .queryAs(javafx.scene.control.CheckBox.class);
+        assertFalse(robot.lookup("#secret-createOptions-LOG_LEVEL").queryAs(javafx.scene.control.CheckBox.class)
+                .isSelected());
+        assertFalse(licence.get().isSelected(), "nothing flags LICENCE_CODE");
+        assertFalse(licence.get().isMnemonicParsing(), "the name's underscore is shown, not taken as a shortcut");
+        assertTrue(password.get().isSelected(), "DB_PASSWORD is pre-ticked");
+        robot.interact(() -> licence.get().fire());
+        robot.interact(() -> password.get().fire());
+        SkillNode n = editor.getSkill().node("custom").orElseThrow();
+        assertEquals(java.util.Optional.of(true), n.secretMark("createOptions/LICENCE_CODE"));
+        assertEquals(java.util.Optional.of(false), n.secretMark("createOptions/DB_PASSWORD"));
+        assertTrue(licence.get().isSelected() && !password.get().isSelected(), "the ticks show the marks");
+        robot.interact(editor::undo);
+        assertEquals(java.util.Optional.empty(), editor.getSkill().node("custom").orElseThrow()
+                .secretMark("createOptions/DB_PASSWORD"), "a tick is one undo step");
     }
 
     @Test

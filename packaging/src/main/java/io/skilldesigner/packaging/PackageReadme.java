@@ -76,7 +76,12 @@ final class PackageReadme {
                         + " deployment.<arch>.json`\n\n");
         sb.append("The runtime runs `run /package/skill.json --workspace /package`. The module twin carries the same"
                 + " skill (desired property `skill`: the skill JSON in ordered chunks `json00`, `json01`, … with its"
-                + " SHA-256), so the deployed skill can be checked against the device's copy.\n\n");
+                + " SHA-256). With `SD_SKILL_SOURCE=twin` in the runtime module's environment the runtime reads"
+                + " the skill from there instead of `skill.json` and follows changes live: update the desired"
+                + " property `skill` (all of it, with its `sha256`, e.g. from another export of a skill that uses"
+                + " the models of this package) and the runtime checks the new skill and runs it in place of the"
+                + " old; a missing or invalid one is refused and the old skill goes on. The reported property"
+                + " `skill` (`id`, `sha256`, `status` running or refused, `error`) says what the device runs.\n\n");
         if (!routes.isEmpty()) {
             sb.append("Edge hub routes:\n\n");
             routes.forEach((k, v) -> sb.append("- `").append(k).append("`: `").append(v).append("`\n"));

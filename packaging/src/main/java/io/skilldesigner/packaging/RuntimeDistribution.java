@@ -36,6 +36,8 @@ public final class RuntimeDistribution {
     public static final String CLASSPATH_FILE = "common.classpath";
     public static final String COMMON = "common";
     static final String LIB = PackageLayout.RUNTIME + "/lib";
+    /** JavaCPP natives every architecture's runtime needs (decoding, image ops, BLAS, the loader). */
+    private static final List<String> REQUIRED_NATIVES = List.of("javacpp", "ffmpeg", "opencv", "openblas");
     private static final Pattern PLATFORM_CLASSIFIER = Pattern.compile(
             "-(linux-x86_64|linux-aarch_64|linux-aarch64|linux-arm64|(?:osx|macosx|windows)-[A-Za-z0-9_]+)\\.jar$");
 
@@ -49,10 +51,37 @@ public final class RuntimeDistribution {
         this.natives = natives;
     }
 
+    /** Folder name of the distribution beside the packaging jar (installed app) or classes (checkout build). */
+    public static final String FOLDER = "runtime-dist";
+
     /** The distribution the system property names, if it is set. */
     public static Optional<RuntimeDistribution> fromSystemProperty() throws PackageException {
         String dir = System.getProperty(PROPERTY);
         return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(at(Path.of(dir)));
+    }
+
+    /**
+     * The distribution this program carries: the system property's folder when set, else {@value #FOLDER} beside
+     * the packaging jar ({@code lib/app/runtime-dist} in the installed app, which the installer build fills) or
+     * beside {@code target/classes} (a checkout's packaging build makes {@code target/runtime-dist}); empty when
+     * there is none.
+     */
+    public static Optional<RuntimeDistribution> find() throws PackageException {
+        Optional<RuntimeDistribution> named = fromSystemProperty();
+        if (named.isPresent()) {
+            return named;
+        }
+        java.security.CodeSource source = RuntimeDistribution.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return Optional.empty();
+        }
+        Path beside;
+        try {
+            beside = Path.of(source.getLocation().toURI()).toAbsolutePath().getParent().resolve(FOLDER);
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();  // not a file: location (a custom class loader): no distribution beside it
+        }
+        return Files.isRegularFile(beside.resolve(CLASSPATH_FILE)) ? Optional.of(at(beside)) : Optional.empty();
     }
 
     /** Reads a distribution folder; every file it names must exist. */
@@ -65,7 +94,8 @@ public final class RuntimeDistribution {
             }
             List<Path> cp = new ArrayList<>();
             for (String entry : Files.readString(cpFile).trim().split(java.io.File.pathSeparator)) {
-                Path p = Path.of(entry);
+                // relative entries (the installed app's: ../<jar>) are relative to the distribution folder
+                Path p = folder.resolve(entry).normalize();
                 if (!Files.exists(p)) {
                     throw new PackageException("runtime distribution " + folder + ": " + CLASSPATH_FILE
                             + " names " + p + ", which does not exist (rebuild packaging)");
@@ -76,8 +106,9 @@ public final class RuntimeDistribution {
             for (Architecture a : Architecture.values()) {
                 Path dir = folder.resolve(a.javacppPlatform());
                 if (!Files.isDirectory(dir)) {
-                    throw new PackageException("runtime distribution " + folder + ": no " + a.javacppPlatform()
-                            + "/ folder of native jars for " + a.id());
+                    // The installed app on that platform has them on its class path already (checked in plan).
+                    nat.put(a, List.of());
+                    continue;
                 }
                 try (Stream<Path> s = Files.list(dir)) {
                     nat.put(a, s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList());
@@ -131,6 +162,15 @@ public final class RuntimeDistribution {
             for (Path jar : natives.get(a)) {
                 String target = a.id() + "/" + jar.getFileName();
                 out.putIfAbsent(target, RuntimeJar.copy(jar, target));
+            }
+            for (String lib : REQUIRED_NATIVES) {
+                String prefix = a.id() + "/" + lib + "-";
+                String suffix = "-" + a.javacppPlatform() + ".jar";
+                if (out.keySet().stream().noneMatch(t -> t.startsWith(prefix) && t.endsWith(suffix))) {
+                    throw new PackageException("runtime distribution " + folder + ": no " + lib + " natives for "
+                            + a.id() + " (" + lib + "-<version>" + suffix + " neither on " + CLASSPATH_FILE
+                            + " nor in " + a.javacppPlatform() + "/)");
+                }
             }
         }
         return new ArrayList<>(out.values());

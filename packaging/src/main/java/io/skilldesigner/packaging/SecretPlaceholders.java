@@ -23,15 +23,16 @@ import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.ParamRef;
 import io.skilldesigner.core.catalog.SettingSpec;
+import io.skilldesigner.core.secrets.Secrecy;
 import io.skilldesigner.core.skill.SecretNames;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillNode;
 
 /**
  * Replaces every secret in a skill by a placeholder naming an environment variable, so nothing secret is ever
- * written into a package: settings the catalog flags secret ({@link SettingSpec#isSecret()}, the source of truth),
- * parameters and key/value entries with secret-looking names ({@link SettingSpec#nameLooksSecret}, where no spec
- * exists), credentials in URLs ({@code rtsp://user:pass@}), values that look like Azure connection strings or SAS
+ * written into a package: what {@link Secrecy} calls secret (the catalog's flag, the user's "secret" tick on a
+ * setting, a key/value entry or an {@code Env} entry, else secret-looking names), parameters with secret-looking
+ * names, credentials in URLs ({@code rtsp://user:pass@}), values that look like Azure connection strings or SAS
  * tokens anywhere (settings, env lists, parameters).
  */
 public final class SecretPlaceholders {
@@ -66,18 +67,17 @@ public final class SecretPlaceholders {
             Optional<NodeType> type = catalog.find(node.typeId());
             Map<String, Object> settings = new TreeMap<>();
             for (Map.Entry<String, Object> e : node.settings().entrySet()) {
-                boolean secret = type.flatMap(t -> t.settings().stream()
-                        .filter(s -> s.key().equals(e.getKey())).findFirst())
-                        .map(SettingSpec::isSecret).orElse(false);
+                SettingSpec spec = type.flatMap(t -> t.setting(e.getKey())).orElse(null);
+                Owner owner = new Owner(spec, node, e.getKey());
                 String label = type.map(NodeType::displayName).orElse(node.typeId());
-                settings.put(e.getKey(), redactValue(e.getValue(), secret, node.id(), e.getKey(),
+                settings.put(e.getKey(), redactValue(e.getValue(), owner, node.id(), e.getKey(),
                         label + " '" + node.id() + "', setting " + e.getKey(), secrets, values));
             }
             nodes.add(node.withSettings(settings));
         }
         Map<String, String> params = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : skill.parameters().entrySet()) {
-            Object v = redactValue(e.getValue(), SecretNames.looksSecret(e.getKey()), "", e.getKey(),
+            Object v = redactValue(e.getValue(), null, "", e.getKey(),
                     "skill parameter " + e.getKey(), secrets, values);
             params.put(e.getKey(), String.valueOf(v));
         }
@@ -95,17 +95,35 @@ public final class SecretPlaceholders {
         return PREFIX + node + "_" + snake(key);
     }
 
-    private Object redactValue(Object value, boolean secret, String nodeId, String key, String what,
+    /**
+     * The node setting a value belongs to, which answers whether it or one of its entries is secret
+     * ({@link Secrecy}: catalog flag, the user's tick, then names and values); null for skill parameters (by name).
+     */
+    private record Owner(SettingSpec spec, SkillNode node, String key) {
+        /** TRUE/FALSE when decided (flag or tick), null when the value's own look decides. */
+        Boolean whole() {
+            return Secrecy.setting(spec, node, key) ? Boolean.TRUE : node.secretMark(key).orElse(null);
+        }
+
+        boolean entry(String name, String value) {
+            return Secrecy.entry(spec, node, key, name, value);
+        }
+    }
+
+    private Object redactValue(Object value, Owner owner, String nodeId, String key, String what,
                                List<SecretRef> out, Set<String> values) {
+        Boolean secret = owner == null ? (SecretNames.looksSecret(key) ? Boolean.TRUE : null) : owner.whole();
         if (value instanceof String s) {
-            return redactText(s, secret, nodeId, key, what, out, values);
+            return redactText(s, secret, owner, nodeId, key, what, out, values);
         }
         if (value instanceof Map<?, ?> m) {
             Map<String, String> copy = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 String entry = String.valueOf(e.getKey());
-                boolean secretEntry = secret || SecretNames.looksSecret(entry);
-                copy.put(entry, redactText(String.valueOf(e.getValue()), secretEntry, nodeId, key + "_" + entry,
+                String v = String.valueOf(e.getValue());
+                Boolean secretEntry = owner != null ? Boolean.valueOf(owner.entry(entry, v))
+                        : Boolean.TRUE.equals(secret) || SecretNames.looksSecret(entry) ? Boolean.TRUE : null;
+                copy.put(entry, redactText(v, secretEntry, null, nodeId, key + "_" + entry,
                         what + " entry " + entry, out, values));
             }
             return copy;
@@ -113,29 +131,34 @@ public final class SecretPlaceholders {
         if (value instanceof List<?> l && l.stream().allMatch(v -> v instanceof String)) {
             List<String> copy = new ArrayList<>();
             for (int i = 0; i < l.size(); i++) {
-                copy.add(redactText((String) l.get(i), secret, nodeId, key + "_" + i, what + " item " + i, out, values));
+                copy.add(redactText((String) l.get(i), secret, null, nodeId, key + "_" + i, what + " item " + i, out,
+                        values));
             }
             return copy;
         }
         return value;
     }
 
-    private static String redactText(String s, boolean secret, String nodeId, String key, String what,
+    /**
+     * @param secret TRUE: a placeholder; FALSE: not secret (only URL credentials are still cut); null: secret when
+     *               the text holds a credential
+     */
+    private static String redactText(String s, Boolean secret, Owner owner, String nodeId, String key, String what,
                                      List<SecretRef> out, Set<String> values) {
         if (s.isBlank() || ParamRef.isParamRef(s)) {
             return s;
         }
-        JsonObject json = secret ? null : jsonObject(s);
+        JsonObject json = Boolean.TRUE.equals(secret) ? null : jsonObject(s);
         if (json != null) {
             // Redact inside the JSON (e.g. container create options' "Env"), so it stays valid JSON.
-            redactJson(json, nodeId, key, what, out, values);
+            redactJson(json, owner, nodeId, key, what, out, values);
             return json.toString();
         }
         if (isPlaceholder(s)) {
             return s;
         }
         String env = envVar(nodeId, key);
-        if (secret || SecretNames.looksLikeCredential(s)) {
+        if (Boolean.TRUE.equals(secret) || secret == null && SecretNames.looksLikeCredential(s)) {
             String placeholder = "${" + env + "}";
             out.add(new SecretRef(env, placeholder, nodeId, key, what));
             values.add(s);
@@ -173,40 +196,43 @@ public final class SecretPlaceholders {
      * Walks a JSON object: {@code "NAME=value"} strings in arrays (Docker's {@code Env}) are secret by NAME, other
      * strings by their member's name; any string may also hold a credential (connection string, URL user info).
      */
-    private static void redactJson(JsonObject o, String nodeId, String key, String what, List<SecretRef> out,
-                                   Set<String> values) {
+    private static void redactJson(JsonObject o, Owner owner, String nodeId, String key, String what,
+                                   List<SecretRef> out, Set<String> values) {
         for (Map.Entry<String, JsonElement> m : o.entrySet()) {
             JsonElement v = m.getValue();
             String path = key + "_" + m.getKey();
             if (v.isJsonObject()) {
-                redactJson(v.getAsJsonObject(), nodeId, path, what, out, values);
+                redactJson(v.getAsJsonObject(), owner, nodeId, path, what, out, values);
             } else if (v.isJsonArray()) {
                 JsonArray a = v.getAsJsonArray();
                 for (int i = 0; i < a.size(); i++) {
                     JsonElement item = a.get(i);
                     if (item.isJsonObject()) {
-                        redactJson(item.getAsJsonObject(), nodeId, path + "_" + i, what, out, values);
+                        redactJson(item.getAsJsonObject(), owner, nodeId, path + "_" + i, what, out, values);
                     } else if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString()) {
-                        a.set(i, new JsonPrimitive(redactEnvEntry(item.getAsString(), nodeId, path, what, out,
-                                values)));
+                        a.set(i, new JsonPrimitive(redactEnvEntry(item.getAsString(), owner, nodeId, path, what,
+                                out, values)));
                     }
                 }
             } else if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isString()) {
-                m.setValue(new JsonPrimitive(redactText(v.getAsString(), SecretNames.looksSecret(m.getKey()),
-                        nodeId, path, what + " field " + m.getKey(), out, values)));
+                m.setValue(new JsonPrimitive(redactText(v.getAsString(), SecretNames.looksSecret(m.getKey()) ? true
+                        : null, null, nodeId, path, what + " field " + m.getKey(), out, values)));
             }
         }
     }
 
-    private static String redactEnvEntry(String item, String nodeId, String path, String what, List<SecretRef> out,
-                                         Set<String> values) {
+    private static String redactEnvEntry(String item, Owner owner, String nodeId, String path, String what,
+                                         List<SecretRef> out, Set<String> values) {
         int eq = item.indexOf('=');
         if (eq <= 0) {
-            return redactText(item, false, nodeId, path, what, out, values);
+            return redactText(item, null, null, nodeId, path, what, out, values);
         }
         String name = item.substring(0, eq);
         String value = item.substring(eq + 1);
-        return name + "=" + redactText(value, SecretNames.looksSecret(name), nodeId, path + "_" + name,
+        // An Env entry's tick is kept as the setting's key/NAME, like a key/value entry's.
+        boolean secret = owner == null ? SecretNames.looksSecret(name) || SecretNames.looksLikeCredential(value)
+                : owner.entry(name, value);
+        return name + "=" + redactText(value, secret, null, nodeId, path + "_" + name,
                 what + " entry " + name, out, values);
     }
 

@@ -70,11 +70,28 @@ class RuntimeDistributionTest {
         Files.createDirectories(dist);
         Files.writeString(dist.resolve(RuntimeDistribution.CLASSPATH_FILE), String.join(java.io.File.pathSeparator,
                 cp.stream().map(Path::toString).toList()) + "\n");
-        jar(dist.resolve("linux-x86_64/opencv-1-linux-x86_64.jar"), Map.of("org/bytedeco/opencv/linux-x86_64/libcv.so",
-                library(0x3E)));
-        jar(dist.resolve("linux-arm64/opencv-1-linux-arm64.jar"), Map.of("org/bytedeco/opencv/linux-arm64/libcv.so",
-                library(0xB7)));
+        for (String lib : NATIVES) {
+            nativeJar(dist.resolve("linux-x86_64"), lib, "linux-x86_64", 0x3E);
+            nativeJar(dist.resolve("linux-arm64"), lib, "linux-arm64", 0xB7);
+        }
         return dist;
+    }
+
+    /** The JavaCPP natives every architecture needs. */
+    static final List<String> NATIVES = List.of("javacpp", "ffmpeg", "opencv", "openblas");
+
+    private static Path nativeJar(Path dir, String lib, String platform, int machine) throws IOException {
+        return jar(dir.resolve(lib + "-1-" + platform + ".jar"), Map.of("org/bytedeco/" + lib + "/" + platform
+                + "/lib" + lib + ".so", library(machine)));
+    }
+
+    private static List<String> withNatives(String... others) {
+        List<String> out = new java.util.ArrayList<>(List.of(others));
+        for (String lib : NATIVES) {
+            out.add("amd64/" + lib + "-1-linux-x86_64.jar");
+            out.add("arm64v8/" + lib + "-1-linux-arm64.jar");
+        }
+        return out.stream().sorted().toList();
     }
 
     private static List<String> listing(Path jar) throws IOException {
@@ -100,9 +117,9 @@ class RuntimeDistributionTest {
         Path pkg = tmp.resolve("pkg");
         List<String> written = d.writeInto(pkg, EnumSet.allOf(Architecture.class));
         Path lib = pkg.resolve("runtime/lib");
-        assertEquals(List.of("amd64/onnxruntime-1.jar", "amd64/opencv-1-linux-x86_64.jar",
-                "amd64/tcnative-2-linux-x86_64.jar", "arm64v8/onnxruntime-1.jar", "arm64v8/opencv-1-linux-arm64.jar",
-                "arm64v8/tcnative-2-linux-aarch_64.jar", "common/engine-module.jar", "common/gson-2.jar"), files(lib));
+        assertEquals(withNatives("amd64/onnxruntime-1.jar", "amd64/tcnative-2-linux-x86_64.jar",
+                "arm64v8/onnxruntime-1.jar", "arm64v8/tcnative-2-linux-aarch_64.jar", "common/engine-module.jar",
+                "common/gson-2.jar"), files(lib));
         assertEquals(new TreeSet<>(written), new TreeSet<>(files(lib).stream().map(f -> "runtime/lib/" + f).toList()));
         assertEquals(List.of("ai/onnxruntime/OrtSession.class", "ai/onnxruntime/native/linux-x64/libonnxruntime.so"),
                 listing(lib.resolve("amd64/onnxruntime-1.jar")));
@@ -143,5 +160,35 @@ class RuntimeDistributionTest {
         PackageException stale = assertThrows(PackageException.class, () -> RuntimeDistribution.at(dist));
         assertTrue(stale.getMessage().contains("gson-2.jar, which does not exist (rebuild packaging)"),
                 stale.getMessage());
+    }
+
+    /**
+     * The installed app's layout (lib/app/runtime-dist): class path entries relative to the folder (../x.jar),
+     * and no linux-x86_64/ on an x86-64 Linux build because the app's own class path has those natives.
+     */
+    @Test
+    void anInstalledDistributionUsesTheAppsJarsAndOnlyAddsTheOtherArchitecture() throws IOException {
+        Path app = tmp.resolve("image/lib/app");
+        jar(app.resolve("gson-2.jar"), Map.of("com/google/Gson.class", new byte[] {1}));
+        List<String> cp = new java.util.ArrayList<>(List.of("../gson-2.jar"));
+        for (String lib : NATIVES) {
+            nativeJar(app, lib, "linux-x86_64", 0x3E);
+            cp.add("../" + lib + "-1-linux-x86_64.jar");
+        }
+        Path dist = app.resolve(RuntimeDistribution.FOLDER);
+        Files.createDirectories(dist);
+        Files.writeString(dist.resolve(RuntimeDistribution.CLASSPATH_FILE), String.join(java.io.File.pathSeparator,
+                cp) + "\n");
+        for (String lib : NATIVES) {
+            nativeJar(dist.resolve("linux-arm64"), lib, "linux-arm64", 0xB7);
+        }
+        Path pkg = tmp.resolve("pkg");
+        RuntimeDistribution.at(dist).writeInto(pkg, EnumSet.allOf(Architecture.class));
+        assertEquals(withNatives("common/gson-2.jar"), files(pkg.resolve("runtime/lib")));
+
+        Files.delete(dist.resolve("linux-arm64/ffmpeg-1-linux-arm64.jar"));
+        PackageException e = assertThrows(PackageException.class, () -> RuntimeDistribution.at(dist)
+                .writeInto(tmp.resolve("pkg2"), EnumSet.allOf(Architecture.class)));
+        assertTrue(e.getMessage().contains("no ffmpeg natives for arm64v8"), e.getMessage());
     }
 }

@@ -55,13 +55,18 @@ public final class NodeRuntimeRegistry implements AutoCloseable {
 
     /** The built-in runtimes with this model factory (e.g. one sharing thread-tuned sessions the caller owns). */
     public static NodeRuntimeRegistry standard(ModelRuntimeFactory models) {
-        NodeRuntimeRegistry registry = builtIn(models);
+        return standard(models, new EdgeModuleConnection());
+    }
+
+    /** As {@link #standard(ModelRuntimeFactory)}; the IoT exports send through {@code edge} (shared with the twin). */
+    public static NodeRuntimeRegistry standard(ModelRuntimeFactory models, EdgeModuleConnection edge) {
+        NodeRuntimeRegistry registry = builtIn(models, edge);
         registry.requireComplete(NodeCatalog.standard());
         return registry;
     }
 
-    private static NodeRuntimeRegistry builtIn(ModelRuntimeFactory models) {
-        EdgeModuleConnection edge = new EdgeModuleConnection();  // one IoT Edge module client for both IoT exports
+    private static NodeRuntimeRegistry builtIn(ModelRuntimeFactory models, EdgeModuleConnection edge) {
+        // One IoT Edge module client for both IoT exports.
         return new NodeRuntimeRegistry(List.of(
                 models,
                 new FilterRuntimeFactory(),

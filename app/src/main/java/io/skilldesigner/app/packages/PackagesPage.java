@@ -177,7 +177,7 @@ public final class PackagesPage implements Page {
             ExportResult r = new EdgePackageExporter(ctx.catalog()).export(skill,
                     new AbsoluteModelLibrary(ctx.workspace().modelLibrary(), ctx.workspace().root()),
                     folder, zip, EnumSet.allOf(Architecture.class), ctx.workspace().root(),
-                    RuntimeDistribution.fromSystemProperty().orElse(null));
+                    RuntimeDistribution.find().orElse(null));
             p.progress(1, 1);
             return r;
         }, r -> {

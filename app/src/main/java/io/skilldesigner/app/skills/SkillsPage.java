@@ -303,6 +303,8 @@ public final class SkillsPage implements Page {
         }
         try {
             ctx.workspace().deleteSkill(s.id());
+            // its autosaved draft and the draft's secrets go with it
+            new SkillDrafts(ctx.workspace(), ctx.catalog()).discard(s.id());
             message.setText("Deleted " + s.name());
             reload();
         } catch (IOException e) {

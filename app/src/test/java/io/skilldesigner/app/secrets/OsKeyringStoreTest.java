@@ -3,9 +3,6 @@ package io.skilldesigner.app.secrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.skilldesigner.core.secrets.TestKeyring;
+
 /**
  * The java-keyring adapter against a real Secret Service: the test starts its own session bus and an unlocked GNOME
- * Keyring (as skill-core's SecretServiceStoreTest does), runs the adapter in a child JVM on that bus and reads the
+ * Keyring (skill-core's {@link TestKeyring}), runs the adapter in a child JVM on that bus and reads the
  * entry back with another client, libsecret's {@code secret-tool}. The macOS and Windows backends cannot run here;
  * they share this adapter and differ only in the backend java-keyring picks.
  */
@@ -30,31 +29,18 @@ class OsKeyringStoreTest {
     private static final String REF = "door/mqtt/password";
     @TempDir
     Path home;
-    private Process bus;
+    private TestKeyring keyring;
     private Map<String, String> env;
 
     @BeforeEach
     void startKeyring() throws Exception {
-        bus = new ProcessBuilder("dbus-daemon", "--session", "--nofork", "--print-address=1").start();
-        String address = new BufferedReader(new InputStreamReader(bus.getInputStream(), StandardCharsets.UTF_8))
-                .readLine();
-        assertTrue(address != null && address.startsWith("unix:"), "dbus-daemon address: " + address);
-        env = Map.of("DBUS_SESSION_BUS_ADDRESS", address, "HOME", home.toString(),
-                "XDG_DATA_HOME", home.resolve("data").toString(), "XDG_RUNTIME_DIR", home.toString());
-        ProcessBuilder pb = new ProcessBuilder("gnome-keyring-daemon", "--unlock", "--components=secrets");
-        pb.environment().putAll(env);
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Process keyring = pb.start();
-        try (OutputStream in = keyring.getOutputStream()) {
-            in.write("test-keyring-password".getBytes(StandardCharsets.UTF_8));
-        }
-        assertTrue(keyring.waitFor(30, TimeUnit.SECONDS), "gnome-keyring-daemon started");
+        keyring = TestKeyring.start(home);
+        env = keyring.env();
     }
 
     @AfterEach
     void stopKeyring() throws Exception {
-        bus.destroy();
-        bus.waitFor(10, TimeUnit.SECONDS);
+        keyring.close();
     }
 
     @Test

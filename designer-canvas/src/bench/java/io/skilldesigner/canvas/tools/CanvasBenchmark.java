@@ -1,117 +1,280 @@
 package io.skilldesigner.canvas.tools;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
+import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
+
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 
 import io.skilldesigner.canvas.SkillEditor;
 import io.skilldesigner.canvas.TestSkills;
+import io.skilldesigner.core.io.SkillJson;
 import io.skilldesigner.core.skill.Position;
 import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.skill.SkillEdge;
+import io.skilldesigner.core.validation.Problem;
 
 /**
- * Opens a 1,000-node / ~1,500-edge skill and measures open time and frame times while panning (detail zoom and
- * overview) and while dragging a node. Not a test: run it as a main class (Monocle headless or under Xvfb).
- * Frame interval = time between AnimationTimer callbacks (60 Hz pulses when the work fits in 16 ms); pulse work
- * = time from the pre-layout to the post-layout pulse listener (CSS, culling, layout) of each frame.
+ * Measures what a user of the designer canvas feels with a 1,000-node / 1,500-edge skill. Not a test: a main class,
+ * run under Xvfb (real X mouse events through XTest) or Monocle headless.
+ * <ul>
+ * <li>open (twice: cold, then again in the same JVM): from reading the skill file on disk to the first frame painted after {@code setSkill} with the problems
+ * list filled (whichever comes last);</li>
+ * <li>heap: used heap after GC with the skill open minus the empty editor's;</li>
+ * <li>pan (secondary button held, the mouse moved every frame by a {@link Robot}) at zoom 1.0, 0.6 and fit-to-view,
+ * and drag of one node (primary button) at the same zooms.</li>
+ * </ul>
+ * Frame cost comes from JavaFX's own pulse instrumentation: with the flight recorder running, JavaFX emits one
+ * {@code javafx.PulsePhase} event per phase of every pulse, on the FX thread (CSS, layout, copying state to the
+ * render graph) and on the render thread (dirty regions, painting and presenting), tagged with the pulse number.
+ * "render" is the sum of the render thread's phases of one pulse, "FX" the FX thread's phases except the wait for the
+ * previous frame. The frame interval (between AnimationTimer callbacks) is printed too: its floor is the 60 Hz pulse.
  */
 public final class CanvasBenchmark {
-    private static final int FRAMES = 240;
+    private static final int FRAMES = 300;
+    private static final int NODES = 1000;
+    private static final int EDGES = 1500;
+    private static final String RENDER_THREAD = "QuantumRenderer";
+    private static final String WAIT_PHASE = "Waiting for previous rendering";
+    private final Recording jfr = new Recording();
+    private SkillEditor editor;
+    private Robot robot;
+    private ObservableList<Problem> problemsList;
 
     private CanvasBenchmark() {
     }
 
+    /** One pulse: FX-thread work, render-thread work, when it started and when its rendering ended. */
+    private record Pulse(int id, Instant start, double fxMs, double renderMs, Instant renderEnd) {
+    }
+
     public static void main(String[] args) throws Exception {
+        try {
+            new CanvasBenchmark().run();
+        } finally {
+            Platform.exit(); // also after a failure: the FX thread would keep the JVM alive
+        }
+    }
+
+    /** {@link TestSkills#large} plus extra fan-in edges up to {@link #EDGES}. */
+    static Skill skill() {
+        Skill s = TestSkills.large(NODES);
+        List<SkillEdge> edges = new ArrayList<>(s.edges());
+        int columns = 40;
+        for (int i = columns + 1; i < NODES && edges.size() < EDGES; i += 2) {
+            if (i % columns < columns - 1) {
+                edges.add(SkillEdge.of("n" + (i - columns + 1), "f", "n" + i, "f"));
+            }
+        }
+        return s.withEdges(edges);
+    }
+
+    private void run() throws Exception {
+        // JavaFX registers its pulse events only if the flight recorder runs before the toolkit starts
+        jfr.enable("javafx.PulsePhase").withoutStackTrace().withThreshold(java.time.Duration.ZERO);
+        jfr.start();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
-        Skill big = TestSkills.large(1000);
-        System.out.printf("skill: %d nodes, %d edges; pipeline: %s, glass: %s%n", big.nodes().size(),
-                big.edges().size(), System.getProperty("prism.order", "default"),
-                System.getProperty("glass.platform", "default"));
-        SkillEditor[] editor = new SkillEditor[1];
-        Stage[] stage = new Stage[1];
-        long[] work = new long[FRAMES * 4];
-        int[] workCount = new int[1];
-        long[] pre = new long[1];
+
+        Skill big = skill();
+        Path file = Files.createTempFile("large", SkillJson.EXTENSION);
+        Files.write(file, new SkillJson(TestSkills.CATALOG).toBytes(big));
+        System.out.printf("skill: %d nodes, %d edges, file %d KB; pipeline: %s, glass: %s, java %s, javafx %s%n",
+                big.nodes().size(), big.edges().size(), Files.size(file) / 1024,
+                com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName(),
+                com.sun.glass.ui.Application.GetApplication().getClass().getSimpleName(),
+                System.getProperty("java.version"), System.getProperty("javafx.runtime.version"));
+
         onFx(() -> {
-            editor[0] = new SkillEditor(TestSkills.CATALOG, TestSkills.library());
-            stage[0] = new Stage();
-            Scene scene = new Scene(editor[0], 1500, 950);
-            scene.addPreLayoutPulseListener(() -> pre[0] = System.nanoTime());
-            scene.addPostLayoutPulseListener(() -> {
-                if (pre[0] != 0 && workCount[0] < work.length) {
-                    work[workCount[0]++] = System.nanoTime() - pre[0];
-                }
+            editor = new SkillEditor(TestSkills.CATALOG, TestSkills.library());
+            Stage stage = new Stage();
+            stage.setScene(new Scene(editor, 1500, 950));
+            stage.setX(0);
+            stage.setY(0);
+            stage.show();
+            robot = new Robot();
+        });
+        Thread.sleep(1500);
+        long emptyHeap = settledHeap();
+        open(file, "open from file, first in this JVM");
+        Thread.sleep(1000);
+        long openHeap = settledHeap();
+        System.out.printf("heap after GC: empty editor %.0f MB, with the skill open %.0f MB, difference %.0f MB%n",
+                emptyHeap / 1e6, openHeap / 1e6, (openHeap - emptyHeap) / 1e6);
+        // a second open of the same file shows the cost without class loading and cold JIT
+        onFx(() -> editor.setSkill(Skill.empty("empty", "Empty")));
+        Thread.sleep(1500);
+        open(file, "open from file, again");
+        Thread.sleep(1000);
+
+        String shots = System.getProperty("bench.screenshots");
+        if (shots != null) {
+            for (Zoom z : List.of(Zoom.FIT, Zoom.ONE, Zoom.POINT_SIX)) {
+                zoom(z);
+                screenshot(Path.of(shots, "canvas-large-" + z.name().toLowerCase(java.util.Locale.ROOT) + ".png"));
+            }
+        }
+        for (Zoom z : Zoom.values()) {
+            zoom(z);
+            // start in the gap left of n500 and above it, so the press is on the background at every zoom
+            Position n = big.node("n500").orElseThrow().position();
+            Point2D c = fx(() -> {
+                Point2D local = editor.canvas().viewport().toScreen(n.x() - 20, n.y() - 40);
+                return editor.canvas().localToScreen(local.getX(), local.getY());
             });
-            stage[0].setScene(scene);
-            stage[0].show();
-        });
-        // open: from setSkill until the first frame after it has been laid out
-        long t0 = System.nanoTime();
-        CompletableFuture<Long> opened = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            editor[0].setSkill(big);
-            new AnimationTimer() {
-                int n;
-
-                @Override
-                public void handle(long now) {
-                    if (++n == 2) { // the second callback follows the pulse that rendered the opened skill
-                        stop();
-                        opened.complete(System.nanoTime() - t0);
-                    }
-                }
-            }.start();
-        });
-        System.out.printf("open (1000 nodes, fit to view, overview LOD): %.0f ms%n", opened.get(60, TimeUnit.SECONDS) / 1e6);
-        // let the background validation of the opened skill finish so it does not compete with the frame timings
-        Thread.sleep(3000);
-        onFx(() -> System.out.printf("problems found by background validation: %d%n", editor[0].problems().size()));
-
-        onFx(() -> {
-            editor[0].canvas().viewport().scaleProperty().set(1);
-            editor[0].centreOn("n500");
-        });
-        run("pan at zoom 1.0 (detail, culled)", work, workCount,
-                i -> editor[0].canvas().viewport().panBy(i % 120 < 60 ? -8 : 8, i % 80 < 40 ? -4 : 4), editor);
-        onFx(() -> editor[0].fitToView());
-        run("pan at fit (overview LOD, all 1000 visible)", work, workCount,
-                i -> editor[0].canvas().viewport().panBy(i % 120 < 60 ? -3 : 3, 0), editor);
-        onFx(() -> {
-            editor[0].canvas().viewport().scaleProperty().set(0.6);
-            editor[0].centreOn("n500");
-        });
-        run("pan at zoom 0.6 (detail, ~100 views)", work, workCount,
-                i -> editor[0].canvas().viewport().panBy(i % 120 < 60 ? -8 : 8, 0), editor);
-        onFx(() -> {
-            editor[0].canvas().viewport().scaleProperty().set(1);
-            editor[0].centreOn("n500");
-        });
-        Position start = big.node("n500").orElseThrow().position();
-        run("drag node n500 (live move + 3 edges)", work, workCount, i -> editor[0].canvas().previewMove(
-                Map.of("n500", new Position(start.x() + (i % 100) * 4, start.y() + (i % 50) * 2))), editor);
-        onFx(() -> editor[0].canvas().commitMove());
+            // sweep right and down and back, so new parts of the graph come into view
+            gesture("pan, " + z.label, MouseButton.SECONDARY, c.getX(), c.getY(),
+                    i -> new Point2D(i < FRAMES / 2 ? -i * 5 : -(FRAMES - i) * 5, (i % 60 < 30 ? i % 30 : 30 - i % 30) * 3));
+        }
+        for (Zoom z : Zoom.values()) {
+            zoom(z);
+            dragNode("drag node, " + z.label);
+            onFx(() -> editor.undo());
+        }
+        // the floor: what panning an empty graph area (grid only) costs in this window on this pipeline
+        onFx(() -> editor.setSkill(Skill.empty("empty", "Empty")));
+        Thread.sleep(800);
+        Point2D c = fx(() -> editor.canvas().localToScreen(editor.canvas().getWidth() / 2, 100));
+        gesture("pan, empty skill", MouseButton.SECONDARY, c.getX(), c.getY(), i -> new Point2D(-i * 2, i % 30));
+        jfr.close();
         Platform.exit();
     }
 
-    private static void run(String name, long[] work, int[] workCount, IntConsumer step, SkillEditor[] editor)
+    private enum Zoom {
+        ONE("zoom 1.0", 1), POINT_SIX("zoom 0.6", 0.6), FIT("fit to view", 0);
+
+        final String label;
+        final double scale;
+
+        Zoom(String label, double scale) {
+            this.label = label;
+            this.scale = scale;
+        }
+    }
+
+    private void zoom(Zoom z) throws Exception {
+        onFx(() -> {
+            if (z == Zoom.FIT) {
+                editor.fitToView();
+            } else {
+                editor.canvas().viewport().scaleProperty().set(z.scale);
+                editor.centreOn("n500");
+            }
+        });
+        Thread.sleep(800); // the views of the new area are made on the next pulse
+    }
+
+    /** What the screen shows of the canvas (under Xvfb: the X server's pixels), as a PNG. */
+    private void screenshot(Path file) throws Exception {
+        javafx.scene.image.WritableImage shot = fx(() -> {
+            javafx.geometry.Bounds b = editor.canvas().localToScreen(editor.canvas().getBoundsInLocal());
+            return robot.getScreenCapture(null, b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight(), false);
+        });
+        Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null), "png", file.toFile());
+        System.out.println("screenshot: " + file);
+    }
+
+    /** From reading the file to the painted skill with its problems listed. */
+    private void open(Path file, String label) throws Exception {
+        CompletableFuture<Instant> problemsFilled = new CompletableFuture<>();
+        // keep the list: problems() is an unmodifiable wrapper that holds its listeners only weakly
+        problemsList = fx(() -> editor.problems());
+        // the large skill has over a thousand problems, an empty one a handful
+        ListChangeListener<Problem> filled = c -> {
+            if (problemsList.size() > 100) {
+                problemsFilled.complete(Instant.now());
+            }
+        };
+        onFx(() -> problemsList.addListener(filled));
+        Instant t0 = Instant.now();
+        long n0 = System.nanoTime();
+        Skill skill = new SkillJson(TestSkills.CATALOG).read(file);
+        long read = System.nanoTime() - n0;
+        Instant[] set = new Instant[2];
+        onFx(() -> {
+            set[0] = Instant.now();
+            editor.setSkill(skill);
+            editor.fitToView();
+            set[1] = Instant.now();
+        });
+        Instant problems = problemsFilled.get(60, TimeUnit.SECONDS);
+        onFx(() -> problemsList.removeListener(filled));
+        // the problems can be listed before the frame is painted: wait for that frame
+        Optional<Pulse> rendered = Optional.empty();
+        for (int i = 0; i < 50 && rendered.isEmpty(); i++) {
+            rendered = pulses(set[1], Instant.now()).stream().filter(p -> p.renderEnd() != null).findFirst();
+            if (rendered.isEmpty()) {
+                Thread.sleep(100);
+            }
+        }
+        Pulse painted = rendered.orElseThrow(() -> new IllegalStateException("no rendered pulse after opening"));
+        Instant end = painted.renderEnd().isAfter(problems) ? painted.renderEnd() : problems;
+        System.out.printf(label + ": %.0f ms (read + parse %.0f ms, setSkill + fit %.0f ms, painted at %.0f ms"
+                        + " (that frame: render %.0f ms), problems listed at %.0f ms; %d problems)%n", ms(t0, end),
+                read / 1e6, ms(set[0], set[1]), ms(t0, painted.renderEnd()), painted.renderMs(), ms(t0, problems),
+                fx(() -> editor.problems().size()));
+    }
+
+    /** Drags node n500 with the primary button 400 px right and back, wobbling up and down. */
+    private void dragNode(String name) throws Exception {
+        Position before = fx(() -> editor.getSkill().node("n500").orElseThrow().position());
+        Point2D c = fx(() -> {
+            Point2D world = new Point2D(before.x() + 60, before.y() + 30);
+            Point2D local = editor.canvas().viewport().toScreen(world.getX(), world.getY());
+            return editor.canvas().localToScreen(local.getX(), local.getY());
+        });
+        gesture(name, MouseButton.PRIMARY, c.getX(), c.getY(),
+                i -> new Point2D(i * 2, (i % 40 < 20 ? i % 20 : 20 - i % 20) * 2));
+        Thread.sleep(300);
+        Position after = fx(() -> editor.getSkill().node("n500").orElseThrow().position());
+        System.out.printf("    node n500 %s%n", before.equals(after) ? "did NOT move (no node drag at this zoom)"
+                : "moved from " + before + " to " + after);
+    }
+
+    /** Presses at a screen point, moves by {@code offset(i)} on every frame, releases; reports the frames. */
+    private void gesture(String name, MouseButton button, double x, double y, IntFunction<Point2D> offset)
             throws Exception {
-        Thread.sleep(500);
-        long fx0 = cpuNanos("JavaFX Application Thread");
-        long render0 = cpuNanos("QuantumRenderer");
+        int[] events = new int[2];
+        javafx.event.EventHandler<javafx.scene.input.MouseEvent> counter = e -> {
+            events[e.getEventType() == javafx.scene.input.MouseEvent.MOUSE_DRAGGED ? 0 : 1]++;
+            if (Boolean.getBoolean("bench.dump") && e.getEventType() == javafx.scene.input.MouseEvent.MOUSE_PRESSED) {
+                System.out.println("    " + e.getEventType() + " " + e.getButton() + " " + e.getSceneX() + "," + e.getSceneY() + " target " + e.getTarget() + " primary " + e.isPrimaryButtonDown() + " secondary " + e.isSecondaryButtonDown() + " tx " + editor.canvas().viewport().txProperty().get());
+            }
+        };
+        onFx(() -> editor.getScene().addEventFilter(javafx.scene.input.MouseEvent.ANY, counter));
+        onFx(() -> robot.mouseMove(x, y));
+        Thread.sleep(300);
+        onFx(() -> robot.mousePress(button));
+        Thread.sleep(300);
         long[] intervals = new long[FRAMES];
+        long cpu0 = cpuNanos(RENDER_THREAD);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        onFx(() -> workCount[0] = 0);
+        Instant[] window = new Instant[2];
         Platform.runLater(() -> new AnimationTimer() {
             long last;
             int i;
@@ -119,33 +282,87 @@ public final class CanvasBenchmark {
             @Override
             public void handle(long now) {
                 long t = System.nanoTime();
-                if (last != 0) {
+                if (last == 0) {
+                    window[0] = Instant.now();
+                } else {
                     intervals[i - 1] = t - last;
                 }
                 last = t;
                 if (i == FRAMES) {
                     stop();
+                    window[1] = Instant.now();
+                    robot.mouseRelease(button);
                     done.complete(null);
                     return;
                 }
-                step.accept(i++);
+                Point2D d = offset.apply(i++);
+                robot.mouseMove(x + d.getX(), y + d.getY());
             }
         }.start());
-        done.get(120, TimeUnit.SECONDS);
-        double fxPerFrame = (cpuNanos("JavaFX Application Thread") - fx0) / 1e6 / FRAMES;
-        double renderPerFrame = (cpuNanos("QuantumRenderer") - render0) / 1e6 / FRAMES;
-        long[] w = Arrays.copyOf(work, Math.min(workCount[0], work.length));
-        System.out.printf("%-45s frame interval ms p50 %.1f p95 %.1f max %.1f | pulse work ms p50 %.2f p95 %.2f"
-                        + " max %.2f | CPU per frame: FX thread %.1f ms, render thread %.1f ms | views %d%n", name, pct(intervals, 50), pct(intervals, 95), pct(intervals, 100),
-                pct(w, 50), pct(w, 95), pct(w, 100), fxPerFrame, renderPerFrame, editor[0].canvas().shownNodeViews());
+        done.get(180, TimeUnit.SECONDS);
+        long renderCpu = cpuNanos(RENDER_THREAD) - cpu0;
+        onFx(() -> editor.getScene().removeEventFilter(javafx.scene.input.MouseEvent.ANY, counter));
+        List<Pulse> frames = pulses(window[0], window[1]).stream().filter(p -> p.renderEnd() != null).toList();
+        double[] render = frames.stream().mapToDouble(Pulse::renderMs).toArray();
+        double[] fxWork = frames.stream().mapToDouble(Pulse::fxMs).toArray();
+        double[] interval = Arrays.stream(intervals, 0, FRAMES - 1).mapToDouble(v -> v / 1e6).toArray();
+        System.out.printf("%-22s frames %3d | render ms p50 %5.1f p95 %5.1f max %6.1f | FX ms p50 %4.1f p95 %5.1f"
+                        + " | render CPU ms/frame %4.1f | frame interval ms p50 %4.1f p95 %5.1f | node views %d"
+                        + " | mouse drags %d, other %d%n",
+                name, frames.size(), pct(render, 50), pct(render, 95), pct(render, 100), pct(fxWork, 50),
+                pct(fxWork, 95), renderCpu / 1e6 / Math.max(1, frames.size()), pct(interval, 50), pct(interval, 95), fx(() -> editor.canvas().shownNodeViews()),
+                events[0], events[1]);
+    }
+
+    /** The pulses that started inside a time window, from the recorded phase events. */
+    private List<Pulse> pulses(Instant from, Instant to) throws java.io.IOException {
+        Path dump = Files.createTempFile("canvas-bench", ".jfr");
+        jfr.dump(dump);
+        List<RecordedEvent> phases = RecordingFile.readAllEvents(dump).stream()
+                .filter(e -> e.getEventType().getName().equals("javafx.PulsePhase")).toList();
+        Files.delete(dump);
+        Map<Integer, List<RecordedEvent>> byPulse = new TreeMap<>();
+        // the stream can hand the same event over twice; one phase = one thread, name and start
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (RecordedEvent e : phases) {
+            String key = e.getInt("pulseId") + "/" + (e.getThread() == null ? "" : e.getThread().getJavaName()) + "/"
+                    + e.getString("phaseName") + "/" + e.getStartTime();
+            if (seen.add(key)) {
+                byPulse.computeIfAbsent(e.getInt("pulseId"), k -> new ArrayList<>()).add(e);
+            }
+        }
+        List<Pulse> out = new ArrayList<>();
+        byPulse.forEach((id, events) -> {
+            Instant start = null;
+            double fxMs = 0;
+            double renderMs = 0;
+            Instant renderEnd = null;
+            for (RecordedEvent e : events) {
+                String thread = e.getThread() == null ? "" : e.getThread().getJavaName();
+                double d = e.getDuration().toNanos() / 1e6;
+                if (thread.startsWith(RENDER_THREAD)) {
+                    renderMs += d;
+                    renderEnd = renderEnd == null || e.getEndTime().isAfter(renderEnd) ? e.getEndTime() : renderEnd;
+                } else { // the FX thread ("JavaFX Application Thread", "Event Thread" under Monocle)
+                    start = start == null || e.getStartTime().isBefore(start) ? e.getStartTime() : start;
+                    if (!WAIT_PHASE.equals(e.getString("phaseName"))) {
+                        fxMs += d;
+                    }
+                }
+            }
+            if (start != null && !start.isBefore(from) && start.isBefore(to)) {
+                out.add(new Pulse(id, start, fxMs, renderMs, renderEnd));
+            }
+        });
+        return out;
     }
 
     /**
-     * CPU time used so far by the threads whose names start with a prefix (FX application, renderer). Unlike wall-clock intervals it
-     * does not grow when other processes compete for the cores, so it shows what one frame really costs.
+     * CPU time used so far by the threads whose names start with a prefix. Unlike the wall-clock phase durations
+     * it does not grow when other processes compete for the cores.
      */
     private static long cpuNanos(String threadNamePrefix) {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long total = 0;
         for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
             if (t != null && t.getThreadName().startsWith(threadNamePrefix)) {
@@ -155,31 +372,47 @@ public final class CanvasBenchmark {
         return total;
     }
 
-    private static double pct(long[] values, int p) {
-        List<Long> v = new ArrayList<>();
-        for (long x : values) {
-            if (x > 0) {
-                v.add(x);
-            }
+    /** Heap in use after garbage collection has settled. */
+    private static long settledHeap() throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(300);
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
-        if (v.isEmpty()) {
-            return 0;
-        }
-        v.sort(null);
-        int idx = Math.min(v.size() - 1, (int) Math.ceil(p / 100.0 * v.size()) - 1);
-        return v.get(Math.max(0, idx)) / 1e6;
+        return used;
     }
 
-    private static void onFx(Runnable r) throws Exception {
-        CompletableFuture<Void> f = new CompletableFuture<>();
+    private static double ms(Instant a, Instant b) {
+        return java.time.Duration.between(a, b).toNanos() / 1e6;
+    }
+
+    private static double pct(double[] values, int p) {
+        if (values.length == 0) {
+            return 0;
+        }
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int idx = Math.min(v.length - 1, (int) Math.ceil(p / 100.0 * v.length) - 1);
+        return v[Math.max(0, idx)];
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                r.run();
-                f.complete(null);
-            } catch (RuntimeException e) {
+                f.complete(c.call());
+            } catch (Exception e) {
                 f.completeExceptionally(e);
             }
         });
-        f.get(60, TimeUnit.SECONDS);
+        return f.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        fx(() -> {
+            r.run();
+            return null;
+        });
     }
 }

@@ -63,7 +63,9 @@ public final class CanvasColours {
         for (String name : NAMES) {
             StyleableObjectProperty<Color> p = new SimpleStyleableObjectProperty<>(META.get(name), owner, name,
                     Color.GRAY);
-            p.addListener(o -> onChange.run());
+            // a change listener fires only for a different colour: CSS passes (focus, hover) set equal but new
+            // Color objects, which would otherwise repaint the grid and the overview each time
+            p.addListener((o, old, now) -> onChange.run());
             properties.put(name, p);
         }
     }

@@ -56,6 +56,14 @@ import io.skilldesigner.core.skill.SkillNode;
  * The graph area. Scales to large skills by creating node and edge views only for what is inside the viewport
  * (culling is redone once per pulse, before CSS and layout, when the view or the skill changed) and, when zoomed
  * far out, by drawing every node as a plain rectangle on one canvas instead (level of detail).
+ * <p>
+ * Panning moves pictures that were painted once instead of repainting them (the software pipeline repaints the
+ * whole area on every panned frame): at detail zoom each node view is cached as a bitmap, and the edges of the
+ * visible area plus half a view on each side are materialised together and their layer is cached as one bitmap
+ * (re-rendered only when an edge is added, removed, selected or hovered, or the view leaves that area; a live drag
+ * turns the cache off until the drop); in the overview the blocks and lines are painted once onto a canvas that
+ * is only moved while panning ({@link OverviewLayer}). While the view is being panned the graph does not take
+ * the mouse, so hovering over edges on the way does not invalidate the cached layer.
  */
 public final class GraphCanvas extends Region {
     /** Below this zoom the graph is drawn as an overview on a canvas. */
@@ -66,7 +74,7 @@ public final class GraphCanvas extends Region {
     private final IconCache icons;
     private final Viewport viewport = new Viewport();
     private final Canvas grid = new Canvas();
-    private final Canvas overview = new Canvas();
+    private final OverviewLayer overview;
     private final Pane world = new Pane();
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
@@ -85,7 +93,14 @@ public final class GraphCanvas extends Region {
     private final Map<String, Position> livePositions = new HashMap<>();
     private Function<String, StatusBadge> statusSource = id -> null;
     private boolean viewDirty = true;
-    private boolean overviewDrawn;
+    /**
+     * Bumped whenever what the cached pictures show changes: the skill, the selection, colours, and live drag
+     * positions at detail zoom (the overview draws dragged blocks on a canvas of their own instead).
+     */
+    private long contentVersion;
+    /** World area whose edge views are materialised, and the content version it was culled for. */
+    private Rectangle2D materialised;
+    private long culledVersion = -1;
     private GridKey gridKey;
 
     /** What the grid bitmap depends on (panning only moves it). */
@@ -100,6 +115,8 @@ public final class GraphCanvas extends Region {
     private Point2D dragStart;
     private Map<String, Position> dragOrigins = Map.of();
     private boolean dragMoved;
+    /** The node dragged by its block in the overview, or null. */
+    private String overviewDrag;
     // connection drag state
     private PortView connectFrom;
     // background drag state
@@ -130,7 +147,9 @@ public final class GraphCanvas extends Region {
         world.getChildren().addAll(edgeLayer, nodeLayer, preview);
         world.setPickOnBounds(false);
         grid.setMouseTransparent(true);
-        overview.setMouseTransparent(true);
+        overview = new OverviewLayer(this);
+        // the edges are rendered once into a bitmap and moved while panning; changes to the edges re-render it
+        edgeLayer.setCache(true);
         overlay.setMouseTransparent(true);
         overlay.setManaged(false);
         rubberBand.getStyleClass().add(CanvasStyles.RUBBER_BAND);
@@ -143,7 +162,7 @@ public final class GraphCanvas extends Region {
         overlay.getChildren().addAll(rubberBand, messageLabel);
         messageTimer.setOnFinished(e -> messageLabel.setVisible(false));
         minimap = new Minimap(this);
-        getChildren().addAll(grid, overview, world, overlay, minimap);
+        getChildren().addAll(grid, overview, overview.moving(), world, overlay, minimap);
         // nodes partly outside the view must not paint over (or catch clicks for) the toolbar and panels
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -161,7 +180,7 @@ public final class GraphCanvas extends Region {
             if (c.wasRemoved()) {
                 Optional.ofNullable(nodeViews.get(c.getElementRemoved())).ifPresent(v -> v.setSelected(false));
             }
-            requestRefresh();
+            contentChanged();
         });
         model.selectedEdges().addListener((SetChangeListener<SkillEdge>) c -> {
             if (c.wasAdded()) {
@@ -170,6 +189,7 @@ public final class GraphCanvas extends Region {
             if (c.wasRemoved()) {
                 Optional.ofNullable(edgeViews.get(c.getElementRemoved())).ifPresent(v -> v.setSelected(false));
             }
+            contentChanged();
         });
         sceneProperty().addListener((o, old, now) -> attach(now));
         installBackgroundHandlers();
@@ -222,6 +242,11 @@ public final class GraphCanvas extends Region {
         return viewport.scale() < DETAIL_SCALE;
     }
 
+    /** How many times the overview picture has been painted (it is reused while panning). */
+    public int overviewPaints() {
+        return overview.paints();
+    }
+
     public Point2D sceneToWorld(double sceneX, double sceneY) {
         Point2D local = sceneToLocal(sceneX, sceneY);
         return viewport.toWorld(local.getX(), local.getY());
@@ -237,7 +262,12 @@ public final class GraphCanvas extends Region {
 
     /** Bounds of all nodes in world units, or null when the skill is empty. */
     public Rectangle2D contentBounds() {
-        if (nodesById.isEmpty()) {
+        return contentBounds(Set.of());
+    }
+
+    /** Bounds of all nodes but some, or null when there are none. */
+    Rectangle2D contentBounds(Set<String> except) {
+        if (nodesById.size() <= except.size() && except.containsAll(nodesById.keySet())) {
             return null;
         }
         double minX = Double.MAX_VALUE;
@@ -245,6 +275,9 @@ public final class GraphCanvas extends Region {
         double maxX = -Double.MAX_VALUE;
         double maxY = -Double.MAX_VALUE;
         for (SkillNode n : nodesById.values()) {
+            if (except.contains(n.id())) {
+                continue;
+            }
             Position p = positionOf(n);
             minX = Math.min(minX, p.x());
             minY = Math.min(minY, p.y());
@@ -308,7 +341,13 @@ public final class GraphCanvas extends Region {
     /** Moves nodes without recording an edit (the live part of a drag). {@link #commitMove()} records it. */
     public void previewMove(Map<String, Position> positions) {
         livePositions.putAll(positions);
-        requestRefresh();
+        if (isOverview()) {
+            requestRefresh(); // the overview draws the moving blocks on a canvas of their own
+            return;
+        }
+        // the moving edges change every frame: a cached layer would be re-rendered whole each time
+        edgeLayer.setCache(false);
+        contentChanged();
     }
 
     public void commitMove() {
@@ -318,6 +357,8 @@ public final class GraphCanvas extends Region {
         Map<String, Position> moved = new HashMap<>(livePositions);
         int n = moved.size();
         livePositions.clear();
+        edgeLayer.setCache(true);
+        contentChanged();
         if (!model.apply(n == 1 ? "Move node" : "Move " + n + " nodes", s -> GraphEdits.move(s, moved))) {
             requestRefresh();
         }
@@ -332,6 +373,11 @@ public final class GraphCanvas extends Region {
         }
         model.apply("Connect", s -> s.withEdge(new SkillEdge(from, to)));
         return Optional.empty();
+    }
+
+    private void contentChanged() {
+        contentVersion++;
+        requestRefresh();
     }
 
     void requestRefresh() {
@@ -356,8 +402,6 @@ public final class GraphCanvas extends Region {
         if (getWidth() != lastW || getHeight() != lastH) {
             lastW = getWidth();
             lastH = getHeight();
-            overview.setWidth(lastW);
-            overview.setHeight(lastH);
             viewDirty = true;
         }
         if (fitPending && getWidth() > 0) {
@@ -408,6 +452,7 @@ public final class GraphCanvas extends Region {
             }
         }
         livePositions.keySet().retainAll(nodesById.keySet());
+        contentVersion++;
         refreshStatuses();
     }
 
@@ -437,23 +482,33 @@ public final class GraphCanvas extends Region {
         boolean detail = viewport.scale() >= DETAIL_SCALE;
         nodeLayer.setVisible(detail);
         edgeLayer.setVisible(detail);
+        overview.setVisible(!detail);
         Rectangle2D vis = viewport.visibleWorld(w, h);
         Rectangle2D cull = new Rectangle2D(vis.getMinX() - NodeGeometry.WIDTH, vis.getMinY() - NodeGeometry.HEIGHT,
                 vis.getWidth() + 2 * NodeGeometry.WIDTH, vis.getHeight() + 2 * NodeGeometry.HEIGHT);
         drawGrid(w, h, detail);
-        GraphicsContext og = overview.getGraphicsContext2D();
-        if (overviewDrawn) {
-            og.clearRect(0, 0, w, h);
-            overviewDrawn = false;
-        }
         if (detail) {
             cullNodes(cull);
-            cullEdges(cull);
+            // edges are re-culled only when the view leaves the materialised area or the content changed, so that
+            // the cached edge layer keeps its content (and its bitmap) for most pan frames
+            if (culledVersion != contentVersion || materialised == null || !covers(materialised, cull)) {
+                materialised = grow(cull, vis.getWidth() / 2, vis.getHeight() / 2);
+                culledVersion = contentVersion;
+                cullEdges(materialised);
+            }
         } else {
-            drawOverview(og, cull);
-            overviewDrawn = true;
+            overview.show(vis, contentVersion, livePositions.keySet());
         }
-        minimap.redraw();
+        minimap.redraw(contentVersion);
+    }
+
+    static boolean covers(Rectangle2D outer, Rectangle2D inner) {
+        return outer.getMinX() <= inner.getMinX() && outer.getMinY() <= inner.getMinY()
+                && outer.getMaxX() >= inner.getMaxX() && outer.getMaxY() >= inner.getMaxY();
+    }
+
+    static Rectangle2D grow(Rectangle2D r, double dx, double dy) {
+        return new Rectangle2D(r.getMinX() - dx, r.getMinY() - dy, r.getWidth() + 2 * dx, r.getHeight() + 2 * dy);
     }
 
     private void cullNodes(Rectangle2D cull) {
@@ -553,8 +608,9 @@ public final class GraphCanvas extends Region {
             }
         }
         Point2D origin = viewport.toScreen(0, 0);
-        grid.setTranslateX(floorMod(origin.getX(), step) - step);
-        grid.setTranslateY(floorMod(origin.getY(), step) - step);
+        // whole pixels: a bitmap at a fractional offset is resampled on every frame (slow in the software pipeline)
+        grid.setTranslateX(Math.rint(floorMod(origin.getX(), step) - step));
+        grid.setTranslateY(Math.rint(floorMod(origin.getY(), step) - step));
     }
 
     private static double floorMod(double v, double m) {
@@ -562,30 +618,17 @@ public final class GraphCanvas extends Region {
         return r < 0 ? r + m : r;
     }
 
-    private void drawOverview(GraphicsContext g, Rectangle2D cull) {
-        double s = viewport.scale();
-        g.save();
-        g.translate(viewport.txProperty().get(), viewport.tyProperty().get());
-        g.scale(s, s);
-        g.setStroke(colours.get(CanvasColours.EDGE));
-        g.setLineWidth(1.2 / s);
-        for (SkillEdge e : model.skill().edges()) {
-            Point2D[] ends = endsOf(e);
-            if (ends != null && (cull.contains(ends[0]) || cull.contains(ends[1]))) {
-                g.strokeLine(ends[0].getX(), ends[0].getY(), ends[1].getX(), ends[1].getY());
-            }
-        }
-        Set<String> selected = model.selectedNodes();
-        for (SkillNode n : nodesById.values()) {
-            Position p = positionOf(n);
-            if (!cull.intersects(p.x(), p.y(), NodeGeometry.WIDTH, NodeGeometry.HEIGHT)) {
-                continue;
-            }
-            NodeType t = catalog.find(n.typeId()).orElse(null);
-            g.setFill(selected.contains(n.id()) ? colours.get(CanvasColours.SELECTION) : categoryColour(t));
-            g.fillRect(p.x(), p.y(), NodeGeometry.WIDTH, NodeGeometry.HEIGHT);
-        }
-        g.restore();
+    /** Both ends of an edge in world units, or null when an end's node or type is unknown. */
+    Point2D[] edgeEnds(SkillEdge e) {
+        return endsOf(e);
+    }
+
+    Set<String> selectedNodes() {
+        return model.selectedNodes();
+    }
+
+    List<SkillEdge> edges() {
+        return model.skill().edges();
     }
 
     Color categoryColour(NodeType t) {
@@ -599,10 +642,7 @@ public final class GraphCanvas extends Region {
 
     private void coloursChanged() {
         gridKey = null; // repaint the grid bitmap with the new background
-        if (minimap != null) {
-            minimap.redraw();
-        }
-        requestRefresh();
+        contentChanged();
     }
 
     @Override
@@ -675,7 +715,12 @@ public final class GraphCanvas extends Region {
             return;
         }
         requestFocus();
-        String id = v.node().id();
+        startNodeDrag(v.node().id(), e);
+        e.consume();
+    }
+
+    /** Selects the pressed node as a click does and remembers where the selection started. */
+    private void startNodeDrag(String id, MouseEvent e) {
         Set<String> sel = model.selectedNodes();
         if (e.isShiftDown() || e.isShortcutDown()) {
             if (!sel.remove(id)) {
@@ -694,7 +739,6 @@ public final class GraphCanvas extends Region {
             }
         }
         dragOrigins = origins;
-        e.consume();
     }
 
     private void nodeDragged(MouseEvent e) {
@@ -716,6 +760,10 @@ public final class GraphCanvas extends Region {
     }
 
     private void nodeReleased(NodeView v, MouseEvent e) {
+        finishNodeDrag(v.node().id(), e);
+    }
+
+    private void finishNodeDrag(String id, MouseEvent e) {
         if (dragStart == null) {
             return;
         }
@@ -723,10 +771,23 @@ public final class GraphCanvas extends Region {
         if (dragMoved) {
             commitMove();
         } else if (!e.isShiftDown() && !e.isShortcutDown() && e.isStillSincePress()) {
-            model.select(List.of(v.node().id()), List.of());
+            model.select(List.of(id), List.of());
         }
         dragMoved = false;
         e.consume();
+    }
+
+    /** The topmost node whose block covers a world point (the overview has no views to press on). */
+    private Optional<String> blockAt(Point2D at) {
+        String hit = null;
+        for (SkillNode n : nodesById.values()) {
+            Position p = positionOf(n);
+            if (at.getX() >= p.x() && at.getX() <= p.x() + NodeGeometry.WIDTH && at.getY() >= p.y()
+                    && at.getY() <= p.y() + NodeGeometry.HEIGHT) {
+                hit = n.id(); // later nodes are drawn over earlier ones
+            }
+        }
+        return Optional.ofNullable(hit);
     }
 
     private void installPortHandlers(PortView p) {
@@ -747,14 +808,14 @@ public final class GraphCanvas extends Region {
                     EdgeView.shape(preview, a, w);
                 }
                 preview.setVisible(true);
+                e.consume();
             }
-            e.consume();
         });
         p.setOnMouseReleased(e -> {
             if (connectFrom != null) {
                 finishConnection(sceneToWorld(e.getSceneX(), e.getSceneY()));
+                e.consume();
             }
-            e.consume();
         });
     }
 
@@ -846,12 +907,22 @@ public final class GraphCanvas extends Region {
             requestFocus();
             if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY) {
                 panLast = new Point2D(e.getX(), e.getY());
+                world.setMouseTransparent(true);
             } else if (e.getButton() == MouseButton.PRIMARY) {
-                bandStart = new Point2D(e.getX(), e.getY());
+                Optional<String> block = isOverview() ? blockAt(viewport.toWorld(e.getX(), e.getY()))
+                        : Optional.empty();
+                if (block.isPresent()) {
+                    overviewDrag = block.get();
+                    startNodeDrag(overviewDrag, e);
+                } else {
+                    bandStart = new Point2D(e.getX(), e.getY());
+                }
             }
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (panLast != null) {
+            if (overviewDrag != null) {
+                nodeDragged(e);
+            } else if (panLast != null) {
                 viewport.panBy(e.getX() - panLast.getX(), e.getY() - panLast.getY());
                 panLast = new Point2D(e.getX(), e.getY());
             } else if (bandStart != null) {
@@ -863,6 +934,11 @@ public final class GraphCanvas extends Region {
             }
         });
         addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (overviewDrag != null) {
+                String id = overviewDrag;
+                overviewDrag = null;
+                finishNodeDrag(id, e);
+            }
             if (bandStart != null) {
                 if (rubberBand.isVisible()) {
                     selectInBand(e.isShiftDown() || e.isShortcutDown());
@@ -873,6 +949,7 @@ public final class GraphCanvas extends Region {
             rubberBand.setVisible(false);
             bandStart = null;
             panLast = null;
+            world.setMouseTransparent(false);
         });
         addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() != 0) {

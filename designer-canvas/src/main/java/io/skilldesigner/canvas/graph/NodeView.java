@@ -75,9 +75,10 @@ public final class NodeView extends Region {
                 e.consume();
             }
         });
-        // rendered once into a bitmap and reused while panning; the software pipeline redraws text slowly
+        // rendered once into a bitmap and reused while panning (the software pipeline redraws text slowly); DEFAULT
+        // re-renders it after a zoom, so that panning copies it 1:1 instead of resampling a bitmap of another scale
         setCache(true);
-        setCacheHint(javafx.scene.CacheHint.SPEED);
+        setCacheHint(javafx.scene.CacheHint.DEFAULT);
         setPrefSize(NodeGeometry.WIDTH, NodeGeometry.HEIGHT);
         resize(NodeGeometry.WIDTH, NodeGeometry.HEIGHT);
         update(node);

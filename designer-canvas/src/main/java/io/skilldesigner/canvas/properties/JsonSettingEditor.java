@@ -4,6 +4,7 @@ import io.skilldesigner.canvas.CanvasStyles;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.Map;
 import java.util.Objects;
 
 import com.google.gson.JsonElement;
@@ -14,15 +15,39 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Control;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
 
-/** JSON in a text area, parsed strictly as the user types; a parse error names its line and column. */
+import io.skilldesigner.core.catalog.SettingSpec;
+import io.skilldesigner.core.secrets.EnvEntries;
+import io.skilldesigner.core.secrets.Secrecy;
+import io.skilldesigner.core.skill.SkillNode;
+
+/**
+ * JSON in a text area, parsed strictly as the user types; a parse error names its line and column. Each
+ * {@code "NAME=value"} entry of its arrays (Docker's {@code Env} in create options) gets a "Secret" tick below,
+ * pre-ticked by {@link Secrecy#suggested}; the user's tick wins.
+ */
 final class JsonSettingEditor extends SettingEditor {
     private static final TypeAdapter<JsonElement> ELEMENT = new Gson().getAdapter(JsonElement.class);
     private final TextArea area = new TextArea();
+    private final SettingSpec spec;
+    private final FlowPane ticks = new FlowPane(8, 2);
+    private final VBox box;
 
-    JsonSettingEditor(String label) {
+    JsonSettingEditor(SettingSpec spec) {
+        this.spec = spec;
+        String label = spec.label();
+        Label secret = new Label("Secret Env entries:");
+        ticks.getChildren().add(secret);
+        ticks.setId("secret-env-" + spec.key());
+        box = new VBox(3, area, ticks);
+        showTicks(false);
         area.setPrefRowCount(5);
         area.getStyleClass().add(CanvasStyles.JSON_EDITOR);
         area.textProperty().addListener((o, a, b) -> {
@@ -69,7 +94,31 @@ final class JsonSettingEditor extends SettingEditor {
 
     @Override
     public Node node() {
-        return area;
+        return box;
+    }
+
+    private void showTicks(boolean on) {
+        ticks.setVisible(on);
+        ticks.setManaged(on);
+    }
+
+    /** One tick per Env entry of the JSON as it is now, as the node's marks say (or the guess). */
+    @Override
+    protected void displayMarks(SkillNode node) {
+        Map<String, String> entries = EnvEntries.of(area.getText());
+        ticks.getChildren().remove(1, ticks.getChildren().size());
+        entries.forEach((name, value) -> {
+            CheckBox tick = new CheckBox(name);
+            tick.setMnemonicParsing(false); // LOG_LEVEL, not LOGLEVEL with an L shortcut
+            tick.setId("secret-" + spec.key() + "-" + name);
+            tick.setTooltip(new Tooltip("Keep " + name + "'s value out of workspace files, packages, KAN exports"
+                    + " and logs"));
+            tick.setSelected(Secrecy.entry(spec, node, spec.key(), name, value));
+            tick.setDisable(!Secrecy.canUnmark(spec));
+            tick.selectedProperty().addListener((o, a, b) -> fireMark(new MarkEdit(name, b)));
+            ticks.getChildren().add(tick);
+        });
+        showTicks(!entries.isEmpty());
     }
 
     @Override

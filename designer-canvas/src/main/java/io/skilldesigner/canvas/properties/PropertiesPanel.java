@@ -29,6 +29,7 @@ import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.catalog.SettingType;
 import io.skilldesigner.core.model.ModelLibrary;
+import io.skilldesigner.core.secrets.Secrecy;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.core.validation.Problem;
@@ -174,6 +175,9 @@ public final class PropertiesPanel extends ScrollPane {
             content.getChildren().add(box);
             editor.show(node.settings().get(spec.key()));
             editor.setOnEdit(e -> edited(nid, row, e));
+            editor.showMarks(node);
+            editor.setOnMark(m -> model.apply((m.secret() ? "Mark " : "Unmark ") + spec.label() + " secret",
+                    s -> s.updateNode(nid, n -> n.withSecretMark(Secrecy.path(spec.key(), m.entry()), m.secret()))));
             c.focusedProperty().addListener((o, a, b) -> model.closeMerge());
             validation.registerValidator(c, false, (Control ctl, Object v) ->
                     ValidationResult.fromErrorIf(ctl, currentMessage(spec.key()), !currentMessage(spec.key()).isEmpty()));
@@ -224,6 +228,7 @@ public final class PropertiesPanel extends ScrollPane {
             if (!localErrors.containsKey(r.spec().key())) {
                 r.editor().show(settings.get(r.spec().key()));
             }
+            r.editor().showMarks(node.get());
         }
         updateErrors();
     }

@@ -13,15 +13,14 @@ final class SettingEditors {
 
     static SettingEditor create(SettingSpec spec, Supplier<ModelLibrary> models, Supplier<List<String>> labels) {
         return switch (spec.type()) {
-            case TEXT, URL -> new TextSettingEditor(spec.isSecret());
-            case SECRET -> new TextSettingEditor(true);
+            case TEXT, URL, SECRET -> new TextSettingEditor(spec);
             case INTEGER, DECIMAL -> new NumberSettingEditor(spec);
             case BOOLEAN -> new BooleanSettingEditor();
             case CHOICE -> new ChoiceSettingEditor(spec);
             case STRING_LIST -> new StringListSettingEditor(spec.picksLabels() ? labels : List::of);
-            case KEY_VALUE_LIST -> new KeyValueSettingEditor();
+            case KEY_VALUE_LIST -> new KeyValueSettingEditor(spec);
             case FILE_PATH -> new FileSettingEditor(spec.label(), spec.directory());
-            case JSON -> new JsonSettingEditor(spec.label());
+            case JSON -> new JsonSettingEditor(spec);
             case MODEL_REF -> new ModelRefSettingEditor(models);
             case POINT_LIST -> new PointListSettingEditor(spec.label());
         };

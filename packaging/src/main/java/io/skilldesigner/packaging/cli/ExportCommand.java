@@ -68,11 +68,11 @@ final class ExportCommand {
         try {
             RuntimeDistribution runtime = null;
             if (!args.flag("no-runtime")) {
-                runtime = RuntimeDistribution.fromSystemProperty().orElse(null);
+                runtime = RuntimeDistribution.find().orElse(null);
                 if (runtime == null) {
-                    err.println("error: no runtime distribution to include (system property "
-                            + RuntimeDistribution.PROPERTY + " not set; bin/skill-designer sets it): use --no-runtime"
-                            + " when the runtime images are already in your registry");
+                    err.println("error: no runtime distribution to include (no " + RuntimeDistribution.FOLDER
+                            + "/ beside the program and system property " + RuntimeDistribution.PROPERTY
+                            + " not set): use --no-runtime when the runtime images are already in your registry");
                     return ExitCode.OTHER;
                 }
                 err.println("runtime: " + megabytes(runtime.estimatedBytes(archs)) + " for "

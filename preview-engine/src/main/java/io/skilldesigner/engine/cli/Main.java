@@ -21,6 +21,7 @@ public final class Main {
             "  run <skill.json> [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N]"
                     + " [--out insights.jsonl] [--fps N] [--no-pacing] [--edge]",
             "      [--rtsp-transport tcp|udp] [--give-up-after SECONDS] [--threads INTRA[,INTER[,STAGES]]]",
+            "      [--skill-source package|twin]",
             "      one JSON line of insights per frame (to --out or stdout), then a summary on stderr",
             "      --source several times: the skill runs on each source at once, one model session shared;"
                     + " instance_id names the stream",
@@ -28,6 +29,8 @@ public final class Main {
                     + " rtsp://...?transport=udp works too",
             "      --no-pacing: read a file as fast as the pipeline takes it, every frame processed",
             "      --edge: device mode (also when IoT Edge started it): IoT Hub / IoT Edge exports send to edgeHub",
+            "      --skill-source twin (or SD_SKILL_SOURCE=twin): in device mode, the skill is the module twin's"
+                    + " desired property skill, followed live; the skill file is then not read",
             "  inspect <model.onnx> [--labels file] [--image file]",
             "      inputs, outputs and detected output layout of a model",
             "  bench <model.onnx>... [--video file] [--frames N] [--rounds N] [--labels file] [--tune]",

@@ -10,11 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.google.gson.JsonObject;
+
 import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.catalog.SettingType;
+import io.skilldesigner.core.secrets.Secrecy;
 import io.skilldesigner.core.skill.Position;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillEdge;
@@ -29,6 +32,7 @@ import io.skilldesigner.core.skill.Tag;
  */
 public final class SkillDiffer {
     private static final String HIDDEN = "(hidden)";
+    private static final String CHANGED_HIDDEN = "(hidden, changed)";
 
     private final NodeCatalog catalog;
 
@@ -187,10 +191,26 @@ public final class SkillDiffer {
             String label = spec.map(SettingSpec::label).orElse("");
             String unit = spec.map(SettingSpec::unit).orElse("");
             if (!Objects.equals(oldValue, newValue)) {
-                boolean secret = spec.map(SettingSpec::isSecret).orElse(false);
-                out.add(new SkillChange(SkillChange.Kind.SETTING, b.id(), key, label,
-                        secret && oldValue != null ? HIDDEN : text(spec, oldValue),
-                        secret && newValue != null ? HIDDEN : text(spec, newValue), unit));
+                SettingSpec sp = spec.orElse(null);
+                boolean secret = Secrecy.setting(sp, a, key) || Secrecy.setting(sp, b, key)
+                        || oldValue instanceof String so && Secrecy.text(sp, a, key, so)
+                        || newValue instanceof String sn && Secrecy.text(sp, b, key, sn)
+                        // create options with a secret Env entry: hidden whole, as the store keeps them
+                        || oldValue instanceof String jo && Secrecy.holdsSecretEnvEntry(sp, a, key, jo)
+                        || newValue instanceof String jn && Secrecy.holdsSecretEnvEntry(sp, b, key, jn);
+                if (!secret && (oldValue instanceof Map<?, ?> || newValue instanceof Map<?, ?>)) {
+                    out.add(new SkillChange(SkillChange.Kind.SETTING, b.id(), key, label,
+                            entriesText(sp, a, b, key, oldValue, newValue), entriesText(sp, b, a, key, newValue, oldValue),
+                            unit));
+                } else {
+                    out.add(new SkillChange(SkillChange.Kind.SETTING, b.id(), key, label,
+                            secret && oldValue != null ? HIDDEN : text(spec, oldValue),
+                            secret && newValue != null ? HIDDEN : text(spec, newValue), unit));
+                }
+            }
+            for (String path : marksChanged(a, b, key)) {
+                out.add(new SkillChange(SkillChange.Kind.SETTING, b.id(), path, label + " (secret mark)",
+                        markText(a.secretMark(path)), markText(b.secretMark(path)), ""));
             }
             if (spec.map(s -> s.type() == SettingType.MODEL_REF).orElse(false)
                     && oldValue instanceof String idA && newValue instanceof String idB) {
@@ -201,6 +221,40 @@ public final class SkillDiffer {
                 }
             }
         }
+    }
+
+    /**
+     * A key/value list with its secret entries (by either side's tick, name or value) shown as {@value #HIDDEN},
+     * or as {@value #CHANGED_HIDDEN} where the value differs from the other side's: a change shows, a value never.
+     */
+    private static String entriesText(SettingSpec spec, SkillNode node, SkillNode otherNode, String key,
+                                      Object value, Object other) {
+        if (!(value instanceof Map<?, ?> m)) {
+            return value == null ? "" : String.valueOf(value);
+        }
+        Map<?, ?> o = other instanceof Map<?, ?> om ? om : Map.of();
+        JsonObject shown = new JsonObject();
+        m.forEach((k, v) -> {
+            String name = String.valueOf(k);
+            boolean secret = Secrecy.entry(spec, node, key, name, String.valueOf(v))
+                    || o.containsKey(k) && Secrecy.entry(spec, otherNode, key, name, String.valueOf(o.get(k)));
+            shown.addProperty(name, !secret ? String.valueOf(v)
+                    : Objects.equals(v, o.get(k)) ? HIDDEN : CHANGED_HIDDEN);
+        });
+        return shown.toString();
+    }
+
+    /** Explicit secret ticks of the setting or its entries that differ between the two nodes. */
+    private static Set<String> marksChanged(SkillNode a, SkillNode b, String key) {
+        Set<String> paths = new TreeSet<>();
+        a.secretMarks().keySet().stream().filter(p -> p.equals(key) || p.startsWith(key + "/")).forEach(paths::add);
+        b.secretMarks().keySet().stream().filter(p -> p.equals(key) || p.startsWith(key + "/")).forEach(paths::add);
+        paths.removeIf(p -> Objects.equals(a.secretMark(p), b.secretMark(p)));
+        return paths;
+    }
+
+    private static String markText(Optional<Boolean> mark) {
+        return mark.map(m -> m ? "secret" : "not secret").orElse("(default)");
     }
 
     /** The node's settings as its type reads them: coerced to the setting's type, defaults filled in. */

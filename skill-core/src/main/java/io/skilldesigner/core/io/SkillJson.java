@@ -162,7 +162,14 @@ public final class SkillJson {
                         : e.getValue().toJava());
             }
         }
-        return new SkillNode(id, typeId, n.string("displayName", ""), settings, position);
+        Map<String, Boolean> marks = new LinkedHashMap<>();
+        Optional<JsonField> m = n.optional("secretMarks");
+        if (m.isPresent()) {
+            for (Map.Entry<String, JsonField> e : m.get().entries()) {
+                marks.put(e.getKey(), e.getValue().bool());
+            }
+        }
+        return new SkillNode(id, typeId, n.string("displayName", ""), settings, position, marks);
     }
 
     /** A setting's value in its canonical type (see {@link SettingType}); a {@code $param()} stays text. */
@@ -270,6 +277,12 @@ public final class SkillJson {
             }
         });
         o.add("settings", settings);
+        if (!n.secretMarks().isEmpty()) {
+            // only when the user ticked or un-ticked "secret": files without marks stay as they were
+            JsonObject marks = new JsonObject();
+            n.secretMarks().forEach(marks::addProperty);
+            o.add("secretMarks", marks);
+        }
         return o;
     }
 

@@ -17,6 +17,7 @@ import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.kan.KanOmission.Kind;
 import io.skilldesigner.core.model.ModelLibrary;
+import io.skilldesigner.core.secrets.Secrecy;
 import io.skilldesigner.core.skill.SecretNames;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillEdge;
@@ -79,7 +80,8 @@ public final class KanSkillWriter {
             }
             Map<String, Object> kanNode;
             try {
-                kanNode = kanNode(node, type.get(), mapping.get(), omissions);
+                kanNode = kanNode(withoutMarkedSecrets(node, type.get(), omissions), type.get(), mapping.get(),
+                        omissions);
             } catch (IllegalArgumentException e) {
                 // An invalid setting value (validation reports it too): leave the node out rather than write junk.
                 omissions.add(new KanOmission(Kind.NODE, node.id(), node.typeId(), "", type.get().displayName()
@@ -124,6 +126,46 @@ public final class KanSkillWriter {
         document.put("metadata", metadata);
         document.put("spec", spec);
         return new KanExport(document, omissions);
+    }
+
+    /**
+     * The node without what the user ticked secret (whole settings) nor secret key/value or Env entries (written
+     * empty), each said once without its value; catalog secrets have no KAN equivalent and are reported as such.
+     */
+    private static SkillNode withoutMarkedSecrets(SkillNode node, NodeType type, List<KanOmission> omissions) {
+        SkillNode out = node;
+        for (Map.Entry<String, Object> e : node.settings().entrySet()) {
+            String key = e.getKey();
+            SettingSpec spec = type.setting(key).orElse(null);
+            String label = spec == null ? key : spec.label();
+            if (!(spec != null && spec.isSecret()) && Secrecy.setting(spec, node, key)) {
+                out = out.withSetting(key, null);
+                omissions.add(new KanOmission(Kind.SETTING, node.id(), type.id(), key, type.displayName() + " '"
+                        + node.id() + "': '" + label + "' is marked secret; not written, set it in KAN"));
+            } else if (e.getValue() instanceof Map<?, ?> m) {
+                Map<String, Object> cleaned = new LinkedHashMap<>();
+                m.forEach((k, v) -> {
+                    boolean secret = Secrecy.entry(spec, node, key, String.valueOf(k), String.valueOf(v));
+                    cleaned.put(String.valueOf(k), secret ? "" : v);
+                    if (secret && !String.valueOf(v).isEmpty()) {
+                        omissions.add(new KanOmission(Kind.SETTING, node.id(), type.id(), key, type.displayName()
+                                + " '" + node.id() + "': '" + label + "' entry " + k
+                                + " holds a secret; written empty, set it in KAN"));
+                    }
+                });
+                out = out.withSetting(key, cleaned);
+            } else if (e.getValue() instanceof String json) {
+                // container create options: a secret Env entry is written as NAME= (the JSON stays valid)
+                String cleaned = Secrecy.withSecretEnvEntriesEmpty(spec, node, key, json, name -> omissions.add(
+                        new KanOmission(Kind.SETTING, node.id(), type.id(), key, type.displayName() + " '"
+                                + node.id() + "': '" + label + "' Env entry " + name
+                                + " holds a secret; written empty, set it in KAN")));
+                if (!cleaned.equals(json)) {
+                    out = out.withSetting(key, cleaned);
+                }
+            }
+        }
+        return out;
     }
 
     private Map<String, Object> kanNode(SkillNode node, NodeType type, KanMapping mapping,

@@ -83,6 +83,11 @@ public final class EncryptedFileSecretStore implements SecretStore {
         }
     }
 
+    /** Every entry (for tests that check nothing is left behind). */
+    synchronized Map<String, String> all() throws IOException {
+        return Map.copyOf(readAll());
+    }
+
     private Map<String, String> readAll() throws IOException {
         Path data = dir.resolve(DATA_FILE);
         if (!Files.isRegularFile(data)) {

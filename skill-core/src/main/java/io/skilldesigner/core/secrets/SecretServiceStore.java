@@ -69,6 +69,20 @@ public final class SecretServiceStore implements SecretStore {
         }
     }
 
+    /** The refs of every item this app keeps in the keyring (for tests that check nothing is left behind). */
+    List<String> refs() throws IOException {
+        Result r = run(List.of("search", "--all", "service", SERVICE), null);
+        List<String> out = new ArrayList<>();
+        // Each item prints "attribute.ref = <ref>" among its lines (its secret too, which is not kept).
+        for (String line : (r.out + "\n" + r.err).split("\n")) {
+            String t = line.strip();
+            if (t.startsWith("attribute.ref = ")) {
+                out.add(t.substring("attribute.ref = ".length()));
+            }
+        }
+        return out;
+    }
+
     private record Result(int code, String out, String err) {
     }
 

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.google.gson.JsonElement;
@@ -49,9 +51,11 @@ public final class Workspace {
 
     /** Null: secret values are kept in the skill files as they are (tools and tests without a store). */
     private final SecretRefs secrets;
+    private final SecretStore store;
 
     private Workspace(Path root, NodeCatalog catalog, SecretStore store) {
         this.root = root;
+        this.store = store;
         this.skillJson = new SkillJson(catalog);
         this.secrets = store == null ? null : new SecretRefs(catalog, store);
     }
@@ -117,15 +121,98 @@ public final class Workspace {
         if (secrets != null && previousIsGood) {
             stashInPlace(f);
         }
+        Set<String> before = storedRefs(skill.id());
         Skill toWrite = secrets == null ? skill : secrets.stash(skill);
         AtomicFileWriter.write(f, out -> out.write(skillJson.toBytes(toWrite)), previousIsGood);
+        if (secrets != null) {
+            dropBackupHolding(f, SecretRefs.stashedValues(skill, toWrite));
+            // Entries no longer referred to (node or entry removed, secret un-ticked) leave the store at once:
+            // the store holds what the current file refers to, nothing else.
+            before.removeAll(SecretRefs.refsIn(toWrite));
+            secrets.forget(before);
+        }
         return f;
+    }
+
+    /**
+     * Skill files written before secrets were stored (or by a copy of the app without a store) may hold secret values
+     * in plain text: each such skill is saved again, so its file holds references only and no backup keeps the values.
+     * Corrupt files and files whose name does not match their id are left for {@link #listSkills()} to report.
+     *
+     * @return the ids of the skills whose secrets moved to the store (none without a store)
+     */
+    public synchronized List<String> moveSecretsToStore() throws IOException {
+        List<String> moved = new ArrayList<>();
+        if (secrets == null) {
+            return moved;
+        }
+        for (Path f : files(SKILLS_DIR, SkillJson.EXTENSION)) {
+            Skill plain;
+            try {
+                plain = skillJson.read(readText(f), name(f));
+                checkFileName(name(f), f, plain.id(), SkillJson.EXTENSION);
+            } catch (FileFormatException e) {
+                continue;
+            }
+            if (secrets.holdsPlainSecrets(plain)) {
+                saveSkill(secrets.resolve(plain));
+                moved.add(plain.id());
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * The store entries of skill {@code id} its file and backup refer to. Only keys under the skill's own id: a
+     * file copied by hand from another skill must not take that skill's secrets with it when it changes.
+     */
+    private Set<String> storedRefs(String id) throws IOException {
+        Set<String> out = new LinkedHashSet<>();
+        if (secrets == null) {
+            return out;
+        }
+        Path f = skillFile(id);
+        for (Path p : List.of(f, AtomicFileWriter.backupOf(f))) {
+            if (!Files.isRegularFile(p)) {
+                continue;
+            }
+            try {
+                SecretRefs.refsIn(skillJson.read(readText(p), name(p))).stream()
+                        .filter(r -> r.startsWith(id + "/")).forEach(out::add);
+            } catch (FileFormatException e) {
+                // a corrupt file or backup refers to nothing we can tell; its entries stay in the store
+                continue;
+            }
+        }
+        return out;
     }
 
     /**
      * A file written before secrets were stored (values in plain text) would become the backup as it is: replace it
      * with its stashed form first, so neither the file nor its backup keeps a secret.
      */
+    /**
+     * A value ticked secret only now was written in plain text by the previous save, so the backup (that previous
+     * file) still holds it: such a backup is not kept. An unreadable backup is judged on its raw text.
+     */
+    private void dropBackupHolding(Path f, Set<String> secretValues) throws IOException {
+        Path bak = AtomicFileWriter.backupOf(f);
+        if (secretValues.isEmpty() || !Files.isRegularFile(bak)) {
+            return;
+        }
+        String text = readText(bak);
+        boolean holds;
+        try {
+            Set<String> plain = SecretRefs.plainValues(skillJson.read(text, name(bak)));
+            holds = secretValues.stream().anyMatch(plain::contains);
+        } catch (FileFormatException e) {
+            holds = secretValues.stream().anyMatch(text::contains);
+        }
+        if (holds) {
+            Files.delete(bak);
+        }
+    }
+
     private void stashInPlace(Path f) throws IOException {
         byte[] now = Files.readAllBytes(f);
         byte[] stashed = skillJson.toBytes(secrets.stash(skillJson.read(readText(f), name(f))));
@@ -134,9 +221,22 @@ public final class Workspace {
         }
     }
 
-    /** Deletes the skill and its backup; false when there was no such skill. */
+    /**
+     * Deletes the skill and its backup, and the secrets they refer to from the secret store; false when there was
+     * no such skill.
+     */
     public synchronized boolean deleteSkill(String id) throws IOException {
-        return delete(skillFile(id));
+        Set<String> refs = storedRefs(id);
+        boolean existed = delete(skillFile(id));
+        if (secrets != null) {
+            secrets.forget(refs);
+        }
+        return existed;
+    }
+
+    /** The store secret settings are kept in, if this workspace keeps them out of its files. */
+    public Optional<SecretStore> secretStore() {
+        return Optional.ofNullable(store);
     }
 
     // ------------------------------------------------------------------------------------------------ models

@@ -47,6 +47,28 @@ class SecretStoreInWorkspaceTest {
     }
 
     @Test
+    void plainTextSecretsOfOldFilesMoveToTheStoreWhenAskedOnceAndNothingIsLost(@TempDir Path tmp) throws Exception {
+        Path ws = tmp.resolve("ws");
+        Workspace old = Workspace.open(ws, catalog); // no store: an old version wrote values in plain text
+        old.saveSkill(skill(PASSWORD));
+        old.saveSkill(skill(PASSWORD).withDescription("edited")); // and a backup holding it too
+        Skill plainOnly = Skill.empty("plain", "Plain").withNodes(List.of(catalog.get(MqttExportNode.ID)
+                .newNode("mqtt").withSetting(MqttExportNode.USERNAME, "edge")));
+        old.saveSkill(plainOnly);
+        Files.writeString(ws.resolve("skills/broken.skill.json"), "{ not json");
+        assertEquals(2, holding(ws, PASSWORD).size(), "control: file and backup hold the value");
+
+        Workspace w = Workspace.open(ws, catalog, new EncryptedFileSecretStore(tmp.resolve("store")));
+        assertEquals(List.of("door"), w.moveSecretsToStore(), "only the skill with a plain secret is rewritten");
+        assertEquals(List.of(), holding(ws, PASSWORD), "no workspace file, backup included, holds the value now");
+        Skill loaded = w.loadSkill("door");
+        assertEquals(PASSWORD, loaded.nodes().get(0).setting(MqttExportNode.PASSWORD), "the value is kept");
+        assertEquals("edited", loaded.description());
+        assertEquals("{ not json", Files.readString(ws.resolve("skills/broken.skill.json")), "left for listSkills");
+        assertEquals(List.of(), w.moveSecretsToStore(), "nothing left to move");
+    }
+
+    @Test
     void skillFilesHoldReferencesAndLoadBackTheValues(@TempDir Path tmp) throws Exception {
         Path ws = tmp.resolve("ws");
         Path store = tmp.resolve("user-config");
