@@ -1,7 +1,6 @@
 package io.skilldesigner.app;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.workspace.Workspace;
@@ -9,24 +8,21 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * What every page shares: the workspace, the node catalog, the status bar, a background executor and the skill
- * the user last worked on (so Live Preview opens on it).
+ * What every page shares: the workspace, the node catalog, the status bar, the background tasks (the one way to
+ * run work off the FX thread) and the skill the user last worked on (so Live Preview opens on it).
  */
 public final class AppContext implements AutoCloseable {
     private final Workspace workspace;
     private final NodeCatalog catalog;
     private final AppStatusBar statusBar;
-    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "sd-background");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundTasks tasks;
     private final ObjectProperty<String> currentSkillId = new SimpleObjectProperty<>();
 
     public AppContext(Workspace workspace, NodeCatalog catalog, AppStatusBar statusBar) {
         this.workspace = workspace;
         this.catalog = catalog;
         this.statusBar = statusBar;
+        this.tasks = new BackgroundTasks(statusBar);
     }
 
     public Workspace workspace() {
@@ -41,8 +37,14 @@ public final class AppContext implements AutoCloseable {
         return statusBar;
     }
 
+    /** Background work with its result and failure handed back on the FX thread. */
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    /** The pool behind {@link #tasks()}, for helpers that take an executor (file openers, frame grabs). */
     public ExecutorService background() {
-        return background;
+        return tasks.executor();
     }
 
     public ObjectProperty<String> currentSkillIdProperty() {
@@ -51,6 +53,6 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
-        background.shutdownNow();
+        tasks.close();
     }
 }

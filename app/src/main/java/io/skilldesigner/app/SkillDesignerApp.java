@@ -1,8 +1,10 @@
 package io.skilldesigner.app;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
 
 import io.skilldesigner.app.demo.DemoWorkspace;
@@ -23,7 +25,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -35,7 +36,7 @@ public final class SkillDesignerApp extends Application {
     private AppContext ctx;
     private AppShell shell;
     private Theme theme;
-    private final java.util.concurrent.CompletableFuture<Void> demoReady = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<Void> demoReady = new CompletableFuture<>();
 
     @Override
     public void start(Stage stage) throws Exception {
@@ -74,7 +75,7 @@ public final class SkillDesignerApp extends Application {
         status.setAcceleration("Inference: …");
         System.getLogger(SkillDesignerApp.class.getName()).log(System.Logger.Level.INFO, secrets.description());
         // ONNX Runtime's natives take a while to load: ask on a background thread, not on the way to the window
-        ctx.background().submit(() -> {
+        ctx.tasks().submit(() -> {
             String text = "Inference: " + String.join(", ",
                     ModelSessions.availableProviders().stream().map(Object::toString).toList());
             Platform.runLater(() -> status.setAcceleration(text));
@@ -141,7 +142,7 @@ public final class SkillDesignerApp extends Application {
         }
         if (options.smokeTest()) {
             long ms = System.currentTimeMillis()
-                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                    - ManagementFactory.getRuntimeMXBean().getStartTime();
             System.out.println("SMOKE OK: Skill Designer started on workspace " + workspace.root()
                     + "; first window after " + ms + " ms from JVM start");
             Platform.exit();
@@ -179,31 +180,23 @@ public final class SkillDesignerApp extends Application {
      * first window comes as fast as on an existing workspace; the shown page refreshes when it is ready.
      */
     private void prepareDemo(Workspace workspace, NodeCatalog catalog) {
-        javafx.concurrent.Task<Void> t = new javafx.concurrent.Task<>() {
-            @Override
-            protected Void call() throws Exception {
-                updateMessage("Preparing the demo: a video, two models and a skill…");
-                DemoWorkspace.addDemo(workspace, catalog);
-                return null;
-            }
-        };
-        t.setOnSucceeded(e -> {
+        ctx.tasks().run("Preparing the demo: a video, two models and a skill…", p -> {
+            DemoWorkspace.addDemo(workspace, catalog);
+            return null;
+        }, done -> {
             shell.page(shell.currentPageId()).onShow();
             // after the status bar has let go of the task's message
             Platform.runLater(() -> ctx.statusBar().setText("The demo is ready: press Preview on its card"));
             demoReady.complete(null);
-        });
-        t.setOnFailed(e -> {
+        }, failure -> {
             Platform.runLater(() -> ctx.statusBar().setText("The demo could not be prepared: "
-                    + t.getException().getMessage()));
-            demoReady.completeExceptionally(t.getException());
+                    + failure.getMessage()));
+            demoReady.completeExceptionally(failure);
         });
-        ctx.statusBar().track(t);
-        ctx.background().submit(t);
     }
 
     /** Completes when the demo content exists (at once on an existing workspace); for tests. */
-    java.util.concurrent.CompletableFuture<Void> demoReady() {
+    CompletableFuture<Void> demoReady() {
         return demoReady;
     }
 
@@ -235,7 +228,7 @@ public final class SkillDesignerApp extends Application {
         wait.setOnFinished(e -> {
             try {
                 Screenshots.save(scene, dir.resolve(id + ".png"));
-            } catch (java.io.IOException ex) {
+            } catch (IOException ex) {
                 System.err.println("Screenshot of " + id + " failed: " + ex.getMessage());
             }
             if (running) {

@@ -5,12 +5,43 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import io.skilldesigner.app.models.AzuriteServer;
+import io.skilldesigner.app.models.BlobCredentials;
+import io.skilldesigner.app.models.BlobEntry;
+import io.skilldesigner.canvas.SkillEditor;
+import io.skilldesigner.core.model.FileLocation;
+import io.skilldesigner.core.model.ModelTask;
+import io.skilldesigner.core.model.OutputLayout;
+import io.skilldesigner.engine.cli.Main;
+import io.skilldesigner.engine.grpc.ReferenceCustomNodeServer;
+import io.skilldesigner.engine.grpc.ReferenceServerOptions;
+import io.skilldesigner.engine.grpc.proto.ColorFormat;
+import io.skilldesigner.engine.grpc.proto.ImageType;
+import io.skilldesigner.engine.grpc.proto.ProcessRequestType;
+import io.skilldesigner.engine.grpc.proto.ProcessResponseType;
+import io.skilldesigner.engine.model.LabelFile;
+import io.skilldesigner.engine.recording.RecordingFiles;
+import io.skilldesigner.engine.recording.RecordingManifest;
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.image.ImageView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -109,7 +140,7 @@ class AppEndToEndTest {
         robot.clickOn("#skill-name").write("Ball filter");
         robot.clickOn("#skill-wizard-next");
         var editor = designer().shell().lookup("#skill-editor");
-        io.skilldesigner.canvas.SkillEditor ed = (io.skilldesigner.canvas.SkillEditor) editor;
+        SkillEditor ed = (SkillEditor) editor;
         String[] ids = new String[3];
         robot.interact(() -> {
             ids[0] = ed.addNode(CameraInputNode.ID, new Position(60, 40));
@@ -181,15 +212,15 @@ class AppEndToEndTest {
         ModelsPage page = (ModelsPage) designer().shell().page("models");
         waitUntil("the model is added", 60, () -> page.list().getItems().stream().anyMatch(m -> m.name().equals("Faces")));
         var m = page.list().getItems().stream().filter(x -> x.name().equals("Faces")).findFirst().orElseThrow();
-        assertEquals(io.skilldesigner.core.model.OutputLayout.ULTRAFACE, m.io().detectedLayout());
+        assertEquals(OutputLayout.ULTRAFACE, m.io().detectedLayout());
         assertEquals(List.of(1L, 3L, 240L, 320L), m.io().inputs().get(0).shape());
 
         robot.interact(() -> page.tryOn(m, SharedFiles.shared().resolve("media/faces/2.jpg")));
         waitUntil("try on an image shows the faces", 60, () -> page.tryResult().getText().contains("detections"));
         String text = page.tryResult().getText();
         assertTrue(text.matches("(?s).* on CPU in .* ms — [1-9][0-9]* detections: face .*"), text);
-        javafx.scene.image.ImageView shown = robot.lookup("#models-try-image").queryAs(javafx.scene.image.ImageView.class);
-        javafx.geometry.Bounds b = shown.localToScene(shown.getBoundsInLocal());
+        ImageView shown = robot.lookup("#models-try-image").queryAs(ImageView.class);
+        Bounds b = shown.localToScene(shown.getBoundsInLocal());
         assertTrue(b.getWidth() >= 400, "the try-on result is large: " + b);
         assertTrue(b.getMinY() < shown.getScene().getHeight() - 200, "and on screen without scrolling: " + b);
     }
@@ -198,9 +229,9 @@ class AppEndToEndTest {
     @Test
     @Order(6)
     void addsAModelFromAzureBlobStorageThroughTheWizard() throws Exception {
-        try (io.skilldesigner.app.models.AzuriteServer azurite =
-                     io.skilldesigner.app.models.AzuriteServer.start(tmp.resolve("azurite"))) {
-            var container = io.skilldesigner.app.models.BlobCredentials.connectionString(azurite.connectionString())
+        try (AzuriteServer azurite =
+                     AzuriteServer.start(tmp.resolve("azurite"))) {
+            var container = BlobCredentials.connectionString(azurite.connectionString())
                     .client().createBlobContainer("detectors");
             container.getBlobClient("faces/model.onnx").uploadFromFile(
                     SharedFiles.shared().resolve("models/ultraface/version-RFB-320.onnx").toString());
@@ -209,11 +240,11 @@ class AppEndToEndTest {
             robot.clickOn("#model-name").write("Blob faces");
             robot.clickOn("#model-source-blob");
             robot.interact(() -> robot.lookup("#blob-connection-string")
-                    .queryAs(javafx.scene.control.PasswordField.class).setText(azurite.connectionString()));
+                    .queryAs(PasswordField.class).setText(azurite.connectionString()));
             robot.clickOn("#blob-connect");
             @SuppressWarnings("unchecked")
-            javafx.scene.control.ListView<io.skilldesigner.app.models.BlobEntry> blobs =
-                    robot.lookup("#blob-list").queryAs(javafx.scene.control.ListView.class);
+            ListView<BlobEntry> blobs =
+                    robot.lookup("#blob-list").queryAs(ListView.class);
             waitUntil("the container's blobs are listed", 30, () -> !blobs.getItems().isEmpty());
             robot.interact(() -> blobs.getSelectionModel().select(0));
             robot.clickOn("#blob-use-model");
@@ -225,9 +256,9 @@ class AppEndToEndTest {
                     () -> page.list().getItems().stream().anyMatch(m -> m.name().equals("Blob faces")));
             var m = page.list().getItems().stream().filter(x -> x.name().equals("Blob faces")).findFirst()
                     .orElseThrow();
-            assertEquals(io.skilldesigner.core.model.FileLocation.Kind.AZURE_BLOB, m.model().kind());
+            assertEquals(FileLocation.Kind.AZURE_BLOB, m.model().kind());
             assertEquals("faces/model.onnx", m.model().blobName());
-            assertEquals(io.skilldesigner.core.model.OutputLayout.ULTRAFACE, m.io().detectedLayout());
+            assertEquals(OutputLayout.ULTRAFACE, m.io().detectedLayout());
             String json = Files.readString(tmp.resolve("ws/models").resolve(m.id() + ".model.json"));
             assertFalse(json.contains("AccountKey"), "the connection string is not stored with the model");
         }
@@ -236,12 +267,12 @@ class AppEndToEndTest {
     @Test
     @Order(7)
     void conformanceCheckOfACustomNodeFromSettings() throws Exception {
-        try (var server = io.skilldesigner.engine.grpc.ReferenceCustomNodeServer.start(
-                io.skilldesigner.engine.grpc.ReferenceServerOptions.loopback(
-                        io.skilldesigner.engine.grpc.proto.ImageType.IMAGE_TYPE_JPEG,
-                        io.skilldesigner.engine.grpc.proto.ColorFormat.COLOR_FORMAT_BGR,
-                        io.skilldesigner.engine.grpc.proto.ProcessRequestType.FRAME_WITH_IMAGE,
-                        io.skilldesigner.engine.grpc.proto.ProcessResponseType.INSIGHTS_META_ONLY))) {
+        try (var server = ReferenceCustomNodeServer.start(
+                ReferenceServerOptions.loopback(
+                        ImageType.IMAGE_TYPE_JPEG,
+                        ColorFormat.COLOR_FORMAT_BGR,
+                        ProcessRequestType.FRAME_WITH_IMAGE,
+                        ProcessResponseType.INSIGHTS_META_ONLY))) {
             robot.clickOn("#nav-settings");
             robot.clickOn("#conformance-endpoint").write("127.0.0.1:" + server.port());
             robot.clickOn("#conformance-run");
@@ -282,12 +313,12 @@ class AppEndToEndTest {
             try (var files = Files.list(recordings)) {
                 return files.filter(f -> f.toString().endsWith(".insights.jsonl")).findFirst()
                         .map(f -> f.toFile().length() > 20_000).orElse(false);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return false;
             }
         });
-        javafx.scene.control.Button save = robot.lookup("#preview-save-test")
-                .queryAs(javafx.scene.control.Button.class);
+        Button save = robot.lookup("#preview-save-test")
+                .queryAs(Button.class);
         assertTrue(save.isDisabled(), "nothing to save while recording");
         robot.clickOn("#preview-record");
         waitUntil("the recording is finished", 60, () -> !save.isDisabled());
@@ -298,16 +329,16 @@ class AppEndToEndTest {
                     f.getFileName().toString().replace(".mkv", ".golden.jsonl"))).orElseThrow();
         }
         waitUntil("the test is saved", 120, () -> Files.isRegularFile(golden) && !save.isDisabled());
-        long frames = io.skilldesigner.engine.recording.RecordingManifest.read(
-                io.skilldesigner.engine.recording.RecordingFiles.of(golden).manifest()).frames();
+        long frames = RecordingManifest.read(
+                RecordingFiles.of(golden).manifest()).frames();
         assertTrue(frames > 5, "frames recorded: " + frames);
         assertEquals(frames, Files.readAllLines(golden).size(), "one expected insights line per recorded frame");
         // for a look at the page: target/screenshots (not part of the assertions)
         lookAt(save.getScene(), "preview-save-as-test");
         robot.clickOn("#preview-stop");
 
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int code = new io.skilldesigner.engine.cli.Main(new java.io.PrintStream(out, true), System.err).run("test",
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new Main(new PrintStream(out, true), System.err).run("test",
                 designer().context().workspace().skillFile(DemoWorkspace.SKILL_ID).toString(), "--workspace",
                 tmp.resolve("ws").toString(), "--recording", golden.toString());
         assertEquals(0, code, "the saved test passes: " + out);
@@ -326,7 +357,7 @@ class AppEndToEndTest {
         var ws = designer().context().workspace();
         var skill = ws.loadSkill(DemoWorkspace.SKILL_ID);
         ws.saveSkill(skill.updateNode("classifier", n -> n.withSetting(
-                io.skilldesigner.core.catalog.nodes.ModelNode.CONFIDENCE, 0.99)));
+                ModelNode.CONFIDENCE, 0.99)));
         try {
             robot.clickOn("#nav-models");
             robot.clickOn("#nav-skills");
@@ -354,10 +385,10 @@ class AppEndToEndTest {
         robot.clickOn("#nav-packages");
         PackagesPage page = (PackagesPage) designer().shell().page("packages");
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<Skill> box = robot.lookup("#packages-skill")
-                .queryAs(javafx.scene.control.ComboBox.class);
-        javafx.scene.control.CheckBox gate = robot.lookup("#packages-require-tests")
-                .queryAs(javafx.scene.control.CheckBox.class);
+        ComboBox<Skill> box = robot.lookup("#packages-skill")
+                .queryAs(ComboBox.class);
+        CheckBox gate = robot.lookup("#packages-require-tests")
+                .queryAs(CheckBox.class);
         TextArea summary = robot.lookup("#packages-summary").queryAs(TextArea.class);
         robot.interact(() -> {
             page.onShow(); // the skill as saved now
@@ -378,9 +409,9 @@ class AppEndToEndTest {
         var ws = designer().context().workspace();
         var demo = ws.loadSkill(DemoWorkspace.SKILL_ID);
         var edited = demo.withId("demo-v2").withName("Demo v2")
-                .updateNode("detector", n -> n.withSetting(io.skilldesigner.core.catalog.nodes.ModelNode.CONFIDENCE,
+                .updateNode("detector", n -> n.withSetting(ModelNode.CONFIDENCE,
                         0.7))
-                .updateNode("tracker", n -> n.withPosition(new io.skilldesigner.core.skill.Position(999, 999)));
+                .updateNode("tracker", n -> n.withPosition(new Position(999, 999)));
         ws.saveSkill(edited);
         try {
             robot.clickOn("#nav-models");
@@ -389,10 +420,10 @@ class AppEndToEndTest {
             robot.clickOn("#compare-with");
             robot.clickOn("Skill: Demo v2");
             @SuppressWarnings("unchecked")
-            javafx.scene.control.ListView<String> list = robot.lookup("#compare-list")
-                    .queryAs(javafx.scene.control.ListView.class);
+            ListView<String> list = robot.lookup("#compare-list")
+                    .queryAs(ListView.class);
             waitUntil("the changes are listed", 10, () -> !list.getItems().isEmpty());
-            assertEquals(java.util.List.of(
+            assertEquals(List.of(
                     "~ id: \"demo-ball-colours\" -> \"demo-v2\"",
                     "~ name: \"Demo: ball colours\" -> \"Demo v2\"",
                     "~ setting detector.confidence (Confidence threshold): 0.5 -> 0.7"), list.getItems());
@@ -409,12 +440,12 @@ class AppEndToEndTest {
     }
 
     /** A PNG under target/screenshots for a person to look at; not part of any assertion. */
-    private static void lookAt(javafx.scene.Scene scene, String name) {
+    private static void lookAt(Scene scene, String name) {
         robot.interact(() -> {
             try {
                 Screenshots.save(scene, Path.of("target/screenshots/" + name + ".png"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -425,7 +456,7 @@ class AppEndToEndTest {
         robot.clickOn("#nav-models");
         ModelsPage page = (ModelsPage) designer().shell().page("models");
         var faces = page.list().getItems().stream().filter(m -> m.name().equals("Faces")).findFirst().orElseThrow();
-        List<String> asked = new java.util.ArrayList<>();
+        List<String> asked = new ArrayList<>();
         robot.interact(() -> {
             page.setDeleteConfirmation(m -> asked.add(m.name()) && false);
             page.list().getSelectionModel().select(faces);
@@ -459,13 +490,13 @@ class AppEndToEndTest {
         robot.clickOn("#models-edit");
         robot.clickOn("#edit-model-choose-labels");
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ChoiceBox<io.skilldesigner.core.model.ModelTask> task =
-                robot.lookup("#edit-model-task").queryAs(javafx.scene.control.ChoiceBox.class);
-        robot.interact(() -> task.setValue(io.skilldesigner.core.model.ModelTask.CLASSIFICATION));
+        ChoiceBox<ModelTask> task =
+                robot.lookup("#edit-model-task").queryAs(ChoiceBox.class);
+        robot.interact(() -> task.setValue(ModelTask.CLASSIFICATION));
         robot.clickOn("OK");
         var saved = designer().context().workspace().modelLibrary().find(blob.id()).orElseThrow();
-        assertEquals(io.skilldesigner.core.model.ModelTask.CLASSIFICATION, saved.task());
-        assertEquals(List.of("face", "background"), io.skilldesigner.engine.model.LabelFile.read(
+        assertEquals(ModelTask.CLASSIFICATION, saved.task());
+        assertEquals(List.of("face", "background"), LabelFile.read(
                 tmp.resolve("ws").resolve(saved.labels().path())));
         assertEquals(blob.model(), saved.model(), "the model file is kept");
     }

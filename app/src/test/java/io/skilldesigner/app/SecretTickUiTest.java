@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import io.skilldesigner.app.ui.UiChecks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,7 +128,7 @@ class SecretTickUiTest {
         assertTrue(envCellTexts(envTable).contains("••••••"), "the ticked value is masked: " + envCellTexts(envTable));
         assertTrue(!envCellTexts(envTable).contains(LICENCE_VALUE), envCellTexts(envTable).toString());
         lookAt("secret-tick-env");
-        List<String> cut = io.skilldesigner.app.ui.UiChecks.truncated(envTable).stream()
+        List<String> cut = UiChecks.truncated(envTable).stream()
                 .filter(t -> t.contains("'Secret'")).toList();
         assertEquals(List.of(), cut, "the tick column's header is shown whole");
 
@@ -200,7 +202,7 @@ class SecretTickUiTest {
         try {
             return store.get(key);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -279,7 +281,7 @@ class SecretTickUiTest {
             try {
                 Screenshots.save(app.shell().getScene(), Path.of("target/screenshots/" + name + ".png"));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }

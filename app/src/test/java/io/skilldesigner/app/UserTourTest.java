@@ -4,12 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import io.skilldesigner.engine.metrics.NodeMetrics;
+import javafx.geometry.Bounds;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeView;
+import javafx.scene.image.ImageView;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,8 +98,8 @@ class UserTourTest {
                 if (docs != null && theme == Theme.LIGHT && DOC_PAGES.contains(name)) {
                     Screenshots.save(scene(), Path.of(docs, name + ".png"));
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -112,7 +122,7 @@ class UserTourTest {
         robot.interact(() -> ((ChoiceBox<Theme>) robot.lookup("#settings-theme").query()).setValue(theme));
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void leaveAnOpenWizard() {
         robot.lookup("#skill-wizard-cancel").tryQuery().ifPresent(b -> robot.clickOn(b));
     }
@@ -147,7 +157,7 @@ class UserTourTest {
         assertEquals(List.of(), editor.problems().stream().filter(Problem::isError).toList(),
                 "the valid demo skill shows no error on the canvas");
         robot.interact(() -> editor.select(List.of(editor.getSkill().nodes().get(1).id())));
-        javafx.geometry.Bounds area = editor.canvas().getLayoutBounds();
+        Bounds area = editor.canvas().getLayoutBounds();
         assertTrue(area.getWidth() >= 540 && area.getHeight() >= 540,
                 "the canvas gets most of a 1280x800 window (was about 500x490): " + area);
         assertFalse(editor.canvas().minimap().isVisible(), "no minimap over a graph that fits the view");
@@ -165,8 +175,8 @@ class UserTourTest {
         // "Video file…" asks for the file when picked and does not start a run
         Path video = tmp.resolve("ws").resolve(DemoWorkspace.VIDEO);
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<Object> source = robot.lookup("#preview-source")
-                .queryAs(javafx.scene.control.ComboBox.class);
+        ComboBox<Object> source = robot.lookup("#preview-source")
+                .queryAs(ComboBox.class);
         robot.interact(() -> {
             preview.setVideoFileChooser(owner -> video.toFile());
             source.getSelectionModel().select(source.getItems().stream()
@@ -177,13 +187,13 @@ class UserTourTest {
         assertEquals(null, preview.session(), "choosing a file does not start the preview");
         robot.clickOn("#preview-start");
         waitUntil("frames are displayed", 60, () -> preview.displayedFrames() > 30);
-        assertTrue(robot.lookup("#preview-state").queryAs(javafx.scene.control.Label.class).getText()
+        assertTrue(robot.lookup("#preview-state").queryAs(Label.class).getText()
                 .contains(video.getFileName().toString()), "the run uses the chosen file");
         shot(theme, "preview");
         noTruncation("the live preview");
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TableView<io.skilldesigner.engine.metrics.NodeMetrics> metrics =
-                robot.lookup("#preview-metrics").queryAs(javafx.scene.control.TableView.class);
+        TableView<NodeMetrics> metrics =
+                robot.lookup("#preview-metrics").queryAs(TableView.class);
         waitUntil("timings are listed", 30, () -> !metrics.getItems().isEmpty());
         String firstNodeName = designer().context().workspace().listSkills().items().stream()
                 .filter(x -> x.id().equals(DemoWorkspace.SKILL_ID)).findFirst().orElseThrow().nodes().get(0)
@@ -193,8 +203,8 @@ class UserTourTest {
         // the messages tab: one collapsible JSON tree per message
         robot.clickOn("Messages");
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TreeView<String> log = robot.lookup("#preview-messages")
-                .queryAs(javafx.scene.control.TreeView.class);
+        TreeView<String> log = robot.lookup("#preview-messages")
+                .queryAs(TreeView.class);
         waitUntil("messages arrive", 30, () -> !log.getRoot().getChildren().isEmpty());
         var first = log.getRoot().getChildren().get(0);
         assertTrue(!first.getChildren().isEmpty() && first.getChildren().stream()
@@ -210,11 +220,11 @@ class UserTourTest {
         designer().context().workspace().saveSkill(copy);
         robot.interact(() -> preview.select(copy.id()));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(null, robot.lookup("#preview-video").queryAs(javafx.scene.image.ImageView.class).getImage(),
+        assertEquals(null, robot.lookup("#preview-video").queryAs(ImageView.class).getImage(),
                 "no frame of the previous skill");
         assertTrue(metrics.getItems().isEmpty(), "no timings of the previous skill");
         assertTrue(log.getRoot().getChildren().isEmpty(), "no messages of the previous skill");
-        assertEquals("Stopped", robot.lookup("#preview-state").queryAs(javafx.scene.control.Label.class).getText());
+        assertEquals("Stopped", robot.lookup("#preview-state").queryAs(Label.class).getText());
         robot.interact(() -> preview.select(DemoWorkspace.SKILL_ID));
 
         for (String page : List.of("models", "packages", "settings")) {

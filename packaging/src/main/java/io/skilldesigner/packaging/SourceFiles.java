@@ -16,6 +16,7 @@ import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.core.validation.ResolvedSettings;
 import io.skilldesigner.core.validation.SettingsResolver;
+import io.skilldesigner.core.workspace.WorkspacePaths;
 
 /**
  * The video files that camera inputs read: copied into the package's {@code media/} and the node pointed at the
@@ -51,10 +52,7 @@ final class SourceFiles {
                 continue;
             }
             String setting = String.valueOf(values.get(CameraInputNode.FILE_PATH_KEY));
-            Path file = Path.of(setting);
-            if (!file.isAbsolute() && workspace != null) {
-                file = workspace.resolve(file);
-            }
+            Path file = WorkspacePaths.resolve(workspace, setting);
             if (!Files.isRegularFile(file)) {
                 throw new PackageException("camera node '" + node.id() + "' reads the video file " + setting
                         + ", which was not found" + (workspace == null ? "" : " (in workspace " + workspace + ")")

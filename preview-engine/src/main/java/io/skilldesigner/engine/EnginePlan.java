@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.skill.Skill;
@@ -31,7 +32,7 @@ record EnginePlan(Skill skill, List<PlannedNode> nodes, Map<String, List<String>
                   Map<String, List<String>> parentIds, String outputNodeId, List<Problem> warnings) {
 
     /** A node that will run: sources first, then in an order where parents come before children. */
-    record PlannedNode(SkillNode node, NodeType type, Map<String, Object> settings, NodeRuntimeFactory factory,
+    record PlannedNode(SkillNode node, NodeType type, EffectiveSettings settings, NodeRuntimeFactory factory,
                        SourceSpec source) {
         boolean isSource() {
             return source != null;
@@ -105,7 +106,7 @@ record EnginePlan(Skill skill, List<PlannedNode> nodes, Map<String, List<String>
             }
             SkillNode node = skill.node(id).orElseThrow();
             NodeType type = types.get(id);
-            EffectiveSettings.Result settings = EffectiveSettings.resolve(catalog, skill, node, type);
+            RunSettings.Result settings = RunSettings.resolve(catalog, skill, node, type);
             settings.problems().stream().filter(p -> !p.isError()).forEach(warnings::add);
             boolean isSource = type.isSource();
             if (isSource && override != null) {

@@ -4,8 +4,9 @@
  * <b>Building.</b> {@link io.skilldesigner.engine.Engine#builder} checks the skill with skill-core's validator,
  * plans the graph (nodes not reached from a source are left out with a warning) and resolves every node's
  * settings once (skill-core's {@code SettingsResolver}: coerced, catalog defaults, {@code $param} resolved; then
- * secret placeholders filled and the type's own checks, in {@code EffectiveSettings}); each factory reads those
- * values through {@link io.skilldesigner.engine.analytics.Settings}, whose defaults are the catalog's. Each node
+ * secret placeholders filled and the type's own checks, in {@code RunSettings}) into skill-core's
+ * {@link io.skilldesigner.core.catalog.EffectiveSettings}, which each factory is handed and only reads: no
+ * factory merges defaults or converts values itself. Each node
  * type's runtime comes from ONE {@code XRuntimeFactory} registered in
  * {@link io.skilldesigner.engine.NodeRuntimeRegistry#standard()}, which refuses a catalog type without a runtime
  * or a runtime without a catalog type (sources are run by the engine itself). Relative paths in settings and

@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.SettingSpec;
@@ -98,7 +98,7 @@ class NodeTypeContractTest {
             }
 
             @Override
-            public NodeRuntime create(io.skilldesigner.core.skill.SkillNode node, Map<String, Object> settings,
+            public NodeRuntime create(io.skilldesigner.core.skill.SkillNode node, EffectiveSettings settings,
                                       io.skilldesigner.engine.runtime.RuntimeContext context) {
                 return f -> f;
             }

@@ -32,11 +32,11 @@ class SecretSettingsTest {
         SecretEnvironment env = new SecretEnvironment(Map.of("SD_SECRET_MQTT_1_PASSWORD", "hunter2",
                 "SD_SECRET_CAM_RTSP_URL_USERINFO", "admin:pw")::get);
 
-        EffectiveSettings.Result r = EffectiveSettings.resolve(catalog, skill, node, mqtt, env);
+        RunSettings.Result r = RunSettings.resolve(catalog, skill, node, mqtt, env);
         assertEquals("hunter2", r.settings().get(MqttExportNode.PASSWORD));
         assertTrue(r.problems().stream().noneMatch(p -> p.isError()), r.problems().toString());
 
-        EffectiveSettings.Result c = EffectiveSettings.resolve(catalog, skill, camera, cam, env);
+        RunSettings.Result c = RunSettings.resolve(catalog, skill, camera, cam, env);
         assertEquals("rtsp://admin:pw@10.0.0.5:554/stream", c.settings().get(CameraInputNode.RTSP_URL));
     }
 
@@ -45,7 +45,7 @@ class SecretSettingsTest {
         NodeType mqtt = catalog.get(MqttExportNode.ID);
         SkillNode node = mqtt.newNode("mqtt-1").withSetting(MqttExportNode.PASSWORD, "${SD_SECRET_MQTT_1_PASSWORD}");
         Skill skill = Skill.empty("s", "s").withNode(node);
-        EffectiveSettings.Result r = EffectiveSettings.resolve(catalog, skill, node, mqtt,
+        RunSettings.Result r = RunSettings.resolve(catalog, skill, node, mqtt,
                 new SecretEnvironment(name -> null));
         assertEquals(1, r.problems().stream().filter(p -> p.isError()).count(), r.problems().toString());
         var p = r.problems().stream().filter(x -> x.isError()).findFirst().orElseThrow();
@@ -63,13 +63,13 @@ class SecretSettingsTest {
                 .withSetting(GrpcCustomNode.IMAGE, "myregistry.azurecr.io/colour:1.0")
                 .withSetting(GrpcCustomNode.ENV, Map.of("API_TOKEN", "${SD_SECRET_COLOUR_ENV_API_TOKEN}"));
         Skill skill = Skill.empty("s", "s").withNode(node);
-        EffectiveSettings.Result r = EffectiveSettings.resolve(catalog, skill, node, grpc,
+        RunSettings.Result r = RunSettings.resolve(catalog, skill, node, grpc,
                 new SecretEnvironment(name -> null));
         assertTrue(r.problems().stream().noneMatch(p -> p.isError()), r.problems().toString());
 
         // the same placeholder in a setting the runtime itself uses is still required
         SkillNode external = node.withSetting(GrpcCustomNode.MODE, GrpcCustomNode.ENDPOINT);
-        EffectiveSettings.Result e = EffectiveSettings.resolve(catalog, skill, external, grpc,
+        RunSettings.Result e = RunSettings.resolve(catalog, skill, external, grpc,
                 new SecretEnvironment(name -> null));
         assertTrue(e.problems().stream().anyMatch(p -> p.isError()
                 && p.message().contains("SD_SECRET_COLOUR_ENV_API_TOKEN")), e.problems().toString());

@@ -3,11 +3,11 @@ package io.skilldesigner.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.KanMapping;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeCategory;
@@ -37,7 +37,7 @@ public final class TestNodes {
             }
 
             @Override
-            public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) {
+            public NodeRuntime create(SkillNode node, EffectiveSettings settings, RuntimeContext context) {
                 return behaviour::apply;
             }
         });

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
+import com.sun.management.ThreadMXBean;
 import javafx.animation.AnimationTimer;
 
 /**
@@ -19,8 +20,7 @@ final class FxPulseProbe {
     private final long[] allocBefore;
     private final long[] allocAfter;
     private final long[] paintedAfter;
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final LongSupplier painted;
     private int pulses;
     private final AnimationTimer first = new AnimationTimer() {

@@ -3,6 +3,7 @@ package io.skilldesigner.app.bench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,8 +27,10 @@ import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.core.workspace.Workspace;
 import io.skilldesigner.engine.frame.Frame;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
@@ -189,7 +192,7 @@ public final class PreviewDisplayBenchmark {
             return probe.between(a.nanos(), b.nanos());
         });
         int[] shown = onFx(() -> {
-            javafx.geometry.Bounds v = page.view().lookup("#preview-video").getLayoutBounds();
+            Bounds v = page.view().lookup("#preview-video").getLayoutBounds();
             return new int[]{(int) Math.round(v.getWidth()), (int) Math.round(v.getHeight())};
         });
         System.out.println(b.ratesSince(a));
@@ -214,7 +217,7 @@ public final class PreviewDisplayBenchmark {
             onFx(() -> {
                 Stage stage = new Stage();
                 stage.setTitle("ScaledDisplay");
-                stage.setScene(new Scene(new javafx.scene.layout.StackPane(display.view()), w + 40, h + 40));
+                stage.setScene(new Scene(new StackPane(display.view()), w + 40, h + 40));
                 stage.show();
                 probe.startFirst();
                 display.start();
@@ -259,7 +262,7 @@ public final class PreviewDisplayBenchmark {
     }
 
     /** Runs on the FX thread and waits for the result. */
-    static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    static <T> T onFx(Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.nio.ByteBuffer;
 
+import io.skilldesigner.engine.frame.FrameImage;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -86,7 +87,7 @@ final class ScaledDisplay {
             paint(f);
         } finally {
             if (f != null) {
-                io.skilldesigner.engine.frame.FrameImage.release(f.image());
+                FrameImage.release(f.image());
             }
         }
     }

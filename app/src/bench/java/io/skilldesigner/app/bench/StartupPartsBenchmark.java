@@ -27,6 +27,7 @@ import io.skilldesigner.engine.model.ModelSessions;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Where the app's cold start goes: the steps of {@code SkillDesignerApp.start} in the same order, each timed, in
@@ -81,7 +82,7 @@ public final class StartupPartsBenchmark {
         status.setAcceleration(providers);
         t = System.nanoTime();
         // PreviewPage's FxFrames holds a Mat: split the OpenCV native load out of the page's own time
-        new org.bytedeco.opencv.opencv_core.Mat().close();
+        new Mat().close();
         steps.put("OpenCV natives (first Mat)", ms(t));
         t = System.nanoTime();
         PreviewPage preview = new PreviewPage(ctx);

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -42,7 +43,7 @@ public final class DemoVideo {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(tmp.toFile(), WIDTH, HEIGHT, 0);
              OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat();
-             Mat img = new Mat(HEIGHT, WIDTH, org.bytedeco.opencv.global.opencv_core.CV_8UC3)) {
+             Mat img = new Mat(HEIGHT, WIDTH, opencv_core.CV_8UC3)) {
             rec.setFormat("mp4");
             // FFmpeg's own MPEG-4 encoder at high quality: always present, and clean enough that no encoder noise
             // looks like a saturated object to the demo detector (openh264 left coloured specks)

@@ -31,6 +31,9 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
@@ -42,9 +45,12 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
@@ -169,7 +175,7 @@ public final class FrameDrawingView extends BorderPane {
                 + (shape.isLine() ? " · F flips the arrow" : "") + " · Ctrl+Z / Ctrl+Y undo, redo";
     }
 
-    private javafx.scene.Node toolbar() {
+    private Node toolbar() {
         pause.setId("draw-pause");
         pause.selectedProperty().addListener((o, a, b) -> pause.setText(b ? "Resume" : "Pause"));
         Button clear = new Button(shape.isLine() ? "Draw a new line" : "Draw a new zone");
@@ -205,7 +211,7 @@ public final class FrameDrawingView extends BorderPane {
                 getScene().getWindow().hide();
             }
         });
-        javafx.scene.layout.FlowPane row = Rows.of(6, pause, clear, remove, flip, undo, redo, done);
+        FlowPane row = Rows.of(6, pause, clear, remove, flip, undo, redo, done);
         row.setPadding(new Insets(6));
         return row;
     }
@@ -214,16 +220,15 @@ public final class FrameDrawingView extends BorderPane {
      * Opens the drawing of {@code nodeId}'s {@code key} in a window of its own beside {@code owner} (its theme
      * kept); closing the window stops its run.
      */
-    public static javafx.stage.Stage show(javafx.stage.Window owner, SkillEditor editor, NodeCatalog catalog,
-                                          ModelLibrary models, Path workspace, ExecutorService background,
-                                          String nodeId, String key) {
+    public static Stage show(Window owner, SkillEditor editor, NodeCatalog catalog, ModelLibrary models,
+                             Path workspace, ExecutorService background, String nodeId, String key) {
         FrameDrawingView view = new FrameDrawingView(editor, catalog, models, workspace, background, nodeId, key);
-        javafx.stage.Stage stage = new javafx.stage.Stage();
+        Stage stage = new Stage();
         stage.initOwner(owner);
         String name = editor.getSkill().node(nodeId).map(n -> n.displayName().isBlank() ? n.id() : n.displayName())
                 .orElse(nodeId);
         stage.setTitle("Draw " + name + " (" + view.spec.label() + ") on the frame");
-        javafx.scene.Scene scene = new javafx.scene.Scene(view, 1000, 720);
+        Scene scene = new Scene(view, 1000, 720);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
@@ -418,7 +423,7 @@ public final class FrameDrawingView extends BorderPane {
     }
 
     /** For tests: where a point of the frame (fractions) is on the screen now. */
-    public javafx.geometry.Point2D toScreen(double fx, double fy) {
+    public Point2D toScreen(double fx, double fy) {
         double[] r = rect();
         return canvas.localToScreen(r[0] + fx * r[2], r[1] + fy * r[3]);
     }

@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import io.skilldesigner.app.AppContext;
 import io.skilldesigner.app.ui.StepWizard;
+import io.skilldesigner.app.ui.Summaries;
 import io.skilldesigner.app.ui.TagEditor;
 import io.skilldesigner.app.ui.WizardStep;
 import io.skilldesigner.core.model.FileLocation;
@@ -188,16 +190,9 @@ final class AddModelWizard {
         runBackground("Listing blobs", () -> store.blobs(c, null), list -> blobs.getItems().setAll(list));
     }
 
-    private <T> void runBackground(String what, java.util.concurrent.Callable<T> work, Consumer<T> done) {
-        Task<T> t = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                return work.call();
-            }
-        };
-        t.setOnSucceeded(e -> done.accept(t.getValue()));
-        t.setOnFailed(e -> blobStatus.setText(what + " failed: " + t.getException().getMessage()));
-        ctx.background().submit(t);
+    private <T> void runBackground(String what, Callable<T> work, Consumer<T> done) {
+        ctx.tasks().runQuietly(p -> work.call(), done,
+                failure -> blobStatus.setText(what + " failed: " + failure.getMessage()));
     }
 
     private void choose(TextField field, String what, String... patterns) {
@@ -238,7 +233,7 @@ final class AddModelWizard {
     }
 
     static String idFor(String name) {
-        return io.skilldesigner.app.ui.Summaries.slug(name);
+        return Summaries.slug(name);
     }
 
     private void fillReview() {
@@ -246,41 +241,33 @@ final class AddModelWizard {
         review.setText("Name: " + name.getText().trim() + "\nType: " + task.getValue() + "\nFormat: ONNX\n"
                 + (local.isSelected() ? "Model file: " + modelPath.getText().trim() + "\nLabel file: "
                 + (labelsPath.getText().isBlank() ? "(none)" : labelsPath.getText().trim())
-                : "Blob: " + describeBlobs()) + "\nTags: " + io.skilldesigner.app.ui.Summaries.tags(tags.tags()) + "\n\nCreate opens the model,"
+                : "Blob: " + describeBlobs()) + "\nTags: " + Summaries.tags(tags.tags()) + "\n\nCreate opens the model,"
                 + " reads its inputs and outputs and recognises its output layout.");
     }
 
     private void create() {
         cancelDownload.set(false);
         String id = idFor(name.getText());
-        Task<ModelImporter.Result> t = new Task<>() {
-            @Override
-            protected ModelImporter.Result call() throws Exception {
-                Path modelFile;
-                Path labelsFile;
-                FileLocation origin = null;
-                if (local.isSelected()) {
-                    modelFile = Path.of(modelPath.getText().trim());
-                    labelsFile = labelsPath.getText().isBlank() ? null : Path.of(labelsPath.getText().trim());
-                } else {
-                    updateMessage("Downloading " + modelBlob.name());
-                    modelFile = store.download(modelBlob.container(), modelBlob.name(),
-                            (d, total) -> updateProgress(d, total), cancelDownload::get);
-                    labelsFile = labelsBlob == null ? null : store.download(labelsBlob.container(),
-                            labelsBlob.name(), (d, total) -> { }, cancelDownload::get);
-                    origin = FileLocation.blob(accountUrlForLocation(), modelBlob.container(), modelBlob.name());
-                }
-                updateMessage("Opening the model");
-                return importer.importModel(new ModelImporter.Request(id, name.getText().trim(), task.getValue(),
-                        modelFile, labelsFile, description.getText(), tags.tags(), origin));
+        Task<ModelImporter.Result> t = ctx.tasks().run(null, p -> {
+            Path modelFile;
+            Path labelsFile;
+            FileLocation origin = null;
+            if (local.isSelected()) {
+                modelFile = Path.of(modelPath.getText().trim());
+                labelsFile = labelsPath.getText().isBlank() ? null : Path.of(labelsPath.getText().trim());
+            } else {
+                p.message("Downloading " + modelBlob.name());
+                modelFile = store.download(modelBlob.container(), modelBlob.name(), p::progress, cancelDownload::get);
+                labelsFile = labelsBlob == null ? null : store.download(labelsBlob.container(),
+                        labelsBlob.name(), (d, total) -> { }, cancelDownload::get);
+                origin = FileLocation.blob(accountUrlForLocation(), modelBlob.container(), modelBlob.name());
             }
-        };
+            p.message("Opening the model");
+            return importer.importModel(new ModelImporter.Request(id, name.getText().trim(), task.getValue(),
+                    modelFile, labelsFile, description.getText(), tags.tags(), origin));
+        }, onCreated, failure -> Platform.runLater(() -> wizard.showProblems(List.of(
+                "Could not add the model: " + failure.getMessage()))));
         progress.progressProperty().bind(t.progressProperty());
-        t.setOnSucceeded(e -> onCreated.accept(t.getValue()));
-        t.setOnFailed(e -> Platform.runLater(() -> wizard.showProblems(List.of(
-                "Could not add the model: " + t.getException().getMessage()))));
-        ctx.statusBar().track(t);
-        ctx.background().submit(t);
     }
 
     private String accountUrlForLocation() {

@@ -2,6 +2,7 @@ package io.skilldesigner.app.models;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import io.skilldesigner.core.model.DecoderSettings;
@@ -78,7 +79,7 @@ final class DecoderForm extends GridPane {
         height.getValueFactory().setValue(d.inputHeight());
         fit.setValue(d.fit());
         preprocessing.setText("mean " + d.mean() + " / std " + d.std() + ", " + (d.nchw() ? "NCHW" : "NHWC")
-                + (d.fit() == Fit.CENTER_CROP ? String.format(java.util.Locale.ROOT, ", crop %.3f of the shorter side",
+                + (d.fit() == Fit.CENTER_CROP ? String.format(Locale.ROOT, ", crop %.3f of the shorter side",
                 d.cropRatio()) : ""));
         rgb.setSelected(d.rgb());
         scale.setText(Double.toString(d.scale()));

@@ -6,18 +6,21 @@ import io.skilldesigner.app.ui.TagEditor;
 import io.skilldesigner.core.model.ModelDescriptor;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 import io.skilldesigner.core.model.ModelTask;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 /** Edits what the user gave when adding a model: name, task, labels, description and tags (decoder: own view). */
 final class EditModelDialog {
@@ -25,14 +28,14 @@ final class EditModelDialog {
     }
 
     /** The file dialog for a labels file. */
-    static File askForLabels(javafx.stage.Window owner) {
+    static File askForLabels(Window owner) {
         FileChooser fc = new FileChooser();
         fc.setTitle("Labels file (one label per line)");
         return fc.showOpenDialog(owner);
     }
 
     static Optional<ModelEdit> show(ModelDescriptor m,
-                                    java.util.function.Function<javafx.stage.Window, File> chooseLabels) {
+                                    Function<Window, File> chooseLabels) {
         TextField name = new TextField(m.name());
         name.setId("edit-model-name");
         TextArea description = new TextArea(m.description());
@@ -48,7 +51,7 @@ final class EditModelDialog {
         labels.setId("edit-model-labels");
         Button choose = new Button("Choose labels file…");
         choose.setId("edit-model-choose-labels");
-        choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        choose.setMinWidth(Region.USE_PREF_SIZE);
         choose.setOnAction(e -> {
             File f = chooseLabels.apply(choose.getScene().getWindow());
             if (f != null) {

@@ -10,6 +10,7 @@ import io.skilldesigner.core.model.FileLocation;
 import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelTask;
 import io.skilldesigner.core.skill.Tag;
+import io.skilldesigner.core.workspace.WorkspacePaths;
 import io.skilldesigner.engine.model.LabelFile;
 
 /**
@@ -32,7 +33,7 @@ public record ModelEdit(String name, ModelTask task, String description, List<Ta
                 throw new IOException("The labels file " + newLabels + " has no labels");
             }
             Path dir = m.model() != null && !m.model().path().isEmpty()
-                    ? workspaceRoot.resolve(m.model().path()).getParent() : workspaceRoot.resolve("models");
+                    ? WorkspacePaths.resolve(workspaceRoot, m.model().path()).getParent() : workspaceRoot.resolve("models");
             Files.createDirectories(dir);
             Path target = dir.resolve(m.id() + ".labels.txt");
             Files.copy(newLabels, target, StandardCopyOption.REPLACE_EXISTING);

@@ -5,8 +5,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import io.skilldesigner.app.ui.Rows;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.ButtonType;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Window;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import io.skilldesigner.app.AppContext;
@@ -21,7 +29,6 @@ import io.skilldesigner.engine.insights.InsightsOverlay;
 import io.skilldesigner.engine.model.ModelSessions;
 import io.skilldesigner.engine.model.ModelTryOut;
 import io.skilldesigner.engine.model.TryOutResult;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -33,7 +40,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -51,8 +57,8 @@ public final class ModelsPage implements Page {
     private final ImageView tryImage = new ImageView();
     private final Label tryResult = new Label();
     private final Label message = new Label();
-    private java.util.function.Predicate<ModelDescriptor> confirmDelete = ModelsPage::askToDelete;
-    private java.util.function.Function<javafx.stage.Window, File> labelsChooser = EditModelDialog::askForLabels;
+    private Predicate<ModelDescriptor> confirmDelete = ModelsPage::askToDelete;
+    private Function<Window, File> labelsChooser = EditModelDialog::askForLabels;
     private final FxFrames fxFrames = new FxFrames();
     private final BorderPane detailPane = new BorderPane();
 
@@ -76,7 +82,7 @@ public final class ModelsPage implements Page {
         delete.setOnAction(e -> deleteSelected());
         message.setId("models-message");
         message.setWrapText(true);
-        javafx.scene.layout.FlowPane bar = io.skilldesigner.app.ui.Rows.of(8, title, add, edit, duplicate, delete);
+        FlowPane bar = Rows.of(8, title, add, edit, duplicate, delete);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
         list.setId("models-list");
@@ -106,14 +112,14 @@ public final class ModelsPage implements Page {
                 decoderForm);
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
-        tryImage.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        tryImage.fitWidthProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.max(200, scroll.getViewportBounds().getWidth() - 24), scroll.viewportBoundsProperty()));
         tryImage.setFitHeight(480);
         // no room taken until there is a result to show
         tryImage.visibleProperty().bind(tryImage.imageProperty().isNotNull());
         tryImage.managedProperty().bind(tryImage.visibleProperty());
         detailPane.setCenter(scroll);
-        root.setTop(new javafx.scene.layout.VBox(4, bar, message)); // the message stays visible under the buttons
+        root.setTop(new VBox(4, bar, message)); // the message stays visible under the buttons
         root.setLeft(left);
         root.setCenter(detailPane);
     }
@@ -215,21 +221,21 @@ public final class ModelsPage implements Page {
     }
 
     /** The file dialog Edit uses for a new labels file (tests replace it). */
-    public void setLabelsFileChooser(java.util.function.Function<javafx.stage.Window, File> chooser) {
-        labelsChooser = java.util.Objects.requireNonNull(chooser, "chooser");
+    public void setLabelsFileChooser(Function<Window, File> chooser) {
+        labelsChooser = Objects.requireNonNull(chooser, "chooser");
     }
 
     /** Asks before deleting a model (tests replace the dialog). */
-    public void setDeleteConfirmation(java.util.function.Predicate<ModelDescriptor> confirm) {
-        confirmDelete = java.util.Objects.requireNonNull(confirm, "confirm");
+    public void setDeleteConfirmation(Predicate<ModelDescriptor> confirm) {
+        confirmDelete = Objects.requireNonNull(confirm, "confirm");
     }
 
     private static boolean askToDelete(ModelDescriptor m) {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION,
                 "Delete the model '" + m.name() + "' from the workspace's model list? Skills can no longer use it.",
-                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+                ButtonType.YES, ButtonType.NO);
         a.setHeaderText("Delete model");
-        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+        return a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
     }
 
     private void deleteSelected() {
@@ -288,22 +294,19 @@ public final class ModelsPage implements Page {
 
     /** Runs the model on an image in the background and shows the boxes or the top classes. */
     public void tryOn(ModelDescriptor m, Path image) {
-        Task<Object[]> t = new Task<>() {
-            @Override
-            protected Object[] call() {
-                TryOutResult r = new ModelTryOut(sessions).run(m, ctx.workspace().root(), image, 5);
-                Frame frame = Frame.of(0, System.currentTimeMillis(), new FrameImage(ModelTryOut.read(image)))
-                        .withObjects(r.detections());
-                return new Object[]{r, InsightsOverlay.draw(frame, true)};
-            }
-        };
-        t.setOnSucceeded(e -> {
-            TryOutResult r = (TryOutResult) t.getValue()[0];
-            tryImage.setImage(fxFrames.toImage((Mat) t.getValue()[1]));
-            tryResult.setText(describe(r));
-        });
-        t.setOnFailed(e -> tryResult.setText("Failed: " + t.getException().getMessage()));
-        ctx.background().submit(t);
+        ctx.tasks().runQuietly(p -> {
+            TryOutResult r = new ModelTryOut(sessions).run(m, ctx.workspace().root(), image, 5);
+            Frame frame = Frame.of(0, System.currentTimeMillis(), new FrameImage(ModelTryOut.read(image)))
+                    .withObjects(r.detections());
+            return new TryOut(r, InsightsOverlay.draw(frame, true));
+        }, out -> {
+            tryImage.setImage(fxFrames.toImage(out.drawn()));
+            tryResult.setText(describe(out.result()));
+        }, failure -> tryResult.setText("Failed: " + failure.getMessage()));
+    }
+
+    /** A try-out's result and the image with its boxes drawn. */
+    private record TryOut(TryOutResult result, Mat drawn) {
     }
 
     static String describe(TryOutResult r) {

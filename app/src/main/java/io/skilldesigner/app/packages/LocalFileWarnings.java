@@ -4,16 +4,17 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.catalog.SettingType;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillNode;
+import io.skilldesigner.core.workspace.WorkspacePaths;
 
 /**
  * Files of this computer that a package only refers to: a file-path setting (a video, a CA certificate) naming a
@@ -31,8 +32,7 @@ final class LocalFileWarnings {
             if (type == null) {
                 continue;
             }
-            Map<String, Object> settings = new HashMap<>(type.defaultSettings());
-            settings.putAll(n.settings());
+            Map<String, Object> settings = EffectiveSettings.lenient(type, n).values();
             for (SettingSpec spec : type.settings()) {
                 if (spec.type() == SettingType.FILE_PATH && spec.isEnabled(settings)
                         && settings.get(spec.key()) instanceof String v && isLocalFile(v, workspace)) {
@@ -48,12 +48,10 @@ final class LocalFileWarnings {
         if (value.isBlank() || value.contains("$")) {
             return false; // empty, or a parameter / secret placeholder filled in on the device
         }
-        Path p;
         try {
-            p = Path.of(value);
+            return Files.isRegularFile(WorkspacePaths.resolve(workspace, value));
         } catch (InvalidPathException e) {
             return false; // not a path this computer can have; validation reports malformed values
         }
-        return Files.isRegularFile(p.isAbsolute() ? p : workspace.resolve(p));
     }
 }

@@ -3,6 +3,7 @@ package io.skilldesigner.app.packages;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,17 +11,19 @@ import java.util.stream.Collectors;
 import io.skilldesigner.app.AppContext;
 import io.skilldesigner.app.Page;
 import io.skilldesigner.app.ui.FolderOpener;
+import io.skilldesigner.app.ui.Rows;
+import io.skilldesigner.app.ui.SkillNames;
+import io.skilldesigner.app.ui.Summaries;
 import io.skilldesigner.core.model.AbsoluteModelLibrary;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.validation.Problem;
 import io.skilldesigner.core.validation.SkillValidator;
-import io.skilldesigner.core.workspace.Workspace;
 import io.skilldesigner.packaging.Architecture;
 import io.skilldesigner.app.skills.SkillTestRunner;
 import io.skilldesigner.packaging.EdgePackageExporter;
 import io.skilldesigner.packaging.ExportResult;
-import io.skilldesigner.packaging.ImportResult;
 import io.skilldesigner.packaging.PackageImporter;
+import io.skilldesigner.packaging.RuntimeDistribution;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -30,12 +33,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -57,14 +60,7 @@ public final class PackagesPage implements Page {
         Label title = new Label("Packages");
         title.getStyleClass().add("page-title");
         skillBox.setId("packages-skill");
-        skillBox.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(Skill s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty || s == null ? null : s.name());
-            }
-        });
-        skillBox.setButtonCell(skillBox.getCellFactory().call(null));
+        SkillNames.showIn(skillBox);
         Button export = new Button("Export edge package…");
         export.setId("packages-export");
         export.setOnAction(e -> {
@@ -94,9 +90,9 @@ public final class PackagesPage implements Page {
         summary.setEditable(false);
         summary.setPrefRowCount(18);
         requireTests.setId("packages-require-tests");
-        requireTests.setTooltip(new javafx.scene.control.Tooltip("Replays the skill's saved golden tests first (as"
+        requireTests.setTooltip(new Tooltip("Replays the skill's saved golden tests first (as"
                 + " Run tests on its card, or export --require-tests) and refuses the export when one fails."));
-        javafx.scene.layout.FlowPane bar = io.skilldesigner.app.ui.Rows.of(8, skillBox, export, requireTests,
+        FlowPane bar = Rows.of(8, skillBox, export, requireTests,
                 importButton, open);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label help = new Label("A package holds skill.json, kan/skill.yaml, the models and labels with checksums,"
@@ -144,7 +140,7 @@ public final class PackagesPage implements Page {
 
     /** A package is named after its skill as the user named it; the id only when the name has no usable letters. */
     public static String packageName(Skill skill) {
-        String slug = io.skilldesigner.app.ui.Summaries.slug(skill.name());
+        String slug = Summaries.slug(skill.name());
         return slug.isEmpty() ? skill.id() : slug;
     }
 
@@ -166,33 +162,27 @@ public final class PackagesPage implements Page {
         Path folder = parent.resolve(base);
         Path zip = parent.resolve(base + ".zip");
         boolean gated = requireTests.isSelected();
-        Task<ExportResult> t = new Task<>() {
-            @Override
-            protected ExportResult call() throws Exception {
-                updateProgress(-1, 1);
-                if (gated) {
-                    updateMessage("Running the saved tests of " + skill.name());
-                    SkillTestRunner.Summary tests = new SkillTestRunner(ctx.catalog(), ctx.workspace()).run(skill);
-                    if (tests.tests() == 0 || !tests.failures().isEmpty()) {
-                        throw new TestsRefused(tests.tests() == 0 ? "the skill has no saved tests (Live Preview:"
-                                + " record, then Save as test)" : tests.badge() + ":\n  "
-                                + String.join("\n  ", tests.failures()));
-                    }
+        Task<ExportResult> t = ctx.tasks().run(null, p -> {
+            p.progress(-1, 1);
+            if (gated) {
+                p.message("Running the saved tests of " + skill.name());
+                SkillTestRunner.Summary tests = new SkillTestRunner(ctx.catalog(), ctx.workspace()).run(skill);
+                if (tests.tests() == 0 || !tests.failures().isEmpty()) {
+                    throw new TestsRefused(tests.tests() == 0 ? "the skill has no saved tests (Live Preview:"
+                            + " record, then Save as test)" : tests.badge() + ":\n  "
+                            + String.join("\n  ", tests.failures()));
                 }
-                updateMessage("Exporting " + skill.name());
-                ExportResult r = new EdgePackageExporter(ctx.catalog()).export(skill,
-                        new AbsoluteModelLibrary(ctx.workspace().modelLibrary(), ctx.workspace().root()),
-                        folder, zip, EnumSet.allOf(Architecture.class), ctx.workspace().root(),
-                        io.skilldesigner.packaging.RuntimeDistribution.find().orElse(null));
-                updateProgress(1, 1);
-                return r;
             }
-        };
-        progress.progressProperty().bind(t.progressProperty());
-        t.setOnSucceeded(e -> {
-            ExportResult r = t.getValue();
+            p.message("Exporting " + skill.name());
+            ExportResult r = new EdgePackageExporter(ctx.catalog()).export(skill,
+                    new AbsoluteModelLibrary(ctx.workspace().modelLibrary(), ctx.workspace().root()),
+                    folder, zip, EnumSet.allOf(Architecture.class), ctx.workspace().root(),
+                    RuntimeDistribution.find().orElse(null));
+            p.progress(1, 1);
+            return r;
+        }, r -> {
             lastFolder = r.folder();
-            List<String> warnings = new java.util.ArrayList<>(
+            List<String> warnings = new ArrayList<>(
                     LocalFileWarnings.of(skill, ctx.catalog(), ctx.workspace().root()));
             warnings.addAll(r.warnings());
             summary.setText("Written " + r.files().size() + " files to " + r.folder() + "\nZip: " + r.zip()
@@ -201,12 +191,10 @@ public final class PackagesPage implements Page {
                     .collect(Collectors.joining("\n")))
                     + (warnings.isEmpty() ? "" : "\n\nWarnings:\n  " + String.join("\n  ", warnings))
                     + "\n\nFiles:\n  " + String.join("\n  ", r.files()));
-        });
-        t.setOnFailed(e -> summary.setText(t.getException() instanceof TestsRefused refused
+        }, failure -> summary.setText(failure instanceof TestsRefused refused
                 ? "Export refused, nothing written: " + refused.getMessage()
-                : "Export failed: " + t.getException().getMessage()));
-        ctx.statusBar().track(t);
-        ctx.background().submit(t);
+                : "Export failed: " + failure.getMessage()));
+        progress.progressProperty().bind(t.progressProperty());
     }
 
     /** Why an export that requires the saved tests did not happen. */
@@ -217,24 +205,14 @@ public final class PackagesPage implements Page {
     }
 
     public void importPackage(Path zip) {
-        Task<ImportResult> t = new Task<>() {
-            @Override
-            protected ImportResult call() throws Exception {
-                updateMessage("Importing " + zip.getFileName());
-                // Never over an existing skill: a skill with the same id is kept and this one saved beside it.
-                return new PackageImporter(ctx.catalog()).importInto(zip, ctx.workspace());
-            }
-        };
-        t.setOnSucceeded(e -> {
-            ImportResult r = t.getValue();
+        // Never over an existing skill: a skill with the same id is kept and this one saved beside it.
+        ctx.tasks().run("Importing " + zip.getFileName(),
+                p -> new PackageImporter(ctx.catalog()).importInto(zip, ctx.workspace()), r -> {
             summary.setText("Imported skill " + r.skill().name() + " (id " + r.skill().id() + ")"
                     + "\nModels added: " + r.addedModels().size()
                     + "\nModels reused (same checksum): " + r.reusedModels());
             onShow();
-        });
-        t.setOnFailed(e -> summary.setText("Import failed: " + t.getException().getMessage()));
-        ctx.statusBar().track(t);
-        ctx.background().submit(t);
+        }, failure -> summary.setText("Import failed: " + failure.getMessage()));
     }
 
     /** Never on the FX thread: the opener runs in the background; if it cannot, the path is shown and copied. */

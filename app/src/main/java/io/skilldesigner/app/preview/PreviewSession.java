@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.model.ModelLibrary;
@@ -48,7 +50,7 @@ public final class PreviewSession implements AutoCloseable {
     private final AtomicReference<SessionRecorder> recorder = new AtomicReference<>();
     private final Skill skill;
     private final NodeCatalog catalog;
-    private final Map<String, java.util.function.Consumer<Frame>> taps = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Consumer<Frame>> taps = new ConcurrentHashMap<>();
 
     private PreviewSession(Skill skill, NodeCatalog catalog, ModelLibrary models, Path workspace,
                            SourceSpec sourceOverride) throws SkillBuildException {
@@ -84,7 +86,7 @@ public final class PreviewSession implements AutoCloseable {
     private final class Listener implements EngineListener {
         @Override
         public void onNodeOutput(String nodeId, Frame frame) {
-            java.util.function.Consumer<Frame> tap = taps.get(nodeId);
+            Consumer<Frame> tap = taps.get(nodeId);
             if (tap != null) {
                 tap.accept(frame);
             }
@@ -119,7 +121,7 @@ public final class PreviewSession implements AutoCloseable {
      * Hands every output frame of one node to {@code tap}, on the engine's thread (so it must be quick and
      * thread-safe); e.g. to count a zone's or line's events live.
      */
-    public void tap(String nodeId, java.util.function.Consumer<Frame> tap) {
+    public void tap(String nodeId, Consumer<Frame> tap) {
         taps.put(nodeId, tap);
     }
 

@@ -1,9 +1,9 @@
 package io.skilldesigner.app.settings;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.GrpcCustomNode;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.engine.grpc.ConformanceChecker;
@@ -17,11 +17,17 @@ import io.skilldesigner.app.AppContext;
 import io.skilldesigner.app.Page;
 import io.skilldesigner.app.Theme;
 import io.skilldesigner.engine.model.ModelSessions;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Settings: theme, the workspace in use and what this machine can run (execution providers). */
@@ -44,9 +50,9 @@ public final class SettingsPage implements Page {
         g.addRow(0, new Label("Theme"), theme);
         g.addRow(1, new Label("Workspace"), new Label(ctx.workspace().root().toString()));
         Label providers = new Label("…");
-        ctx.background().submit(() -> {
+        ctx.tasks().submit(() -> {
             String text = String.valueOf(ModelSessions.availableProviders());
-            javafx.application.Platform.runLater(() -> providers.setText(text));
+            Platform.runLater(() -> providers.setText(text));
         });
         providers.setId("settings-providers");
         g.addRow(2, new Label("ONNX Runtime providers"), providers);
@@ -63,37 +69,28 @@ public final class SettingsPage implements Page {
     private VBox conformancePane(AppContext ctx) {
         Label header = new Label("Check a gRPC custom node");
         header.getStyleClass().add("card-title");
-        javafx.scene.control.TextField endpoint = new javafx.scene.control.TextField();
+        TextField endpoint = new TextField();
         endpoint.setId("conformance-endpoint");
         endpoint.setPromptText("host:port or grpcs://host:port");
-        javafx.scene.control.Button check = new javafx.scene.control.Button("Run conformance check");
+        Button check = new Button("Run conformance check");
         check.setId("conformance-run");
-        javafx.scene.control.TextArea report = new javafx.scene.control.TextArea();
+        TextArea report = new TextArea();
         report.setId("conformance-report");
         report.setEditable(false);
         report.setPrefRowCount(14);
         report.getStyleClass().add("message-log");
         check.setOnAction(e -> {
-            Map<String, Object> settings = new HashMap<>(new GrpcCustomNode().defaultSettings());
-            settings.put(GrpcCustomNode.ENDPOINT_URL, endpoint.getText().trim());
-            javafx.concurrent.Task<String> t = new javafx.concurrent.Task<>() {
-                @Override
-                protected String call() throws Exception {
-                    updateMessage("Checking " + endpoint.getText().trim());
-                    RuntimeContext rc = new RuntimeContext(Skill.empty("conformance", "conformance"),
-                            ctx.workspace().modelLibrary(), ctx.workspace().root(), RunIdentity.preview("conformance"),
-                            ExportMessageListener.NONE, NodeStatusListener.NONE, false);
-                    return new ConformanceChecker(GrpcNodeConfig.fromSettings("conformance", settings, rc), 5).run()
-                            .toText();
-                }
-            };
-            t.setOnSucceeded(x -> report.setText(t.getValue()));
-            t.setOnFailed(x -> report.setText("Check failed: " + t.getException().getMessage()));
-            ctx.statusBar().track(t);
-            ctx.background().submit(t);
+            EffectiveSettings settings = EffectiveSettings.of(new GrpcCustomNode(), "conformance",
+                    Map.of(GrpcCustomNode.ENDPOINT_URL, endpoint.getText().trim()));
+            ctx.tasks().run("Checking " + endpoint.getText().trim(), p -> {
+                RuntimeContext rc = new RuntimeContext(Skill.empty("conformance", "conformance"),
+                        ctx.workspace().modelLibrary(), ctx.workspace().root(), RunIdentity.preview("conformance"),
+                        ExportMessageListener.NONE, NodeStatusListener.NONE, false);
+                return new ConformanceChecker(GrpcNodeConfig.fromSettings(settings, rc), 5).run().toText();
+            }, report::setText, failure -> report.setText("Check failed: " + failure.getMessage()));
         });
-        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, endpoint, check);
-        javafx.scene.layout.HBox.setHgrow(endpoint, javafx.scene.layout.Priority.ALWAYS);
+        HBox row = new HBox(8, endpoint, check);
+        HBox.setHgrow(endpoint, Priority.ALWAYS);
         return new VBox(6, header, row, report);
     }
 

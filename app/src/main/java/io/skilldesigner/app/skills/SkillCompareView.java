@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -90,7 +91,7 @@ final class SkillCompareView extends BorderPane {
         if (other.isEmpty()) {
             diff = null;
             changes.getItems().clear();
-            summary.setText("There is no " + name.toLowerCase(java.util.Locale.ROOT) + " to compare with.");
+            summary.setText("There is no " + name.toLowerCase(Locale.ROOT) + " to compare with.");
             return;
         }
         compareWith(other.get());

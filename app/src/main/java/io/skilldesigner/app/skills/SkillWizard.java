@@ -9,9 +9,11 @@ import java.util.function.Consumer;
 import io.skilldesigner.app.AppContext;
 import io.skilldesigner.app.draw.FrameDrawingView;
 import io.skilldesigner.app.ui.StepWizard;
+import io.skilldesigner.app.ui.Summaries;
 import io.skilldesigner.app.ui.TagEditor;
 import io.skilldesigner.app.ui.WizardStep;
 import io.skilldesigner.canvas.SkillEditor;
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.model.ModelDescriptor;
@@ -165,7 +167,7 @@ final class SkillWizard {
         picture.setPreserveRatio(true);
         picture.setFitWidth(520);
         review.getChildren().add(new Label(s.name() + " · " + s.basics().desiredFps() + " fps · "
-                + s.basics().acceleration().displayName() + (s.tags().isEmpty() ? "" : " · tags " + io.skilldesigner.app.ui.Summaries.tags(s.tags()))));
+                + s.basics().acceleration().displayName() + (s.tags().isEmpty() ? "" : " · tags " + Summaries.tags(s.tags()))));
         review.getChildren().add(picture);
         List<Problem> problems = validator.validate(s);
         Label pHeader = new Label(problems.isEmpty() ? "No problems." : problems.size() + " problem(s):");
@@ -189,9 +191,10 @@ final class SkillWizard {
             NodeType t = ctx.catalog().find(n.typeId()).orElse(null);
             StringBuilder sb = new StringBuilder(n.displayName() + " (" + n.typeId() + ")");
             if (t != null) {
+                Map<String, Object> values = EffectiveSettings.lenient(t, n).values();
                 for (SettingSpec spec : t.settings()) {
-                    Object v = n.settings().getOrDefault(spec.key(), spec.defaultValue());
-                    if (spec.isEnabled(withDefaults(t, n)) && !io.skilldesigner.app.ui.Summaries.isEmpty(v)) {
+                    Object v = values.get(spec.key());
+                    if (spec.isEnabled(values) && !Summaries.isEmpty(v)) {
                         sb.append("\n    ").append(spec.label()).append(": ")
                                 .append(spec.isSecret() && !String.valueOf(v).isEmpty() ? "••••••" : spec.type().toText(v))
                                 .append(spec.unit().isEmpty() ? "" : " " + spec.unit());
@@ -202,12 +205,6 @@ final class SkillWizard {
             l.setWrapText(true);
             review.getChildren().add(l);
         }
-    }
-
-    private static Map<String, Object> withDefaults(NodeType t, SkillNode n) {
-        Map<String, Object> m = new java.util.HashMap<>(t.defaultSettings());
-        m.putAll(n.settings());
-        return m;
     }
 
     private void create() {

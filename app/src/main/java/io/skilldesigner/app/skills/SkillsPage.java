@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import io.skilldesigner.app.AppContext;
 import io.skilldesigner.app.Page;
+import io.skilldesigner.app.ui.Rows;
 import io.skilldesigner.core.kan.KanExport;
 import io.skilldesigner.core.kan.KanImport;
 import io.skilldesigner.core.kan.KanSkillReader;
@@ -25,9 +26,11 @@ import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.validation.Problem;
 import io.skilldesigner.core.validation.SkillValidator;
 import io.skilldesigner.core.workspace.Listing;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -37,9 +40,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 
 /** AI Skills: cards with search, the create/edit wizard, duplicate, delete, KAN import/export. */
 public final class SkillsPage implements Page {
@@ -70,7 +73,7 @@ public final class SkillsPage implements Page {
         search.textProperty().addListener((o, a, b) -> reload());
         message.setId("skills-message");
         message.setWrapText(true);
-        javafx.scene.layout.FlowPane bar = io.skilldesigner.app.ui.Rows.of(8, title, create, importKan, search);
+        FlowPane bar = Rows.of(8, title, create, importKan, search);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
         cards.setId("skills-cards");
@@ -182,9 +185,9 @@ public final class SkillsPage implements Page {
         compare.setTooltip(new Tooltip("What changed against the autosaved draft, another skill or a skill file"
                 + " (ours or KAN's, e.g. from an imported package)."));
         compare.setOnAction(e -> openCompare(s));
-        javafx.scene.layout.FlowPane status = io.skilldesigner.app.ui.Rows.of(10, validity, runTests, compare, testsBadge);
+        FlowPane status = Rows.of(10, validity, runTests, compare, testsBadge);
         status.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(6, name, facts, tags, status, io.skilldesigner.app.ui.Rows.of(6, edit, preview, duplicate, delete, kan));
+        VBox card = new VBox(6, name, facts, tags, status, Rows.of(6, edit, preview, duplicate, delete, kan));
         card.getStyleClass().add("card");
         card.setId("skill-card-" + s.id());
         card.setPrefWidth(420);
@@ -207,10 +210,10 @@ public final class SkillsPage implements Page {
             message.setText("Cannot list skills: " + e.getMessage());
         }
         SkillCompareView view = new SkillCompareView(s, ctx.catalog(), ctx.workspace().modelLibrary(), others);
-        javafx.stage.Stage stage = new javafx.stage.Stage();
+        Stage stage = new Stage();
         stage.initOwner(root.getScene().getWindow());
         stage.setTitle("Compare " + (s.name().isBlank() ? s.id() : s.name()));
-        stage.setScene(new javafx.scene.Scene(view));
+        stage.setScene(new Scene(view));
         stage.getScene().getStylesheets().setAll(root.getScene().getStylesheets());
         stage.show();
         return view;
@@ -221,18 +224,18 @@ public final class SkillsPage implements Page {
         badge.getStyleClass().setAll("muted");
         badge.setText("running tests…");
         SkillTestRunner runner = new SkillTestRunner(ctx.catalog(), ctx.workspace());
-        ctx.background().submit(() -> {
+        ctx.tasks().submit(() -> {
             SkillTestRunner.Summary summary;
             String error = null;
             try {
                 summary = runner.run(s);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 summary = null;
                 error = "tests could not be listed: " + e.getMessage();
             }
             SkillTestRunner.Summary result = summary;
             String problem = error;
-            javafx.application.Platform.runLater(() -> {
+            Platform.runLater(() -> {
                 button.setDisable(false);
                 if (result == null) {
                     badge.setText("✖ " + problem);

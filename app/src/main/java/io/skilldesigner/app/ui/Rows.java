@@ -1,6 +1,10 @@
 package io.skilldesigner.app.ui;
 
+import java.util.Collection;
+import java.util.List;
+
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableColumn;
@@ -19,7 +23,7 @@ public final class Rows {
     public static FlowPane of(double gap, Node... items) {
         FlowPane row = new FlowPane(gap, gap / 2, items);
         row.setAlignment(Pos.CENTER_LEFT);
-        row.setRowValignment(javafx.geometry.VPos.CENTER);
+        row.setRowValignment(VPos.CENTER);
         for (Node n : items) {
             keepText(n);
         }
@@ -36,11 +40,11 @@ public final class Rows {
 
     /** A table column at least as wide as its header text ("RUNNING", "Model") plus the header's padding. */
     public static <S, T> TableColumn<S, T> keepHeader(TableColumn<S, T> c) {
-        return fitting(c, java.util.List.of());
+        return fitting(c, List.of());
     }
 
     /** A table column wide enough for its header and for each of the given cell texts (e.g. every state name). */
-    public static <S, T> TableColumn<S, T> fitting(TableColumn<S, T> c, java.util.Collection<String> cellTexts) {
+    public static <S, T> TableColumn<S, T> fitting(TableColumn<S, T> c, Collection<String> cellTexts) {
         double w = new Text(c.getText()).getLayoutBounds().getWidth();
         for (String s : cellTexts) {
             w = Math.max(w, new Text(s).getLayoutBounds().getWidth());

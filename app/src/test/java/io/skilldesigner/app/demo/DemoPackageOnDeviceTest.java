@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -96,7 +97,7 @@ class DemoPackageOnDeviceTest {
             sub.subscribe("devices/#", 1, (t, m) -> received.add(new String[] {t,
                 new String(m.getPayload(), StandardCharsets.UTF_8)}));
             Path insights = device.resolve("insights.jsonl");
-            String cp = pkg.resolve("runtime/lib/common") + "/*" + java.io.File.pathSeparator
+            String cp = pkg.resolve("runtime/lib/common") + "/*" + File.pathSeparator
                     + pkg.resolve("runtime/lib/amd64") + "/*";
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", cp, "io.skilldesigner.engine.cli.Main", "run", pkg.resolve("skill.json").toString(),

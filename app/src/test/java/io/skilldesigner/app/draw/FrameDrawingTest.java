@@ -3,14 +3,18 @@ package io.skilldesigner.app.draw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import io.skilldesigner.app.Screenshots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,7 +97,7 @@ class FrameDrawingTest {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.get();
             });
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting for: " + what, e);
         }
     }
@@ -175,9 +179,9 @@ class FrameDrawingTest {
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> {
                 try {
-                    io.skilldesigner.app.Screenshots.save(view.getScene(), Path.of(docs, "draw-on-frame.png"));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    Screenshots.save(view.getScene(), Path.of(docs, "draw-on-frame.png"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** A real Azurite blob service (npm package azurite) on 127.0.0.1 and a free port, for tests. */
 public final class AzuriteServer implements AutoCloseable {
@@ -57,7 +58,7 @@ public final class AzuriteServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(5), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(TimeUnit.SECONDS.toMillis(5), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
         }
     }

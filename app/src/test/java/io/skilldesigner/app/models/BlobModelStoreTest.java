@@ -14,6 +14,13 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.skilldesigner.app.SharedFiles;
+import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.model.FileLocation;
+import io.skilldesigner.core.model.ModelTask;
+import io.skilldesigner.core.model.OutputLayout;
+import io.skilldesigner.core.workspace.Workspace;
+import io.skilldesigner.engine.model.ModelSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,27 +112,27 @@ class BlobModelStoreTest {
 
     @Test
     void aModelFromBlobStorageIsDownloadedOpenedAndRegistered() throws Exception {
-        Path onnx = io.skilldesigner.app.SharedFiles.shared().resolve("models/squeezenet/squeezenet1.1-fp32.onnx");
-        Path labels = io.skilldesigner.app.SharedFiles.shared().resolve("models/squeezenet/labels.txt");
+        Path onnx = SharedFiles.shared().resolve("models/squeezenet/squeezenet1.1-fp32.onnx");
+        Path labels = SharedFiles.shared().resolve("models/squeezenet/labels.txt");
         BlobContainerClient c = BlobCredentials.connectionString(azurite.connectionString()).client()
                 .getBlobContainerClient("models");
         c.getBlobClient("squeezenet/model.onnx").uploadFromFile(onnx.toString(), true);
         c.getBlobClient("squeezenet/labels.txt").uploadFromFile(labels.toString(), true);
-        io.skilldesigner.core.workspace.Workspace ws = io.skilldesigner.core.workspace.Workspace.open(
-                tmp.resolve("ws-blob"), io.skilldesigner.core.catalog.NodeCatalog.standard());
+        Workspace ws = Workspace.open(
+                tmp.resolve("ws-blob"), NodeCatalog.standard());
         BlobModelStore s = store(ws.root().resolve("cache"));
         Path model = s.download("models", "squeezenet/model.onnx", (d, t) -> { }, () -> false);
         Path lab = s.download("models", "squeezenet/labels.txt", (d, t) -> { }, () -> false);
-        try (var sessions = new io.skilldesigner.engine.model.ModelSessions()) {
+        try (var sessions = new ModelSessions()) {
             ModelImporter.Result r = new ModelImporter(ws, sessions).importModel(new ModelImporter.Request(
-                    "squeezenet", "SqueezeNet", io.skilldesigner.core.model.ModelTask.CLASSIFICATION, model, lab, "",
-                    List.of(), io.skilldesigner.core.model.FileLocation.blob("http://127.0.0.1", "models",
+                    "squeezenet", "SqueezeNet", ModelTask.CLASSIFICATION, model, lab, "",
+                    List.of(), FileLocation.blob("http://127.0.0.1", "models",
                             "squeezenet/model.onnx")));
             assertEquals(List.of(), r.warnings(), "1000 labels fit the 1000 classes");
             assertEquals("1000 from label file labels.txt", r.namesSource(), "the wizard says where the names came from");
             var d = ws.modelLibrary().find("squeezenet").orElseThrow();
-            assertEquals(io.skilldesigner.core.model.OutputLayout.CLASSIFICATION, d.io().detectedLayout());
-            assertEquals(io.skilldesigner.core.model.FileLocation.Kind.AZURE_BLOB, d.model().kind());
+            assertEquals(OutputLayout.CLASSIFICATION, d.io().detectedLayout());
+            assertEquals(FileLocation.Kind.AZURE_BLOB, d.model().kind());
             assertEquals("squeezenet/model.onnx", d.model().blobName());
             assertTrue(Files.isRegularFile(ws.root().resolve(d.model().path())), "local copy in the workspace");
             assertFalse(ws.root().resolve("models/squeezenet.model.json").toFile().length() == 0);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +55,7 @@ class LabelLayoutTest {
     @Test
     void eventsReadAsWordsNotKeyValuePairs() {
         FrameEvent e = new FrameEvent("line-crossing", "1", List.of(),
-                new java.util.LinkedHashMap<>(Map.of("line", "midline")), 0);
+                new LinkedHashMap<>(Map.of("line", "midline")), 0);
         assertEquals("Line crossing · line midline", EventText.of(e));
         assertEquals("in count", EventText.words("inCount"));
         assertEquals("tracking id", EventText.words("trackingId"));

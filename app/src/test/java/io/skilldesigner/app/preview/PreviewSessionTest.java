@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +64,7 @@ class PreviewSessionTest {
             SessionRecorder r = s.stopRecording();
             assertEquals("", r.error());
             assertTrue(r.written() > 10, "frames recorded: " + r.written());
-            try (org.bytedeco.javacv.FFmpegFrameGrabber g = new org.bytedeco.javacv.FFmpegFrameGrabber(video.toFile())) {
+            try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile())) {
                 g.start();
                 int frames = 0;
                 while (g.grabImage() != null) {
@@ -70,7 +72,7 @@ class PreviewSessionTest {
                 }
                 assertEquals(r.written(), frames, "one video frame per recorded output frame");
             }
-            List<String> lines = java.nio.file.Files.readAllLines(r.insights());
+            List<String> lines = Files.readAllLines(r.insights());
             assertEquals(r.written(), lines.size(), "one insights line per video frame");
             assertTrue(lines.get(0).startsWith("{\"image\":{\"properties\""), lines.get(0));
         }

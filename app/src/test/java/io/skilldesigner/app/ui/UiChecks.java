@@ -2,6 +2,7 @@ package io.skilldesigner.app.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -150,7 +151,7 @@ public final class UiChecks {
         return l.getClass().getSimpleName() + (l.getId() == null ? "" : "#" + l.getId()) + " '" + l.getText() + "'";
     }
 
-    private static void visit(Node n, java.util.function.Consumer<Node> f) {
+    private static void visit(Node n, Consumer<Node> f) {
         f.accept(n);
         if (n instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {

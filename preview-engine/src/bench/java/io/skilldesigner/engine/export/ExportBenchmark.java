@@ -16,6 +16,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.HttpExportNode;
 import io.skilldesigner.core.catalog.nodes.VideoSnippetExportNode;
 import io.skilldesigner.engine.frame.BBox;
@@ -54,7 +55,8 @@ public final class ExportBenchmark {
         long start;
         long end;
         CountedExport export = (CountedExport) new HttpExportRuntimeFactory().create(new HttpExportNode().newNode("h"),
-                Map.of(HttpExportNode.URL_KEY, "http://127.0.0.1:" + server.getAddress().getPort() + "/in"), t.context);
+                EffectiveSettings.of(new HttpExportNode(), "h", Map.of(HttpExportNode.URL_KEY,
+                        "http://127.0.0.1:" + server.getAddress().getPort() + "/in")), t.context);
         try {
             for (int i = 0; i < 500; i++) {  // warm-up
                 export.process(ExportTestSupport.frame(i, 5));
@@ -89,7 +91,8 @@ public final class ExportBenchmark {
         Map<String, Object> s = new HashMap<>(Map.of(VideoSnippetExportNode.DURATION_SECONDS, 20L,
                 VideoSnippetExportNode.OUTPUT_FOLDER, dir.resolve("clips").toString()));
         VideoSnippetExport export = (VideoSnippetExport) new VideoSnippetExportRuntimeFactory()
-                .create(new VideoSnippetExportNode().newNode("v"), s, t.context);
+                .create(new VideoSnippetExportNode().newNode("v"), EffectiveSettings.of(new VideoSnippetExportNode(), "v", s),
+                        t.context);
         int frames = 300;  // 20 s at 15 fps, fed as fast as the encoder takes them
         long[] nanos = new long[frames];
         long start = System.nanoTime();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.CounterNode;
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
@@ -73,7 +74,7 @@ public final class CounterRuntime implements NodeRuntime {
      * @param trackerUpstream whether a tracker feeds this counter: then untracked objects are tracks not yet
      *                        confirmed, which the window counts once they are, by their id
      */
-    public CounterRuntime(String nodeId, Settings s, boolean trackerUpstream) {
+    public CounterRuntime(String nodeId, EffectiveSettings s, boolean trackerUpstream) {
         this.trackerUpstream = trackerUpstream;
         this.labels = new java.util.LinkedHashSet<>(s.strings(CounterNode.LABELS));
         this.windowMillis = s.integer(CounterNode.WINDOW_SECONDS) * 1000L;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.LineCrossingNode;
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
@@ -60,8 +61,8 @@ public final class LineCrossingRuntime implements NodeRuntime {
     /**
      * @param maxMissed frames in a row a track may go unseen before it is forgotten: the upstream tracker's max age
      */
-    public LineCrossingRuntime(String nodeId, Settings s, int maxMissed) {
-        List<Point> ab = s.points(LineCrossingNode.LINE);
+    public LineCrossingRuntime(String nodeId, EffectiveSettings s, int maxMissed) {
+        List<Point> ab = Point.all(s.points(LineCrossingNode.LINE));
         if (ab.size() != 2) {
             throw new IllegalArgumentException("line-crossing node '" + nodeId + "': setting 'line' needs exactly 2"
                     + " points, got " + ab.size());

@@ -1,7 +1,6 @@
 package io.skilldesigner.engine.analytics;
 
-import java.util.Map;
-
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.TrackerNode;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.engine.runtime.NodeRuntime;
@@ -16,14 +15,13 @@ public final class TrackerRuntimeFactory implements NodeRuntimeFactory {
     }
 
     @Override
-    public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) {
+    public NodeRuntime create(SkillNode node, EffectiveSettings settings, RuntimeContext context) {
         SortTracker tracker = new SortTracker(config(settings));
         return frame -> frame.withObjects(tracker.update(frame.objects(), frame.sequence(), frame.timestampMillis()));
     }
 
-    /** The tracker's settings, catalog defaults for what is missing. */
-    public static SortTracker.Config config(Map<String, Object> settings) {
-        Settings s = Settings.of(new TrackerNode(), settings);
+    /** The tracker's configuration from its effective settings. */
+    public static SortTracker.Config config(EffectiveSettings s) {
         return new SortTracker.Config(s.decimal(TrackerNode.IOU_THRESHOLD), (int) s.integer(TrackerNode.MAX_AGE),
                 (int) s.integer(TrackerNode.MIN_HITS), s.bool(TrackerNode.MATCH_LABELS));
     }

@@ -5,11 +5,13 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.nodes.TrackerNode;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillEdge;
 import io.skilldesigner.core.skill.SkillNode;
+import io.skilldesigner.core.validation.SettingsResolver;
 import io.skilldesigner.engine.runtime.RuntimeContext;
 
 /**
@@ -23,9 +25,11 @@ import io.skilldesigner.engine.runtime.RuntimeContext;
  *                tracked elsewhere, e.g. by a gRPC node)
  */
 record UpstreamTracker(boolean present, int maxAge) {
+    private static final TrackerNode TYPE = new TrackerNode();
+
     /** No tracker upstream (also: a runtime built without a running skill, as in unit tests). */
     static UpstreamTracker none() {
-        return new UpstreamTracker(false, TrackerRuntimeFactory.config(java.util.Map.of()).maxAge());
+        return new UpstreamTracker(false, TrackerRuntimeFactory.config(EffectiveSettings.defaults(TYPE, "")).maxAge());
     }
 
     static UpstreamTracker of(RuntimeContext context, SkillNode node) {
@@ -54,9 +58,8 @@ record UpstreamTracker(boolean present, int maxAge) {
     }
 
     private static int maxAgeOf(Skill skill, SkillNode tracker) {
-        // resolved as the engine resolves the tracker's own settings ($param, defaults, coercion)
-        var values = new io.skilldesigner.core.validation.SettingsResolver(NodeCatalog.standard())
-                .resolve(skill, tracker).values();
-        return TrackerRuntimeFactory.config(values).maxAge();
+        // resolved as the engine resolves the tracker's own settings ($param, defaults, conversion)
+        var values = new SettingsResolver(NodeCatalog.standard()).resolve(skill, tracker).values();
+        return TrackerRuntimeFactory.config(EffectiveSettings.of(TYPE, tracker.id(), values)).maxAge();
     }
 }

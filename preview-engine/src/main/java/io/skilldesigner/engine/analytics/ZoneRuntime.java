@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.ZoneNode;
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
@@ -39,10 +40,10 @@ public final class ZoneRuntime implements NodeRuntime {
     /**
      * @param maxMissed frames in a row an occupant may go unseen and stay inside: the upstream tracker's max age
      */
-    public ZoneRuntime(String nodeId, Settings s, int maxMissed) {
+    public ZoneRuntime(String nodeId, EffectiveSettings s, int maxMissed) {
         this.maxMissed = maxMissed;
         this.zoneName = s.text(ZoneNode.ZONE_NAME);
-        this.polygon = new Polygon(s.points(ZoneNode.POLYGON));
+        this.polygon = new Polygon(Point.all(s.points(ZoneNode.POLYGON)));
         this.filter = s.text(ZoneNode.FILTER);
         this.anchor = Anchor.of(s.text(ZoneNode.ANCHOR));
         this.labels = Set.copyOf(s.strings(ZoneNode.LABELS));

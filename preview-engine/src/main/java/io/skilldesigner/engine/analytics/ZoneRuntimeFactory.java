@@ -1,7 +1,6 @@
 package io.skilldesigner.engine.analytics;
 
-import java.util.Map;
-
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.ZoneNode;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.engine.runtime.NodeRuntime;
@@ -16,8 +15,8 @@ public final class ZoneRuntimeFactory implements NodeRuntimeFactory {
     }
 
     @Override
-    public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) {
-        return new ZoneRuntime(node.id(), Settings.of(new ZoneNode(), settings),
+    public NodeRuntime create(SkillNode node, EffectiveSettings settings, RuntimeContext context) {
+        return new ZoneRuntime(node.id(), settings,
                 UpstreamTracker.of(context, node).maxAge());
     }
 }

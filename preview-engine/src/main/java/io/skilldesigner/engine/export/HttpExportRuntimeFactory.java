@@ -2,11 +2,10 @@ package io.skilldesigner.engine.export;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.HttpExportNode;
 import io.skilldesigner.core.skill.SkillNode;
-import io.skilldesigner.engine.analytics.Settings;
 import io.skilldesigner.engine.runtime.ExportMessageListener;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
@@ -26,8 +25,7 @@ public final class HttpExportRuntimeFactory implements NodeRuntimeFactory {
     }
 
     @Override
-    public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) {
-        Settings s = Settings.of(new HttpExportNode(), settings);
+    public NodeRuntime create(SkillNode node, EffectiveSettings s, RuntimeContext context) {
         URI url = URI.create(s.text(HttpExportNode.URL_KEY).trim());
         HttpPoster poster = new HttpPoster(new HttpPoster.Config(url,
                 Duration.ofMillis(s.integer(HttpExportNode.TIMEOUT_MS)), (int) s.integer(HttpExportNode.RETRIES),

@@ -1,7 +1,7 @@
 package io.skilldesigner.engine.export;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.IotHubExportNode;
-import io.skilldesigner.engine.analytics.Settings;
 import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.runtime.ExportMessage;
 import io.skilldesigner.engine.runtime.RuntimeContext;
@@ -15,7 +15,7 @@ final class InsightExports {
     }
 
     /** The delay and "only frames with objects" keys are the same for every insight export type. */
-    static InsightExport create(String nodeId, Settings s, RuntimeContext context, ExportQueue.Sender<String> sender,
+    static InsightExport create(String nodeId, EffectiveSettings s, RuntimeContext context, ExportQueue.Sender<String> sender,
                                 AutoCloseable target) {
         DelayGate gate = new DelayGate(s.integer(IotHubExportNode.DELAY_SECONDS) * 1000L,
                 s.bool(IotHubExportNode.ONLY_WITH_OBJECTS));

@@ -1,10 +1,8 @@
 package io.skilldesigner.engine.export;
 
-import java.util.Map;
-
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.IotEdgeModuleExportNode;
 import io.skilldesigner.core.skill.SkillNode;
-import io.skilldesigner.engine.analytics.Settings;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.runtime.RuntimeContext;
@@ -26,8 +24,7 @@ public final class IotEdgeModuleExportRuntimeFactory implements NodeRuntimeFacto
     }
 
     @Override
-    public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) throws Exception {
-        Settings s = Settings.of(new IotEdgeModuleExportNode(), settings);
+    public NodeRuntime create(SkillNode node, EffectiveSettings s, RuntimeContext context) throws Exception {
         String route = EdgeRoutes.toModule(EdgeRoutes.runtimeModule(context.skill()),
                 s.text(IotEdgeModuleExportNode.MODULE_NAME), s.text(IotEdgeModuleExportNode.MODULE_INPUT));
         return ModuleOutputExport.create(node.id(), typeId(), s, context, IotEdgeModuleExportNode.OUTPUT_NAME, route,

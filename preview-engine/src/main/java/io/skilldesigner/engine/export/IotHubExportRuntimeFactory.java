@@ -1,10 +1,8 @@
 package io.skilldesigner.engine.export;
 
-import java.util.Map;
-
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.IotHubExportNode;
 import io.skilldesigner.core.skill.SkillNode;
-import io.skilldesigner.engine.analytics.Settings;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.runtime.RuntimeContext;
@@ -27,9 +25,9 @@ public final class IotHubExportRuntimeFactory implements NodeRuntimeFactory {
     }
 
     @Override
-    public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) throws Exception {
+    public NodeRuntime create(SkillNode node, EffectiveSettings settings, RuntimeContext context) throws Exception {
         String route = EdgeRoutes.toIotHub(EdgeRoutes.runtimeModule(context.skill()));
-        return ModuleOutputExport.create(node.id(), typeId(), Settings.of(new IotHubExportNode(), settings), context,
+        return ModuleOutputExport.create(node.id(), typeId(), settings, context,
                 IotHubExportNode.OUTPUT_NAME, route, edge);
     }
 }

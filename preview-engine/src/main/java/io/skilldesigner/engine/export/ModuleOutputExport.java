@@ -3,7 +3,7 @@ package io.skilldesigner.engine.export;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.skilldesigner.engine.analytics.Settings;
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.engine.runtime.ExportMessageListener;
 import io.skilldesigner.engine.runtime.RuntimeContext;
 
@@ -18,7 +18,7 @@ final class ModuleOutputExport {
     private ModuleOutputExport() {
     }
 
-    static InsightExport create(String nodeId, String type, Settings s, RuntimeContext context, String outputName,
+    static InsightExport create(String nodeId, String type, EffectiveSettings s, RuntimeContext context, String outputName,
                                 String route, EdgeModuleConnection edge) throws Exception {
         ExportMessageListener messages = context.messages() == null ? ExportMessageListener.NONE : context.messages();
         if (context.edge()) {

@@ -1,11 +1,10 @@
 package io.skilldesigner.engine.export;
 
-import java.util.Map;
 import java.util.UUID;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.MqttExportNode;
 import io.skilldesigner.core.skill.SkillNode;
-import io.skilldesigner.engine.analytics.Settings;
 import io.skilldesigner.engine.runtime.ExportMessageListener;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
@@ -21,8 +20,7 @@ public final class MqttExportRuntimeFactory implements NodeRuntimeFactory {
     }
 
     @Override
-    public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) throws Exception {
-        Settings s = Settings.of(new MqttExportNode(), settings);
+    public NodeRuntime create(SkillNode node, EffectiveSettings s, RuntimeContext context) throws Exception {
         String address = s.text(MqttExportNode.BROKER_ADDRESS);
         int colon = address.lastIndexOf(':');
         if (colon <= 0) {

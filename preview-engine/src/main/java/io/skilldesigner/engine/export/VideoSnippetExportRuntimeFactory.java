@@ -1,11 +1,10 @@
 package io.skilldesigner.engine.export;
 
 import java.time.Duration;
-import java.util.Map;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.VideoSnippetExportNode;
 import io.skilldesigner.core.skill.SkillNode;
-import io.skilldesigner.engine.analytics.Settings;
 import io.skilldesigner.engine.runtime.ExportMessageListener;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
@@ -22,8 +21,7 @@ public final class VideoSnippetExportRuntimeFactory implements NodeRuntimeFactor
     }
 
     @Override
-    public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) {
-        Settings s = Settings.of(new VideoSnippetExportNode(), settings);
+    public NodeRuntime create(SkillNode node, EffectiveSettings s, RuntimeContext context) {
         boolean upload = s.bool(VideoSnippetExportNode.UPLOAD);
         BlobUploader uploader = null;
         if (upload) {

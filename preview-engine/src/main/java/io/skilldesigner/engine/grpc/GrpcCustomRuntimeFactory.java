@@ -1,7 +1,6 @@
 package io.skilldesigner.engine.grpc;
 
-import java.util.Map;
-
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.GrpcCustomNode;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.engine.runtime.NodeRuntime;
@@ -20,11 +19,11 @@ public final class GrpcCustomRuntimeFactory implements NodeRuntimeFactory {
      * frames through, so the rest of the skill can be previewed.
      */
     @Override
-    public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context)
+    public NodeRuntime create(SkillNode node, EffectiveSettings settings, RuntimeContext context)
             throws Exception {
         GrpcNodeConfig config;
         try {
-            config = GrpcNodeConfig.fromSettings(node.id(), settings, context);
+            config = GrpcNodeConfig.fromSettings(settings, context);
         } catch (CustomNodeException e) {
             return GrpcCustomRuntime.misconfigured(node.id(), e.getMessage(), context.status());
         }

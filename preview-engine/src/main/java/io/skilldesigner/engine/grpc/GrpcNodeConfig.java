@@ -3,8 +3,7 @@ package io.skilldesigner.engine.grpc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.GrpcCustomNode;
 import io.skilldesigner.engine.grpc.proto.ColorFormat;
 import io.skilldesigner.engine.runtime.RuntimeContext;
@@ -58,8 +57,9 @@ public record GrpcNodeConfig(String host, int port, boolean tls, Path caFile, Du
      *
      * @throws CustomNodeException with a message naming the setting when the node cannot be reached as configured
      */
-    public static GrpcNodeConfig fromSettings(String nodeId, Map<String, Object> settings, RuntimeContext context)
+    public static GrpcNodeConfig fromSettings(EffectiveSettings settings, RuntimeContext context)
             throws CustomNodeException {
+        String nodeId = settings.nodeId();
         boolean container = GrpcCustomNode.CONTAINER.equals(settings.get(GrpcCustomNode.MODE));
         String key = container ? GrpcCustomNode.LOCAL_ENDPOINT : GrpcCustomNode.ENDPOINT_URL;
         String url = settings.get(key) == null ? "" : String.valueOf(settings.get(key)).trim();
@@ -82,9 +82,7 @@ public record GrpcNodeConfig(String host, int port, boolean tls, Path caFile, Du
                         + "': CA certificate file " + ca + " does not exist or is not readable");
             }
         }
-        Object deadline = settings.containsKey(GrpcCustomNode.DEADLINE_MS) ? settings.get(GrpcCustomNode.DEADLINE_MS)
-                : new GrpcCustomNode().defaultSettings().get(GrpcCustomNode.DEADLINE_MS);
-        long deadlineMs = deadlineMs(nodeId, deadline);
+        long deadlineMs = deadlineMs(nodeId, settings.get(GrpcCustomNode.DEADLINE_MS));
         ColorFormat color = "RGB".equals(settings.get(GrpcCustomNode.COLOR_FORMAT)) ? ColorFormat.COLOR_FORMAT_RGB
                 : ColorFormat.COLOR_FORMAT_BGR;
         return new GrpcNodeConfig(ep.host(), ep.port(), tls, ca, Duration.ofMillis(deadlineMs), color,

@@ -1,9 +1,7 @@
 package io.skilldesigner.engine.model;
 
-import java.util.Map;
-
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.ModelNode;
-import io.skilldesigner.engine.analytics.Settings;
 
 /**
  * A model node's settings as the catalog defines them (keys and defaults from {@link ModelNode}). The node has one
@@ -14,14 +12,10 @@ import io.skilldesigner.engine.analytics.Settings;
  */
 public record ModelNodeSettings(String modelId, double confidence, double confidenceUpper, boolean classifyOnFrame,
                                 double cropPadding, int minCropSize, int topK) {
-    /**
-     * Typed reads of the node's effective settings; a value the map lacks takes the catalog's default (one
-     * definition of every default, in {@link ModelNode}).
-     */
-    public static ModelNodeSettings from(String nodeId, Map<String, Object> settings) {
-        Settings s = Settings.of(new ModelNode(), settings);
+    /** Typed reads of the node's effective settings (defaults from {@link ModelNode}, merged once upstream). */
+    public static ModelNodeSettings from(EffectiveSettings s) {
         if (!s.has(ModelNode.MODEL)) {
-            throw new ModelException("node '" + nodeId + "': no model chosen (setting " + ModelNode.MODEL + ")");
+            throw new ModelException("node '" + s.nodeId() + "': no model chosen (setting " + ModelNode.MODEL + ")");
         }
         return new ModelNodeSettings(s.text(ModelNode.MODEL),
                 s.has(ModelNode.CONFIDENCE) ? s.decimal(ModelNode.CONFIDENCE) : Double.NaN,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.ModelNode;
 import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelTask;
@@ -46,8 +47,8 @@ public final class ModelRuntimeFactory implements NodeRuntimeFactory, AutoClosea
     }
 
     @Override
-    public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) {
-        ModelNodeSettings s = ModelNodeSettings.from(node.id(), settings);
+    public NodeRuntime create(SkillNode node, EffectiveSettings settings, RuntimeContext context) {
+        ModelNodeSettings s = ModelNodeSettings.from(settings);
         ModelDescriptor d = context.models().find(s.modelId()).orElseThrow(() -> new ModelException("node '"
                 + node.id() + "': model '" + s.modelId() + "' is not in the model library"));
         boolean cuda = ExecutionProviderOverride.system().wantsCuda(context.skill() != null

@@ -1,7 +1,6 @@
 package io.skilldesigner.engine.runtime;
 
-import java.util.Map;
-
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.skill.SkillNode;
 
 /** Creates the runtime of one node type (by catalog type id). */
@@ -9,7 +8,9 @@ public interface NodeRuntimeFactory {
     String typeId();
 
     /**
-     * @param settings the node's settings coerced by the catalog, defaults filled, $params resolved
+     * @param settings the node's effective settings, built once by the engine: catalog defaults merged, values
+     *                 converted by their setting type, {@code $param}s and secrets resolved. A factory reads them;
+     *                 it never merges defaults or converts values itself.
      */
-    NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) throws Exception;
+    NodeRuntime create(SkillNode node, EffectiveSettings settings, RuntimeContext context) throws Exception;
 }

@@ -1,10 +1,10 @@
 package io.skilldesigner.engine.source;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.CameraInputNode;
 
 /**
@@ -88,14 +88,15 @@ public record SourceSpec(Kind kind, String location, boolean loop, String rtspTr
     }
 
     /** From a camera input node's effective settings; {@code resolve} turns a relative file path into a path. */
-    public static SourceSpec fromSettings(Map<String, Object> settings, Function<String, String> resolve) {
-        String kind = String.valueOf(settings.getOrDefault(CameraInputNode.SOURCE_KIND, CameraInputNode.RTSP));
+    public static SourceSpec fromSettings(EffectiveSettings settings, Function<String, String> resolve) {
+        // raw reads (get, not text): a location left to the deployment stays visible as its $param for the caller
+        String kind = String.valueOf(settings.get(CameraInputNode.SOURCE_KIND));
         return switch (kind) {
             case CameraInputNode.FILE -> file(resolve.apply(String.valueOf(settings.get(CameraInputNode.FILE_PATH_KEY))),
-                    Boolean.TRUE.equals(settings.getOrDefault(CameraInputNode.LOOP, true)));
-            case CameraInputNode.WEBCAM -> webcam(String.valueOf(settings.getOrDefault(CameraInputNode.WEBCAM_DEVICE, "0")));
+                    Boolean.TRUE.equals(settings.get(CameraInputNode.LOOP)));
+            case CameraInputNode.WEBCAM -> webcam(String.valueOf(settings.get(CameraInputNode.WEBCAM_DEVICE)));
             case CameraInputNode.RTSP -> rtsp(String.valueOf(settings.get(CameraInputNode.RTSP_URL)),
-                    String.valueOf(settings.getOrDefault(CameraInputNode.RTSP_TRANSPORT, "tcp")));
+                    String.valueOf(settings.get(CameraInputNode.RTSP_TRANSPORT)));
             default -> throw new IllegalArgumentException("unknown source kind '" + kind + "'");
         };
     }

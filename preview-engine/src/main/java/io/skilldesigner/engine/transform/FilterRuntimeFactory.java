@@ -1,10 +1,8 @@
 package io.skilldesigner.engine.transform;
 
-import java.util.Map;
-
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.FilterNode;
 import io.skilldesigner.core.skill.SkillNode;
-import io.skilldesigner.engine.analytics.Settings;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 import io.skilldesigner.engine.runtime.NodeRuntimeFactory;
 import io.skilldesigner.engine.runtime.RuntimeContext;
@@ -17,8 +15,7 @@ public final class FilterRuntimeFactory implements NodeRuntimeFactory {
     }
 
     @Override
-    public NodeRuntime create(SkillNode node, Map<String, Object> settings, RuntimeContext context) {
-        Settings s = Settings.of(new FilterNode(), settings);
+    public NodeRuntime create(SkillNode node, EffectiveSettings s, RuntimeContext context) {
         return new FilterRuntime(s.strings(FilterNode.LABELS), s.decimal(FilterNode.MIN_CONFIDENCE));
     }
 }

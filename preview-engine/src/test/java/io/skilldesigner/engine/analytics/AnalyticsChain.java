@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.nodes.CounterNode;
 import io.skilldesigner.core.catalog.nodes.LineCrossingNode;
@@ -73,7 +74,8 @@ final class AnalyticsChain implements AutoCloseable {
             if (!resolved.isUsable()) {
                 throw new IllegalArgumentException(n.id() + ": " + resolved.problems());
             }
-            chain.add(registry.find(n.typeId()).orElseThrow().create(n, resolved.values(), context));
+            chain.add(registry.find(n.typeId()).orElseThrow().create(n,
+                    EffectiveSettings.of(NodeCatalog.standard().get(n.typeId()), n.id(), resolved.values()), context));
         }
         this.zone = (ZoneRuntime) chain.get(2);
         this.counter = (CounterRuntime) chain.get(3);

@@ -3,6 +3,7 @@ package io.skilldesigner.engine.analytics;
 import java.util.List;
 import java.util.Map;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.engine.frame.BBox;
@@ -36,6 +37,6 @@ final class Synthetic {
     static NodeRuntime runtime(NodeRuntimeFactory factory, NodeType type, Map<String, Object> settings)
             throws Exception {
         SkillNode node = type.newNode("n1");
-        return factory.create(node, settings, null);
+        return factory.create(node, EffectiveSettings.of(type, node.id(), settings), null);
     }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
+import io.skilldesigner.core.catalog.nodes.TrackerNode;
 import io.skilldesigner.core.catalog.nodes.ZoneNode;
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
@@ -87,7 +89,7 @@ class ZoneRuntimeTest {
     @Test
     void trackLostInsideExitsOnTheFrameTheTrackerEndsIt() throws Exception {
         // no running skill: the tracker's default "keep lost tracks for" (15 frames) applies
-        int maxAge = (int) TrackerRuntimeFactory.config(Map.of()).maxAge();
+        int maxAge = (int) TrackerRuntimeFactory.config(EffectiveSettings.defaults(new TrackerNode(), "t")).maxAge();
         assertEquals(15, maxAge);
         NodeRuntime z = zone(Map.of());
         assertEquals("zone-enter", z.process(frame(0, tracked("person", "3", 0.45, 0.3))).events().get(0).type());

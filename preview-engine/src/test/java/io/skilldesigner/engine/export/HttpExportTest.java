@@ -28,6 +28,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.HttpExportNode;
 import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.runtime.NodeState;
@@ -81,7 +82,8 @@ class HttpExportTest {
                 "http://127.0.0.1:" + port + "/insights?sig=secret-query", HttpExportNode.AUTH_VALUE, TOKEN,
                 HttpExportNode.RETRIES, 0L, HttpExportNode.TIMEOUT_MS, 2000L));
         s.putAll(extra);
-        return (CountedExport) new HttpExportRuntimeFactory().create(new HttpExportNode().newNode("http"), s,
+        return (CountedExport) new HttpExportRuntimeFactory().create(new HttpExportNode().newNode("http"),
+                EffectiveSettings.of(new HttpExportNode(), "http", s),
                 t.context);
     }
 

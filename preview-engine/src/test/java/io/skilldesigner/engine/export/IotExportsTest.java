@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.IotEdgeModuleExportNode;
 import io.skilldesigner.core.catalog.nodes.IotHubExportNode;
 import io.skilldesigner.engine.frame.Frame;
@@ -35,7 +36,8 @@ class IotExportsTest {
         var node = new IotHubExportNode().newNode("hub");
         List<String> expected = new ArrayList<>();
         try (CountedExport export = (CountedExport) new IotHubExportRuntimeFactory(new EdgeModuleConnection())
-                .create(node, Map.of(IotHubExportNode.DELAY_SECONDS, 1L), t.context)) {
+                .create(node, EffectiveSettings.of(new IotHubExportNode(), node.id(),
+                        Map.of(IotHubExportNode.DELAY_SECONDS, 1L)), t.context)) {
             for (int seq = 0; seq < 40; seq++) {
                 // frames 0-4 have no object (skipped); then a message at most once per second of frame time
                 Frame f = frame(seq, seq < 5 ? 0 : 2);
@@ -65,7 +67,7 @@ class IotExportsTest {
                 IotEdgeModuleExportNode.MODULE_INPUT, "in2", IotEdgeModuleExportNode.DELAY_SECONDS, 0L,
                 IotEdgeModuleExportNode.ONLY_WITH_OBJECTS, false);
         try (CountedExport export = (CountedExport) new IotEdgeModuleExportRuntimeFactory(new EdgeModuleConnection())
-                .create(node, settings, t.context)) {
+                .create(node, EffectiveSettings.of(new IotEdgeModuleExportNode(), node.id(), settings), t.context)) {
             for (int seq = 0; seq < 3; seq++) {
                 export.process(frame(seq, 0));
             }
@@ -102,7 +104,8 @@ class IotExportsTest {
         ExportTestSupport t = new ExportTestSupport(workspace, true);
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> new IotHubExportRuntimeFactory(new EdgeModuleConnection())
-                        .create(new IotHubExportNode().newNode("hub"), Map.of(), t.context));
+                        .create(new IotHubExportNode().newNode("hub"),
+                                EffectiveSettings.defaults(new IotHubExportNode(), "hub"), t.context));
         assertTrue(e.getMessage().contains("not running as an IoT Edge module"), e.getMessage());
     }
 }

@@ -20,6 +20,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.MqttExportNode;
 import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.runtime.NodeState;
@@ -60,7 +61,8 @@ class MqttExportTest {
         Map<String, Object> s = new HashMap<>(Map.of(MqttExportNode.BROKER_ADDRESS, broker.address(),
                 MqttExportNode.QOS, 1L, MqttExportNode.DELAY_SECONDS, 0L));
         s.putAll(extra);
-        return (CountedExport) new MqttExportRuntimeFactory().create(new MqttExportNode().newNode("mqtt"), s,
+        return (CountedExport) new MqttExportRuntimeFactory().create(new MqttExportNode().newNode("mqtt"),
+                EffectiveSettings.of(new MqttExportNode(), "mqtt", s),
                 t.context);
     }
 

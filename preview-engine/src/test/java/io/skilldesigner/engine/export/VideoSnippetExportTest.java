@@ -25,6 +25,7 @@ import com.azure.storage.blob.models.BlobItem;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.VideoSnippetExportNode;
 import io.skilldesigner.engine.frame.BBox;
 import io.skilldesigner.engine.frame.DetectedObject;
@@ -55,7 +56,8 @@ class VideoSnippetExportTest {
                 VideoSnippetExportNode.DELAY_MINUTES, 1L, VideoSnippetExportNode.FILENAME_PREFIX, "door"));
         s.putAll(extra);
         return (VideoSnippetExport) new VideoSnippetExportRuntimeFactory()
-                .create(new VideoSnippetExportNode().newNode("video"), s, t.context);
+                .create(new VideoSnippetExportNode().newNode("video"),
+                        EffectiveSettings.of(new VideoSnippetExportNode(), "video", s), t.context);
     }
 
     @Test

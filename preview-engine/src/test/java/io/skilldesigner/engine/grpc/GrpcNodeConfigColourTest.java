@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.GrpcCustomNode;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
@@ -23,20 +24,24 @@ class GrpcNodeConfigColourTest {
             RunIdentity.preview("s"), ExportMessageListener.NONE, NodeStatusListener.NONE, false);
 
     private Map<String, Object> settings() {
-        Map<String, Object> s = new HashMap<>(new GrpcCustomNode().defaultSettings());
+        Map<String, Object> s = new HashMap<>();
         s.put(GrpcCustomNode.ENDPOINT_URL, "127.0.0.1:50051");
         return s;
     }
 
+    private static EffectiveSettings effective(Map<String, Object> s) {
+        return EffectiveSettings.of(new GrpcCustomNode(), "g", s);
+    }
+
     @Test
     void bgrByDefault() throws Exception {
-        assertEquals(ColorFormat.COLOR_FORMAT_BGR, GrpcNodeConfig.fromSettings("g", settings(), ctx).color());
+        assertEquals(ColorFormat.COLOR_FORMAT_BGR, GrpcNodeConfig.fromSettings(effective(settings()), ctx).color());
     }
 
     @Test
     void rgbWhenTheSettingSaysSo() throws Exception {
         Map<String, Object> s = settings();
         s.put(GrpcCustomNode.COLOR_FORMAT, "RGB");
-        assertEquals(ColorFormat.COLOR_FORMAT_RGB, GrpcNodeConfig.fromSettings("g", s, ctx).color());
+        assertEquals(ColorFormat.COLOR_FORMAT_RGB, GrpcNodeConfig.fromSettings(effective(s), ctx).color());
     }
 }

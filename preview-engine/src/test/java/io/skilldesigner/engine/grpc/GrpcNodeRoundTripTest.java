@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.GrpcCustomNode;
 import io.skilldesigner.engine.frame.BBox;
 import io.skilldesigner.engine.frame.DetectedObject;
@@ -140,7 +141,8 @@ class GrpcNodeRoundTripTest {
             var statuses = new TestFrames.Statuses();
             Map<String, Object> settings = Map.of(GrpcCustomNode.MODE, GrpcCustomNode.ENDPOINT,
                     GrpcCustomNode.ENDPOINT_URL, "127.0.0.1:" + server.port(), GrpcCustomNode.DEADLINE_MS, 5000);
-            try (var node = new GrpcCustomRuntimeFactory().create(TestFrames.node("g1", settings), settings,
+            try (var node = new GrpcCustomRuntimeFactory().create(TestFrames.node("g1", settings),
+                    EffectiveSettings.of(new GrpcCustomNode(), "g1", settings),
                     TestFrames.context(statuses))) {
                 DetectedObject car = DetectedObject.of("car", 0.8f, new BBox(0.1f, 0.1f, 0.2f, 0.2f));
                 Frame in = TestFrames.patches(320, 240).withObjects(List.of(car));

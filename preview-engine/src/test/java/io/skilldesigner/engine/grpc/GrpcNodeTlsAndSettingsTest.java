@@ -2,6 +2,7 @@ package io.skilldesigner.engine.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.GrpcCustomNode;
 import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.grpc.proto.ColorFormat;
@@ -47,7 +49,8 @@ class GrpcNodeTlsAndSettingsTest {
     }
 
     private static Frame run(Map<String, Object> settings, TestFrames.Statuses statuses, Frame in) throws Exception {
-        try (NodeRuntime node = new GrpcCustomRuntimeFactory().create(TestFrames.node("g1", settings), settings,
+        try (NodeRuntime node = new GrpcCustomRuntimeFactory().create(TestFrames.node("g1", settings),
+                EffectiveSettings.of(new GrpcCustomNode(), "g1", settings),
                 TestFrames.context(statuses))) {
             return node.process(in);
         }
@@ -151,13 +154,21 @@ class GrpcNodeTlsAndSettingsTest {
 
     @Test
     void unreadableDeadlineIsAClearError() throws Exception {
+        // a value that is no number is refused where the node's effective settings are built, naming node and key
         Map<String, Object> s = endpoint("127.0.0.1:1");
         s.put(GrpcCustomNode.DEADLINE_MS, "soon");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EffectiveSettings.of(new GrpcCustomNode(), "g1", s));
+        assertTrue(e.getMessage().contains("'g1'") && e.getMessage().contains("deadlineMs")
+                && e.getMessage().contains("'soon'"), e.getMessage());
+
+        // a parameter left to the deployment reaches the node: a clear error there, and frames pass through
+        s.put(GrpcCustomNode.DEADLINE_MS, "$param(deadline)");
         var statuses = new TestFrames.Statuses();
         Frame in = TestFrames.patches(320, 240);
         assertSame(in, run(s, statuses, in));
         assertTrue(statuses.entries.get(0).message().contains("deadlineMs")
-                && statuses.entries.get(0).message().contains("'soon'"), statuses.entries.toString());
+                && statuses.entries.get(0).message().contains("'$param(deadline)'"), statuses.entries.toString());
     }
 
     @Test

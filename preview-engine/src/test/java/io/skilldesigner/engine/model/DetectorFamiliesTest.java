@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
+import io.skilldesigner.core.catalog.nodes.ModelNode;
 import io.skilldesigner.core.io.ModelJson;
 import io.skilldesigner.core.model.DecoderSettings;
 import io.skilldesigner.core.model.ModelDescriptor;
@@ -179,9 +181,10 @@ class DetectorFamiliesTest {
 
     @Test
     void nodeThresholdDefaultsToTheModelsOwn() {
-        ModelNodeSettings unset = ModelNodeSettings.from("n", Map.of("modelId", "m"));
+        ModelNodeSettings unset = ModelNodeSettings.from(EffectiveSettings.of(new ModelNode(), "n", Map.of("modelId", "m")));
         assertEquals(0.25, unset.threshold(0.25));
-        ModelNodeSettings set = ModelNodeSettings.from("n", Map.of("modelId", "m", "confidence", 0.05));
+        ModelNodeSettings set = ModelNodeSettings.from(
+                EffectiveSettings.of(new ModelNode(), "n", Map.of("modelId", "m", "confidence", 0.05)));
         assertEquals(0.05, set.threshold(0.25));
     }
 

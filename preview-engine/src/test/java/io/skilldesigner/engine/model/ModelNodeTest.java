@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.ModelNode;
 import io.skilldesigner.core.model.FileLocation;
 import io.skilldesigner.core.model.ModelDescriptor;
@@ -73,7 +74,7 @@ class ModelNodeTest {
 
     private NodeRuntime node(String id, Map<String, Object> settings) throws Exception {
         SkillNode n = new SkillNode(id, ModelNode.ID, "", settings, null);
-        return factory.create(n, settings, context(Acceleration.CPU));
+        return factory.create(n, EffectiveSettings.of(new ModelNode(), n), context(Acceleration.CPU));
     }
 
     private static Map<String, Object> settings(String model, Object... kv) {
@@ -200,7 +201,7 @@ class ModelNodeTest {
     void cudaRequestOnTheCpuBuildFallsBackWithTheReason() throws Exception {
         Map<String, Object> s = settings("det");
         SkillNode n = new SkillNode("gpu", ModelNode.ID, "", s, null);
-        try (NodeRuntime r = factory.create(n, s, context(Acceleration.NVIDIA_DGPU))) {
+        try (NodeRuntime r = factory.create(n, EffectiveSettings.of(new ModelNode(), n), context(Acceleration.NVIDIA_DGPU))) {
             assertInstanceOf(ModelDetectorRuntime.class, r);
         }
         ProviderChoice c = factory.providerReport("gpu").choice();

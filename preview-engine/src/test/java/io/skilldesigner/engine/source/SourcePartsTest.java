@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.CameraInputNode;
 
 class SourcePartsTest {
@@ -34,12 +35,14 @@ class SourcePartsTest {
 
     @Test
     void cameraInputSettingsBecomeASpec() {
-        SourceSpec s = SourceSpec.fromSettings(Map.of(CameraInputNode.SOURCE_KIND, "file",
-                CameraInputNode.FILE_PATH_KEY, "v.mp4", CameraInputNode.LOOP, false), p -> "/ws/" + p);
+        SourceSpec s = SourceSpec.fromSettings(EffectiveSettings.of(new CameraInputNode(), "cam", Map.of(
+                CameraInputNode.SOURCE_KIND, "file", CameraInputNode.FILE_PATH_KEY, "v.mp4", CameraInputNode.LOOP, false)),
+                p -> "/ws/" + p);
         assertEquals("/ws/v.mp4", s.location());
         assertFalse(s.loop());
-        SourceSpec r = SourceSpec.fromSettings(Map.of(CameraInputNode.SOURCE_KIND, "rtsp",
-                CameraInputNode.RTSP_URL, "rtsp://h/x", CameraInputNode.RTSP_TRANSPORT, "udp"), p -> p);
+        SourceSpec r = SourceSpec.fromSettings(EffectiveSettings.of(new CameraInputNode(), "cam", Map.of(
+                CameraInputNode.SOURCE_KIND, "rtsp", CameraInputNode.RTSP_URL, "rtsp://h/x",
+                CameraInputNode.RTSP_TRANSPORT, "udp")), p -> p);
         assertEquals("udp", r.rtspTransport());
     }
 

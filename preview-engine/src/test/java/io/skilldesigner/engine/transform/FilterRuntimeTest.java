@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.nodes.FilterNode;
 import io.skilldesigner.engine.frame.BBox;
 import io.skilldesigner.engine.frame.DetectedObject;
@@ -29,7 +30,8 @@ class FilterRuntimeTest {
     }
 
     private static NodeRuntime create(Map<String, Object> settings) {
-        return new FilterRuntimeFactory().create(new FilterNode().newNode("f"), settings, null);
+        return new FilterRuntimeFactory().create(new FilterNode().newNode("f"),
+                EffectiveSettings.of(new FilterNode(), "f", settings), null);
     }
 
     @Test

@@ -16,5 +16,9 @@
  * {@link io.skilldesigner.core.catalog.SettingType} ({@code MODEL_REF}), not by node type. The runtime of each
  * type is one factory in preview-engine's {@code NodeRuntimeRegistry}; {@code NodeTypeContractTest} holds every
  * catalog type to one runtime, an icon, a KAN mapping or a reason, and help text.
+ * <p>
+ * {@link io.skilldesigner.core.catalog.EffectiveSettings} is a node's settings as its runtime reads them: the
+ * type's defaults merged and each value converted by its {@link io.skilldesigner.core.catalog.SettingType}, built
+ * once and handed to the runtime factory (an invalid value is an error naming node and key).
  */
 package io.skilldesigner.core.catalog;

@@ -1,7 +1,6 @@
 package io.skilldesigner.core.diff;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.TreeSet;
 
 import com.google.gson.JsonObject;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.SettingSpec;
@@ -259,23 +259,9 @@ public final class SkillDiffer {
 
     /** The node's settings as its type reads them: coerced to the setting's type, defaults filled in. */
     private Map<String, Object> effective(SkillNode node) {
-        Map<String, Object> out = new HashMap<>();
-        Optional<NodeType> type = catalog.find(node.typeId());
-        type.ifPresent(t -> out.putAll(t.defaultSettings()));
-        node.settings().forEach((k, v) -> out.put(k, coerce(type.flatMap(t -> t.setting(k)), v)));
-        return out;
-    }
-
-    private static Object coerce(Optional<SettingSpec> spec, Object raw) {
-        if (spec.isEmpty()) {
-            return raw;
-        }
-        try {
-            return spec.get().type().coerce(raw);
-        } catch (IllegalArgumentException e) {
-            // an invalid value is still a value to compare; validation reports it elsewhere
-            return raw;
-        }
+        // lenient: an invalid value is still a value to compare; validation reports it elsewhere
+        return catalog.find(node.typeId()).map(t -> EffectiveSettings.lenient(t, node).values())
+                .orElse(node.settings());
     }
 
     private static String text(Optional<SettingSpec> spec, Object value) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.KanMapping;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.SettingSpec;
@@ -45,45 +46,18 @@ final class KanNodeSettings {
      */
     static Map<String, Object> read(NodeType type, KanMapping mapping, String kanName,
                                     Map<String, String> configurations, ModelLibrary models) {
-        Map<String, Object> out = new LinkedHashMap<>(type.defaultSettings());
-        mapping.fromKan(kanName, configurations, models).forEach((key, value) -> {
-            if (value == null) {
-                return;
-            }
-            SettingSpec spec = type.setting(key).orElse(null);
-            if (spec == null) {
-                out.put(key, value);
-                return;
-            }
-            try {
-                out.put(key, spec.type().coerce(value));
-            } catch (IllegalArgumentException e) {
-                throw new BadSetting(key, value, e.getMessage());
-            }
-        });
-        return out;
+        Map<String, Object> read = mapping.fromKan(kanName, configurations, models);
+        try {
+            return new LinkedHashMap<>(EffectiveSettings.of(type, kanName, read).values());
+        } catch (EffectiveSettings.InvalidValue e) {
+            throw new BadSetting(e.key(), e.value(), e.reason());
+        }
     }
 
     /** A node's settings as the runtime sees them: defaults, overlaid with its coerced values (raw when invalid). */
     static Map<String, Object> effective(NodeType type, Map<String, Object> settings) {
-        Map<String, Object> out = new LinkedHashMap<>(type.defaultSettings());
-        settings.forEach((key, value) -> {
-            if (value == null) {
-                return;
-            }
-            Object coerced = value;
-            SettingSpec spec = type.setting(key).orElse(null);
-            if (spec != null) {
-                try {
-                    coerced = spec.type().coerce(value);
-                } catch (IllegalArgumentException e) {
-                    // An invalid value is the validator's business; here it only has to compare as itself.
-                    coerced = value;
-                }
-            }
-            out.put(key, coerced);
-        });
-        return out;
+        // lenient: an invalid value is the validator's business; here it only has to compare as itself
+        return EffectiveSettings.lenient(type, "", settings).values();
     }
 
     /** Equal values, with doubles compared to a part in a billion (percent conversion). */
