@@ -83,25 +83,13 @@ public final class SkillDesignerApp extends Application {
         // Skill files from before the store (or from a copy without one) may hold secrets in plain text: move
         // them now, off the way to the window, and say so.
         Workspace opened = workspace;
-        ctx.background().submit(() -> {
-            String text;
-            try {
-                List<String> moved = opened.moveSecretsToStore();
-                text = moved.isEmpty() ? null : "Secrets saved in plain text by an earlier version moved to the "
-                        + "credential store: " + String.join(", ", moved);
-            } catch (IOException e) {
-                text = "Secrets saved in plain text could not be moved to the credential store: " + e.getMessage();
+        ctx.tasks().runQuietly(p -> opened.moveSecretsToStore(), moved -> {
+            if (!moved.isEmpty()) {
+                showStartupNote(status, "Secrets saved in plain text by an earlier version moved to the credential"
+                        + " store: " + String.join(", ", moved));
             }
-            if (text != null) {
-                String shown = text;
-                System.getLogger(SkillDesignerApp.class.getName()).log(System.Logger.Level.INFO, shown);
-                Platform.runLater(() -> {
-                    if (!status.textProperty().isBound()) { // a running task's progress owns the text meanwhile
-                        status.setText(shown);
-                    }
-                });
-            }
-        });
+        }, e -> showStartupNote(status, "Secrets saved in plain text could not be moved to the credential store: "
+                + e.getMessage()));
         ctx.currentSkillIdProperty().set(DemoWorkspace.SKILL_ID);
         theme = Theme.of(state.theme());
         PreviewPage preview = new PreviewPage(ctx);
@@ -255,4 +243,11 @@ public final class SkillDesignerApp extends Application {
         }
     }
 
+    /** A note from the start-up work: logged, and shown unless a running task's progress owns the status text. */
+    private static void showStartupNote(AppStatusBar status, String text) {
+        System.getLogger(SkillDesignerApp.class.getName()).log(System.Logger.Level.INFO, text);
+        if (!status.textProperty().isBound()) {
+            status.setText(text);
+        }
+    }
 }
