@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +17,6 @@ import java.util.stream.Collectors;
 
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.nodes.ModelNode;
-import io.skilldesigner.core.io.SkillJson;
 import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
@@ -98,13 +96,8 @@ final class RunCommand {
                         + " is not read");
             }
         } else {
-            try {
-                skill = new SkillJson(catalog).read(skillFile);
-            } catch (NoSuchFileException e) {
-                err.println("error: skill file not found: " + skillFile);
-                return ExitCode.BAD_SKILL;
-            } catch (IOException e) {
-                err.println("error: cannot read skill " + skillFile + ": " + e.getMessage());
+            skill = SkillFileReader.read(skillFile, catalog, err);
+            if (skill == null) {
                 return ExitCode.BAD_SKILL;
             }
         }

@@ -2,7 +2,6 @@ package io.skilldesigner.engine.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +13,6 @@ import com.google.gson.JsonObject;
 import io.skilldesigner.core.workspace.ModelFiles;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.nodes.ModelNode;
-import io.skilldesigner.core.io.SkillJson;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.engine.NodeStartException;
@@ -71,17 +69,11 @@ final class TestCommand {
         }
         Path skillFile = Path.of(args.positional().get(0));
         Path workspace = args.option("workspace") != null ? Path.of(args.option("workspace"))
-                : skillFile.toAbsolutePath().getParent();
+                : SourceOptions.workspaceOf(skillFile);
 
         NodeCatalog catalog = NodeCatalog.standard();
-        Skill skill;
-        try {
-            skill = new SkillJson(catalog).read(skillFile);
-        } catch (NoSuchFileException e) {
-            err.println("error: skill file not found: " + skillFile);
-            return ExitCode.BAD_SKILL;
-        } catch (IOException e) {
-            err.println("error: cannot read skill " + skillFile + ": " + e.getMessage());
+        Skill skill = SkillFileReader.read(skillFile, catalog, err);
+        if (skill == null) {
             return ExitCode.BAD_SKILL;
         }
         ModelLibrary models;
