@@ -25,6 +25,8 @@ public abstract class NodeType {
     private final List<PortSpec> inputs;
     private final List<PortSpec> outputs;
     private final List<SettingSpec> settings;
+    // setting(key) is asked for every setting of every node when a skill is read and checked
+    private final Map<String, SettingSpec> settingsByKey = new LinkedHashMap<>();
 
     protected NodeType(String id, NodeCategory category, String displayName, String description, String iconName,
                        List<PortSpec> inputs, List<PortSpec> outputs, List<SettingSpec> settings) {
@@ -36,6 +38,7 @@ public abstract class NodeType {
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
         this.settings = List.copyOf(settings);
+        this.settings.forEach(spec -> settingsByKey.putIfAbsent(spec.key(), spec));
     }
 
     public String id() {
@@ -72,7 +75,7 @@ public abstract class NodeType {
     }
 
     public Optional<SettingSpec> setting(String key) {
-        return settings.stream().filter(s -> s.key().equals(key)).findFirst();
+        return Optional.ofNullable(settingsByKey.get(key));
     }
 
     /** The settings of one value type (e.g. every {@link SettingType#MODEL_REF}), in declaration order. */

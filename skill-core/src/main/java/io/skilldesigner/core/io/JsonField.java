@@ -17,33 +17,51 @@ import com.google.gson.JsonPrimitive;
  * and field. Values created after parsing (by a migration) report the location of the nearest parsed parent.
  */
 final class JsonField {
+    private static final SourceLocation DOCUMENT_START = new SourceLocation(1, 1);
     private final LocatedJson doc;
     private final JsonElement value;
-    private final String path;
-    private final SourceLocation near;
+    // path and location are worked out only when asked (for an error): binding a large file makes many fields
+    private final JsonField parent;
+    private final String key;
+    private final int index;
 
-    private JsonField(LocatedJson doc, JsonElement value, String path, SourceLocation near) {
+    private JsonField(LocatedJson doc, JsonElement value, JsonField parent, String key, int index) {
         this.doc = doc;
         this.value = value;
-        this.path = path;
-        SourceLocation own = value == null ? null : doc.locationOf(value);
-        this.near = own != null ? own : near;
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
     }
 
     static JsonField root(LocatedJson doc, JsonElement root) {
-        return new JsonField(doc, root, "", new SourceLocation(1, 1));
+        return new JsonField(doc, root, null, null, -1);
     }
 
+    /** Where the value started, or where its nearest parsed parent did (for values made by a migration). */
     SourceLocation location() {
-        return near;
+        for (JsonField f = this; f != null; f = f.parent) {
+            SourceLocation own = f.value == null ? null : doc.locationOf(f.value);
+            if (own != null) {
+                return own;
+            }
+        }
+        return DOCUMENT_START;
     }
 
     String source() {
         return doc.source();
     }
 
+    /** The field's path as errors name it: {@code nodes[2].settings.confidence}. */
     String path() {
-        return path;
+        if (parent == null) {
+            return "";
+        }
+        String above = parent.path();
+        if (key == null) {
+            return above + "[" + index + "]";
+        }
+        return above.isEmpty() ? key : above + "." + key;
     }
 
     JsonElement json() {
@@ -51,7 +69,8 @@ final class JsonField {
     }
 
     FileFormatException error(String detail) {
-        return new FileFormatException(doc.source(), near.line(), near.column(), path, detail);
+        SourceLocation at = location();
+        return new FileFormatException(doc.source(), at.line(), at.column(), path(), detail);
     }
 
     JsonObject object() throws FileFormatException {
@@ -67,19 +86,15 @@ final class JsonField {
         if (e == null || e.isJsonNull()) {
             return Optional.empty();
         }
-        return Optional.of(new JsonField(doc, e, child(key), near));
+        return Optional.of(new JsonField(doc, e, this, key, -1));
     }
 
     JsonField required(String key) throws FileFormatException {
         Optional<JsonField> f = optional(key);
         if (f.isEmpty()) {
-            throw new JsonField(doc, null, child(key), near).error("missing");
+            throw new JsonField(doc, null, this, key, -1).error("missing");
         }
         return f.get();
-    }
-
-    private String child(String key) {
-        return path.isEmpty() ? key : path + "." + key;
     }
 
     /** Members in file order; null values are left out (null means not set). */
@@ -87,7 +102,7 @@ final class JsonField {
         List<Map.Entry<String, JsonField>> out = new ArrayList<>();
         for (Map.Entry<String, JsonElement> e : object().entrySet()) {
             if (!e.getValue().isJsonNull()) {
-                out.add(Map.entry(e.getKey(), new JsonField(doc, e.getValue(), child(e.getKey()), near)));
+                out.add(Map.entry(e.getKey(), new JsonField(doc, e.getValue(), this, e.getKey(), -1)));
             }
         }
         return out;
@@ -99,7 +114,7 @@ final class JsonField {
         }
         List<JsonField> out = new ArrayList<>();
         for (int i = 0; i < value.getAsJsonArray().size(); i++) {
-            out.add(new JsonField(doc, value.getAsJsonArray().get(i), path + "[" + i + "]", near));
+            out.add(new JsonField(doc, value.getAsJsonArray().get(i), this, null, i));
         }
         return out;
     }

@@ -2,11 +2,9 @@ package io.skilldesigner.core.io;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigInteger;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,12 +32,14 @@ public final class LocatedJson {
 
     private final String source;
     private final JsonElement root;
-    private final Map<JsonElement, SourceLocation> locations;
+    private final Map<JsonElement, Integer> offsets;
+    private final LineStarts lines;
 
-    private LocatedJson(String source, JsonElement root, Map<JsonElement, SourceLocation> locations) {
+    private LocatedJson(String source, JsonElement root, Map<JsonElement, Integer> offsets, LineStarts lines) {
         this.source = source;
         this.root = root;
-        this.locations = locations;
+        this.offsets = offsets;
+        this.lines = lines;
     }
 
     /**
@@ -47,7 +47,7 @@ public final class LocatedJson {
      */
     public static LocatedJson parse(String text, String source) throws FileFormatException {
         Parser p = new Parser(text, source);
-        return new LocatedJson(source, p.document(), p.locations);
+        return new LocatedJson(source, p.document(), p.offsets, p.lines);
     }
 
     public String source() {
@@ -60,28 +60,65 @@ public final class LocatedJson {
 
     /** Where the value started in the text, or null for values made after parsing (and for JSON nulls). */
     public SourceLocation locationOf(JsonElement e) {
-        return locations.get(e);
+        Integer offset = offsets.get(e);
+        return offset == null ? null : lines.location(offset);
+    }
+
+    /**
+     * Line and column of a character offset. Made on the first question: a document that binds without an error
+     * never needs it.
+     */
+    private static final class LineStarts {
+        private final String text;
+        private int[] starts;
+
+        LineStarts(String text) {
+            this.text = text;
+        }
+
+        SourceLocation location(int offset) {
+            int[] s = starts();
+            int i = Arrays.binarySearch(s, offset);
+            int line = i >= 0 ? i : -i - 2; // the last line starting at or before the offset
+            return new SourceLocation(line + 1, offset - s[line] + 1);
+        }
+
+        /** 1-based line of the reader's report → offset of that line's first character, or -1 when out of range. */
+        int lineStart(int line) {
+            int[] s = starts();
+            return line < 1 || line > s.length ? -1 : s[line - 1];
+        }
+
+        private int[] starts() {
+            if (starts == null) {
+                int[] found = new int[64];
+                int n = 1; // found[0] = 0: the first line starts the text
+                for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                    if (n == found.length) {
+                        found = Arrays.copyOf(found, n * 2);
+                    }
+                    found[n++] = i + 1;
+                }
+                starts = Arrays.copyOf(found, n);
+            }
+            return starts;
+        }
     }
 
     private static final class Parser {
         private final String text;
         private final String source;
-        private final int[] lineStarts;
-        private final Map<JsonElement, SourceLocation> locations = new IdentityHashMap<>();
+        private final LineStarts lines;
+        private final Map<JsonElement, Integer> offsets = new IdentityHashMap<>();
+        private final TokenBoundReader input;
         private final JsonReader reader;
 
         Parser(String text, String source) {
             this.text = text;
             this.source = source;
-            List<Integer> starts = new ArrayList<>();
-            starts.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    starts.add(i + 1);
-                }
-            }
-            this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
-            this.reader = new JsonReader(new StringReader(text));
+            this.lines = new LineStarts(text);
+            this.input = new TokenBoundReader(text);
+            this.reader = new JsonReader(input);
             reader.setStrictness(Strictness.STRICT);
         }
 
@@ -117,7 +154,7 @@ public final class LocatedJson {
 
         private JsonElement value() throws IOException {
             JsonToken token = reader.peek();
-            SourceLocation at = position(token);
+            int at = start(token);
             JsonElement out;
             switch (token) {
                 case BEGIN_OBJECT -> {
@@ -153,7 +190,7 @@ public final class LocatedJson {
                 }
                 default -> throw new IllegalStateException("unexpected " + token);
             }
-            locations.put(out, at);
+            offsets.put(out, at);
             return out;
         }
 
@@ -166,32 +203,65 @@ public final class LocatedJson {
         }
 
         /**
-         * Start of the token just peeked. After a peek the reader stands just past an opening quote or bracket, or
-         * (for numbers and literals) at the start or the end of the token; walk back to its first character.
+         * Offset of the first character of the value just peeked: from how much text the reader has taken (see
+         * {@link TokenBoundReader}), checked against the text; where that does not hold, from the reader's report.
          */
-        private SourceLocation position(JsonToken token) {
-            SourceLocation p = readerPosition();
-            if (p.line() < 1 || p.line() > lineStarts.length) {
-                return p;
-            }
-            int lineStart = lineStarts[p.line() - 1];
-            int offset = Math.min(lineStart + p.column() - 1, text.length());
+        private int start(JsonToken token) {
+            int taken = input.consumed();
             switch (token) {
-                case BEGIN_OBJECT, BEGIN_ARRAY, STRING -> offset = Math.max(lineStart, offset - 1);
+                case BEGIN_OBJECT, BEGIN_ARRAY, STRING -> {
+                    char opening = token == JsonToken.BEGIN_OBJECT ? '{' : token == JsonToken.BEGIN_ARRAY ? '[' : '"';
+                    if (taken > 0 && text.charAt(taken - 1) == opening) {
+                        return taken - 1;
+                    }
+                }
                 case NUMBER, BOOLEAN, NULL -> {
-                    while (offset > lineStart && isLiteralChar(text.charAt(offset - 1))) {
-                        offset--;
+                    int end = taken;
+                    if (end > 0 && !TokenBoundReader.isLiteralChar(text.charAt(end - 1))) {
+                        end--; // the character after the literal, which told the reader it had ended
+                    }
+                    int begin = literalStart(end, 0);
+                    if (begin < end && startsLiteral(text.charAt(begin))) {
+                        return begin;
                     }
                 }
                 default -> {
-                    // END_DOCUMENT and the like: the reader's own position is as good as any
+                    // END_DOCUMENT and the like: asked of the reader below
                 }
             }
-            return new SourceLocation(p.line(), offset - lineStart + 1);
+            return reportedStart(token);
         }
 
-        private static boolean isLiteralChar(char c) {
-            return Character.isLetterOrDigit(c) || c == '.' || c == '+' || c == '-';
+        private static boolean startsLiteral(char c) {
+            return c == '-' || c >= '0' && c <= '9' || c == 't' || c == 'f' || c == 'n';
+        }
+
+        /** Walks back from {@code end} over literal characters, not before {@code floor}. */
+        private int literalStart(int end, int floor) {
+            int begin = end;
+            while (begin > floor && TokenBoundReader.isLiteralChar(text.charAt(begin - 1))) {
+                begin--;
+            }
+            return begin;
+        }
+
+        /**
+         * Start of the token just peeked, from the reader's own report. After a peek the reader stands just past
+         * an opening quote or bracket, or (for numbers and literals) at the start or the end of the token; walk
+         * back to its first character.
+         */
+        private int reportedStart(JsonToken token) {
+            SourceLocation p = readerPosition();
+            int lineStart = lines.lineStart(p.line());
+            if (lineStart < 0) {
+                return Math.min(input.consumed(), text.length());
+            }
+            int offset = Math.min(lineStart + p.column() - 1, text.length());
+            return switch (token) {
+                case BEGIN_OBJECT, BEGIN_ARRAY, STRING -> Math.max(lineStart, offset - 1);
+                case NUMBER, BOOLEAN, NULL -> literalStart(offset, lineStart);
+                default -> offset;
+            };
         }
 
         private SourceLocation readerPosition() {
