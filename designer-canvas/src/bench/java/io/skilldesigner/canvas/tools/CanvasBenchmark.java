@@ -72,6 +72,10 @@ public final class CanvasBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--write")) {
+            Files.write(Path.of(args[1]), new SkillJson(TestSkills.CATALOG).toBytes(skill()));
+            return;
+        }
         try {
             new CanvasBenchmark().run();
         } finally {
@@ -100,11 +104,18 @@ public final class CanvasBenchmark {
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
 
-        Skill big = skill();
-        Path file = Files.createTempFile("large", SkillJson.EXTENSION);
-        Files.write(file, new SkillJson(TestSkills.CATALOG).toBytes(big));
-        System.out.printf("skill: %d nodes, %d edges, file %d KB; pipeline: %s, glass: %s, java %s, javafx %s%n",
-                big.nodes().size(), big.edges().size(), Files.size(file) / 1024,
+        // -Dbench.file=F: open F, written beforehand by `CanvasBenchmark --write F` in another JVM, so that the
+        // first open is not warmed up by writing the file (which loads and runs much of the same JSON code)
+        String given = System.getProperty("bench.file");
+        Path file;
+        if (given == null) {
+            file = Files.createTempFile("large", SkillJson.EXTENSION);
+            Files.write(file, new SkillJson(TestSkills.CATALOG).toBytes(skill()));
+        } else {
+            file = Path.of(given);
+        }
+        System.out.printf("skill: %s%s, %d KB; pipeline: %s, glass: %s, java %s, javafx %s%n", file,
+                given == null ? " (written in this JVM)" : "", Files.size(file) / 1024,
                 com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName(),
                 com.sun.glass.ui.Application.GetApplication().getClass().getSimpleName(),
                 System.getProperty("java.version"), System.getProperty("javafx.runtime.version"));
@@ -130,6 +141,10 @@ public final class CanvasBenchmark {
         Thread.sleep(1500);
         open(file, "open from file, again");
         Thread.sleep(1000);
+        if ("open".equals(System.getProperty("bench.only"))) {
+            jfr.close();
+            return;
+        }
 
         String shots = System.getProperty("bench.screenshots");
         if (shots != null) {
@@ -138,6 +153,7 @@ public final class CanvasBenchmark {
                 screenshot(Path.of(shots, "canvas-large-" + z.name().toLowerCase(java.util.Locale.ROOT) + ".png"));
             }
         }
+        Skill big = fx(() -> editor.getSkill());
         for (Zoom z : Zoom.values()) {
             zoom(z);
             // start in the gap left of n500 and above it, so the press is on the background at every zoom

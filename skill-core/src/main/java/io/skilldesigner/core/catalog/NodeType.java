@@ -84,11 +84,21 @@ public abstract class NodeType {
     }
 
     public Optional<PortSpec> input(String portId) {
-        return inputs.stream().filter(p -> p.id().equals(portId)).findFirst();
+        return port(inputs, portId);
     }
 
     public Optional<PortSpec> output(String portId) {
-        return outputs.stream().filter(p -> p.id().equals(portId)).findFirst();
+        return port(outputs, portId);
+    }
+
+    /** A loop, not a stream: asked for both ends of every edge when a skill is checked. */
+    private static Optional<PortSpec> port(List<PortSpec> ports, String portId) {
+        for (PortSpec p : ports) {
+            if (p.id().equals(portId)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /** True for a node that produces frames from outside (cameras, files). */

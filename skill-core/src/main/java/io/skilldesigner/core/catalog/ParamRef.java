@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
 public final class ParamRef {
     private static final Pattern WHOLE = Pattern.compile("^\\s*\\$param\\(([A-Za-z_][A-Za-z0-9_.-]*)\\)\\s*$");
     private static final Pattern ANY = Pattern.compile("\\$param\\(([^)]*)\\)");
+    // every setting of every node is asked about when a skill is checked; most hold no placeholder
+    private static final String OPENING = "$param(";
 
     private ParamRef() {
     }
 
     public static boolean isParamRef(String value) {
-        return value != null && WHOLE.matcher(value).matches();
+        return value != null && value.contains(OPENING) && WHOLE.matcher(value).matches();
     }
 
     /** The parameter name when the whole value is one placeholder. */
@@ -30,7 +32,7 @@ public final class ParamRef {
     /** Every parameter name referenced anywhere in the text (placeholders may be embedded). */
     public static Set<String> namesIn(String text) {
         Set<String> out = new LinkedHashSet<>();
-        if (text != null) {
+        if (text != null && text.contains(OPENING)) {
             Matcher m = ANY.matcher(text);
             while (m.find()) {
                 out.add(m.group(1));
@@ -40,6 +42,6 @@ public final class ParamRef {
     }
 
     public static String of(String name) {
-        return "$param(" + name + ")";
+        return OPENING + name + ")";
     }
 }

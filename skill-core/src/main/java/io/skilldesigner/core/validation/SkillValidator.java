@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,7 @@ import io.skilldesigner.core.catalog.PortSpec;
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.catalog.SettingType;
 import io.skilldesigner.core.model.ModelLibrary;
+import io.skilldesigner.core.skill.PortRef;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillBasics;
 import io.skilldesigner.core.skill.SkillEdge;
@@ -41,6 +43,8 @@ public final class SkillValidator {
     private final NodeCatalog catalog;
     private final ModelLibrary models;
     private final SettingsResolver resolver;
+    // settings' patterns compiled once per validator, not once per value
+    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
     public SkillValidator(NodeCatalog catalog, ModelLibrary models) {
         this.catalog = catalog;
@@ -121,7 +125,7 @@ public final class SkillValidator {
         out.addAll(type.checkSettings(node, values));
     }
 
-    private static void checkValue(SkillNode node, SettingSpec spec, Object v, List<Problem> out) {
+    private void checkValue(SkillNode node, SettingSpec spec, Object v, List<Problem> out) {
         String label = spec.label();
         if (v == null || (v instanceof String s && s.isBlank())) {
             if (spec.required()) {
@@ -133,7 +137,8 @@ public final class SkillValidator {
         if (size != null && (spec.min() != null && size < spec.min() || spec.max() != null && size > spec.max())) {
             out.add(Problem.error(node.id(), spec.key(), rangeMessage(spec, v)));
         }
-        if (v instanceof String s && spec.pattern() != null && !Pattern.compile(spec.pattern()).matcher(s).matches()) {
+        if (v instanceof String s && spec.pattern() != null && !patterns.computeIfAbsent(spec.pattern(), Pattern::compile)
+                .matcher(s).matches()) {
             out.add(Problem.error(node.id(), spec.key(), label + " " + shown(spec, s) + " is not valid"
                     + (spec.help().isEmpty() ? "" : ": " + spec.help())));
         }
@@ -189,10 +194,10 @@ public final class SkillValidator {
     private List<SkillEdge> checkEdges(Skill skill, Map<String, SkillNode> byId, List<Problem> out) {
         List<SkillEdge> valid = new ArrayList<>();
         for (SkillEdge e : skill.edges()) {
-            String name = "Edge from '" + e.from() + "' to '" + e.to() + "'";
             SkillNode from = byId.get(e.from().node());
             SkillNode to = byId.get(e.to().node());
             if (from == null || to == null) {
+                String name = edgeName(e);
                 if (from == null && to == null) {
                     out.add(Problem.error("", "", name + ": nodes '" + e.from().node() + "' and '"
                             + e.to().node() + "' do not exist"));
@@ -211,18 +216,18 @@ public final class SkillValidator {
             Optional<PortSpec> output = fromType.get().output(e.from().port());
             Optional<PortSpec> in = toType.get().input(e.to().port());
             if (output.isEmpty()) {
-                out.add(Problem.error(from.id(), "", name + ": " + fromType.get().displayName()
+                out.add(Problem.error(from.id(), "", edgeName(e) + ": " + fromType.get().displayName()
                         + " has no output port '" + e.from().port() + "'"));
             }
             if (in.isEmpty()) {
-                out.add(Problem.error(to.id(), "", name + ": " + toType.get().displayName()
+                out.add(Problem.error(to.id(), "", edgeName(e) + ": " + toType.get().displayName()
                         + " has no input port '" + e.to().port() + "'"));
             }
             if (output.isEmpty() || in.isEmpty()) {
                 continue;
             }
             if (!in.get().kind().accepts(output.get().kind())) {
-                out.add(Problem.error(to.id(), "", name + ": output '" + output.get().label() + "' carries "
+                out.add(Problem.error(to.id(), "", edgeName(e) + ": output '" + output.get().label() + "' carries "
                         + output.get().kind() + " but input '" + in.get().label() + "' takes " + in.get().kind()));
                 continue;
             }
@@ -231,9 +236,14 @@ public final class SkillValidator {
         return valid;
     }
 
+    /** How problems name an edge; made only for a problem (every edge is checked). */
+    private static String edgeName(SkillEdge e) {
+        return "Edge from '" + e.from() + "' to '" + e.to() + "'";
+    }
+
     private void checkSingleInputs(Map<String, SkillNode> byId, List<SkillEdge> edges, List<Problem> out) {
-        Map<String, List<SkillEdge>> byInput = edges.stream().collect(
-                Collectors.groupingBy(e -> e.to().toString(), LinkedHashMap::new, Collectors.toList()));
+        Map<PortRef, List<SkillEdge>> byInput = edges.stream().collect(
+                Collectors.groupingBy(SkillEdge::to, LinkedHashMap::new, Collectors.toList()));
         byInput.forEach((input, into) -> {
             SkillEdge first = into.get(0);
             SkillNode node = byId.get(first.to().node());
