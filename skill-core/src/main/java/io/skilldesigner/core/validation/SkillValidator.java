@@ -20,7 +20,6 @@ import io.skilldesigner.core.catalog.PortSpec;
 import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.catalog.SettingType;
 import io.skilldesigner.core.model.ModelLibrary;
-import io.skilldesigner.core.skill.PortRef;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillBasics;
 import io.skilldesigner.core.skill.SkillEdge;
@@ -242,8 +241,8 @@ public final class SkillValidator {
     }
 
     private void checkSingleInputs(Map<String, SkillNode> byId, List<SkillEdge> edges, List<Problem> out) {
-        Map<PortRef, List<SkillEdge>> byInput = edges.stream().collect(
-                Collectors.groupingBy(SkillEdge::to, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<SkillEdge>> byInput = edges.stream().collect(
+                Collectors.groupingBy(e -> e.to().toString(), LinkedHashMap::new, Collectors.toList()));
         byInput.forEach((input, into) -> {
             SkillEdge first = into.get(0);
             SkillNode node = byId.get(first.to().node());
