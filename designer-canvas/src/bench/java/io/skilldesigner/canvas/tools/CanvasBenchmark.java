@@ -36,6 +36,7 @@ import io.skilldesigner.core.skill.Position;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillEdge;
 import io.skilldesigner.core.validation.Problem;
+import io.skilldesigner.core.validation.SkillValidator;
 
 /**
  * Measures what a user of the designer canvas feels with a 1,000-node / 1,500-edge skill. Not a test: a main class,
@@ -74,6 +75,10 @@ public final class CanvasBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("--write")) {
             Files.write(Path.of(args[1]), new SkillJson(TestSkills.CATALOG).toBytes(skill()));
+            return;
+        }
+        if (args.length == 2 && args[0].equals("--write-small")) {
+            Files.write(Path.of(args[1]), new SkillJson(TestSkills.CATALOG).toBytes(TestSkills.realistic()));
             return;
         }
         try {
@@ -129,6 +134,15 @@ public final class CanvasBenchmark {
             stage.show();
             robot = new Robot();
         });
+        // -Dbench.listed=F (e.g. written by --write-small): read and check F before the measured open, as the
+        // app's Skills page does with the workspace's skills when the app starts, before a user can open one
+        String listed = System.getProperty("bench.listed");
+        if (listed != null) {
+            Skill small = new SkillJson(TestSkills.CATALOG).read(Path.of(listed));
+            int problems = new SkillValidator(TestSkills.CATALOG, TestSkills.library()).validate(small).size();
+            System.out.printf("listed before the open (as the Skills page at start): %s, %d nodes, %d problems%n",
+                    listed, small.nodes().size(), problems);
+        }
         Thread.sleep(1500);
         long emptyHeap = settledHeap();
         open(file, "open from file, first in this JVM");
@@ -227,6 +241,8 @@ public final class CanvasBenchmark {
             }
         };
         onFx(() -> problemsList.addListener(filled));
+        long cpu0 = processCpuNanos();
+        Map<String, Long> threads0 = threadTicks();
         Instant t0 = Instant.now();
         long n0 = System.nanoTime();
         Skill skill = new SkillJson(TestSkills.CATALOG).read(file);
@@ -250,10 +266,23 @@ public final class CanvasBenchmark {
         }
         Pulse painted = rendered.orElseThrow(() -> new IllegalStateException("no rendered pulse after opening"));
         Instant end = painted.renderEnd().isAfter(problems) ? painted.renderEnd() : problems;
+        // CPU of every thread (FX, render, validation, JIT compilers, GC) up to now: a little after the end, but
+        // unlike the wall-clock time it does not grow while the threads wait for a core taken by other processes
+        double cpu = (processCpuNanos() - cpu0) / 1e6;
+        Map<String, Long> threads1 = threadTicks();
         System.out.printf(label + ": %.0f ms (read + parse %.0f ms, setSkill + fit %.0f ms, painted at %.0f ms"
-                        + " (that frame: render %.0f ms), problems listed at %.0f ms; %d problems)%n", ms(t0, end),
+                        + " (that frame: render %.0f ms), problems listed at %.0f ms; %d problems; process CPU"
+                        + " %.0f ms; load average %.1f)%n", ms(t0, end),
                 read / 1e6, ms(set[0], set[1]), ms(t0, painted.renderEnd()), painted.renderMs(), ms(t0, problems),
-                fx(() -> editor.problems().size()));
+                fx(() -> editor.problems().size()), cpu,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (!threads1.isEmpty()) {
+            Map<String, Long> used = new TreeMap<>();
+            threads1.forEach((name, ticks) -> used.merge(name, ticks - threads0.getOrDefault(name, 0L), Long::sum));
+            System.out.println("    CPU ms by thread: " + used.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> e.getKey() + " " + e.getValue() * 10).collect(java.util.stream.Collectors.joining(", ")));
+        }
     }
 
     /** Drags node n500 with the primary button 400 px right and back, wobbling up and down. */
@@ -386,6 +415,35 @@ public final class CanvasBenchmark {
             }
         }
         return total;
+    }
+
+    /**
+     * CPU time so far of each thread of this JVM by name (numbers dropped, so the JIT's compiler threads add up),
+     * in clock ticks (10 ms) from Linux's /proc; empty elsewhere. ThreadMXBean does not see the compiler threads.
+     */
+    private static Map<String, Long> threadTicks() {
+        Map<String, Long> out = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name.trim(), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile: its time is lost to this breakdown, not to the total above
+                }
+            }
+        } catch (java.io.IOException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    /** CPU time used so far by all threads of this JVM. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Heap in use after garbage collection has settled. */
