@@ -196,6 +196,9 @@ public final class LocatedJson {
 
         private static Number number(String literal) {
             if (literal.indexOf('.') < 0 && literal.indexOf('e') < 0 && literal.indexOf('E') < 0) {
+                if (literal.length() <= 18) { // fits a long whatever the digits: no BigInteger for most numbers
+                    return Long.parseLong(literal);
+                }
                 BigInteger big = new BigInteger(literal);
                 return big.bitLength() < 64 ? (Number) big.longValue() : big;
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,6 +135,18 @@ class LocatedJsonTest {
                 assertEquals(expected(text, start), doc.locationOf(doc.root()), text);
             }
         }
+    }
+
+    @Test
+    void wholeNumbersAreLongsUnlessTooLargeAndOthersDoubles() throws FileFormatException {
+        String text = "[12, -0, 123456789012345678, -9223372036854775808, 9223372036854775807,"
+                + " 9223372036854775808, -12345678901234567890, 1.5, -2e3, 1E2]";
+        List<Object> expected = List.of(12L, 0L, 123456789012345678L, Long.MIN_VALUE, Long.MAX_VALUE,
+                new BigInteger("9223372036854775808"), new BigInteger("-12345678901234567890"), 1.5, -2000.0, 100.0);
+        LocatedJson doc = LocatedJson.parse(text, "x.json");
+        List<Object> numbers = new ArrayList<>();
+        doc.root().getAsJsonArray().forEach(e -> numbers.add(e.getAsJsonPrimitive().getAsNumber()));
+        assertEquals(expected, numbers);
     }
 
     @Test
