@@ -8,17 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.SetChangeListener;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
@@ -27,7 +24,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
-import javafx.util.Duration;
 
 import io.skilldesigner.canvas.StatusBadge;
 import io.skilldesigner.canvas.edit.Connection;
@@ -74,9 +70,7 @@ public final class GraphCanvas extends Region {
     private final Minimap minimap;
     private final Pane world = new Pane();
     private final Pane overlay = new Pane();
-    private final Label messageLabel = new Label();
-    private final PauseTransition messageTimer = new PauseTransition(Duration.seconds(5));
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final CanvasMessage message = new CanvasMessage();
     private final NodeDragGesture nodeDrag;
     /** Null when the canvas is read-only. */
     private final ConnectGesture connect;
@@ -134,13 +128,7 @@ public final class GraphCanvas extends Region {
         overview = new OverviewLayer(this);
         overlay.setMouseTransparent(true);
         overlay.setManaged(false);
-        messageLabel.getStyleClass().add(CanvasStyles.CANVAS_MESSAGE);
-        messageLabel.setId("canvas-message");
-        messageLabel.setVisible(false);
-        messageLabel.setWrapText(true);
-        messageLabel.setMaxWidth(460);
-        overlay.getChildren().addAll(marquee.band(), messageLabel);
-        messageTimer.setOnFinished(e -> messageLabel.setVisible(false));
+        overlay.getChildren().addAll(marquee.band(), message);
         minimap = new Minimap(this);
         getChildren().addAll(grid, overview, overview.moving(), world, overlay, minimap);
         // nodes partly outside the view must not paint over (or catch clicks for) the toolbar and panels
@@ -186,7 +174,7 @@ public final class GraphCanvas extends Region {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.lastProperty();
     }
 
     public Minimap minimap() {
@@ -256,6 +244,7 @@ public final class GraphCanvas extends Region {
             requestLayout();
             return;
         }
+        fitPending = false; // done now: a fit asked for before the first layout must not undo a later zoom
         Rectangle2D b = contentBounds();
         if (b != null) {
             viewport.fit(b, getWidth(), getHeight(), 40);
@@ -294,11 +283,7 @@ public final class GraphCanvas extends Region {
     }
 
     public void showMessage(String text) {
-        message.set(text);
-        messageLabel.setText(text);
-        messageLabel.setVisible(true);
-        messageLabel.autosize();
-        messageTimer.playFromStart();
+        message.show(text);
     }
 
     /** Moves nodes without recording an edit (the live part of a drag). {@link #commitMove()} records it. */
@@ -438,7 +423,7 @@ public final class GraphCanvas extends Region {
         double h = getHeight();
         overlay.resize(w, h);
         minimap.relocate(w - minimap.getWidth() - 12, h - minimap.getHeight() - 12);
-        messageLabel.relocate(16, 12);
+        message.relocate(16, 12);
         if (w != lastW || h != lastH) {
             requestRefresh();
         }
