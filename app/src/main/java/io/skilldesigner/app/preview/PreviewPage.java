@@ -176,7 +176,7 @@ public final class PreviewPage implements Page {
             session = started;
             List<StreamStatus> all = started.streams();
             picker.showStreams(all.stream().map(StreamStatus::streamId).toList(),
-                    all.stream().map(x -> x.figures().source()).toList());
+                    all.stream().map(x -> x.shortSource()).toList());
             if (all.size() > 1) {
                 streamsTab.getTabPane().getSelectionModel().select(streamsTab);
             }

@@ -121,6 +121,7 @@ public final class PreviewSession implements AutoCloseable {
         private final LatestFrame latestWatched = new LatestFrame();
         private final AtomicLong outputFrames = new AtomicLong();
         private final AtomicReference<String> sourceState = new AtomicReference<>("");
+        private final AtomicReference<SourceState> sourceKind = new AtomicReference<>(SourceState.CONNECTING);
         private final AtomicReference<RunState> runState = new AtomicReference<>(RunState.STARTING);
         private final AtomicReference<String> runMessage = new AtomicReference<>("");
 
@@ -159,6 +160,7 @@ public final class PreviewSession implements AutoCloseable {
 
         @Override
         public void onSourceState(String nodeId, SourceState state, String message) {
+            sourceKind.set(state);
             sourceState.set(state + (message == null || message.isBlank() ? "" : ": " + message));
         }
 
@@ -207,8 +209,10 @@ public final class PreviewSession implements AutoCloseable {
         for (int i = 0; i < rows.size(); i++) {
             StreamView v = views.get(i);
             RunState state = v.runState.get();
-            String message = state == RunState.FAILED ? v.runMessage.get() : v.sourceState.get();
-            out.add(new StreamStatus(rows.get(i), state, message));
+            // a live source's message only repeats the source; reconnecting or failing ones say why
+            String message = state == RunState.FAILED ? v.runMessage.get()
+                    : v.sourceKind.get() == SourceState.LIVE ? SourceState.LIVE.name() : v.sourceState.get();
+            out.add(new StreamStatus(rows.get(i), group.streams().get(i).source(), state, message));
         }
         return out;
     }

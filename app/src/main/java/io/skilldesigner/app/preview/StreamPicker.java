@@ -39,9 +39,9 @@ final class StreamPicker {
         bar.getChildren().add(new Label("Showing"));
         for (int i = 0; i < ids.size(); i++) {
             int index = i;
-            ToggleButton b = new ToggleButton(ids.get(i));
+            ToggleButton b = new ToggleButton(ids.get(i) + " · " + labels.get(i));
             b.setId("preview-show-" + ids.get(i));
-            b.setTooltip(new Tooltip(labels.get(i)));
+            b.setTooltip(new Tooltip("Show " + ids.get(i) + "'s video, overlay and node timings"));
             b.setToggleGroup(group);
             b.setSelected(i == 0);
             b.setOnAction(e -> {

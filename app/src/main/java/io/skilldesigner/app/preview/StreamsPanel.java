@@ -12,7 +12,9 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 
 /**
@@ -35,10 +37,17 @@ final class StreamsPanel {
                 column("Drops", s -> Long.toString(s.figures().drops())),
                 column("Latency p50 ms", s -> String.format(Locale.ROOT, "%.0f", s.figures().p50Millis())),
                 column("p95 ms", s -> String.format(Locale.ROOT, "%.0f", s.figures().p95Millis())),
-                column("Source", s -> s.figures().source()),
+                column("Source", StreamStatus::shortSource),
                 column("Problem or source state", StreamStatus::message)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Start a run: one row per source"));
+        // the full source and problem on hover: a failure's reason is longer than its cell
+        table.setRowFactory(t -> {
+            TableRow<StreamStatus> row = new TableRow<>();
+            row.itemProperty().addListener((o, old, now) -> row.setTooltip(now == null ? null
+                    : new Tooltip(now.streamId() + " · " + now.figures().source() + "\n" + now.message())));
+            return row;
+        });
         table.getSelectionModel().selectedIndexProperty().addListener((o, old, now) -> {
             if (now.intValue() >= 0) {
                 show.accept(now.intValue());
@@ -66,6 +75,7 @@ final class StreamsPanel {
             table.getSelectionModel().select(shown);
         }
         total.setText(summary(streams));
+        total.setTooltip(new Tooltip(total.getText()));
     }
 
     /** The aggregate and fairness of the running streams, then which ended and how. */
