@@ -154,6 +154,11 @@ public final class PreviewPage implements Page {
         toolbar.setVideoFileChooser(chooser);
     }
 
+    /** Adds a source the next run also runs on, as "+ Source" does (the app's {@code --add-source}). */
+    public void addSource(SourceSpec source) {
+        toolbar.addSource(source);
+    }
+
     /** Starts the selected skill; public so tests and the Skills page can trigger it. */
     public void start() {
         Skill skill = toolbar.skillBox().getValue();

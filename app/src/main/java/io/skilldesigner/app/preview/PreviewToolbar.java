@@ -228,9 +228,9 @@ final class PreviewToolbar {
         return all;
     }
 
-    /** Adds a source as the next stream, as "+ Source" does (tests, and sources known without asking). */
-    void addSource(String label, SourceSpec spec) {
-        extraSources.add(new ExtraSources.Added(label, spec));
+    /** Adds a source as the next stream, as "+ Source" does (sources known without asking). */
+    void addSource(SourceSpec spec) {
+        extraSources.add(new ExtraSources.Added(labelOf(spec), spec));
     }
 
     private ExtraSources.Added askForExtra(SourceChoice c) {
@@ -239,9 +239,11 @@ final class PreviewToolbar {
         if (cancelled[0]) {
             return null;
         }
-        String label = spec == null ? c.label() : spec.kind() == SourceSpec.Kind.FILE
-                ? "File: " + new File(spec.location()).getName() : spec.describe();
-        return new ExtraSources.Added(label, spec);
+        return new ExtraSources.Added(spec == null ? c.label() : labelOf(spec), spec);
+    }
+
+    private static String labelOf(SourceSpec spec) {
+        return spec.kind() == SourceSpec.Kind.FILE ? "File: " + new File(spec.location()).getName() : spec.describe();
     }
 
     /** The source of a choice, asking for the file or URL it leaves open; null for the skill's own input. */

@@ -40,6 +40,10 @@ final class StreamsPanel {
                 column("Source", StreamStatus::shortSource),
                 column("Problem or source state", StreamStatus::message)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        double[] widths = {80, 95, 70, 60, 60, 110, 70, 240};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]); // numbers narrow, the source named in full
+        }
         table.setPlaceholder(new Label("Start a run: one row per source"));
         // the full source and problem on hover: a failure's reason is longer than its cell
         table.setRowFactory(t -> {
