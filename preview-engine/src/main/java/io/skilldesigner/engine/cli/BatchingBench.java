@@ -93,7 +93,8 @@ final class BatchingBench {
                     perRun.addAll(figures);
                     out.printf(Locale.ROOT, "batching round %d: raw batch-%d loop %.2f fps, engine batched %.2f fps"
                             + " (%s), unbatched %.2f fps, batched/unbatched %.3f%n", r + 1, streams, raw,
-                            on.aggregateFps(), String.join("; ", figures), off.aggregateFps(),
+                            on.aggregateFps(), String.join("; ", figures.stream().distinct().toList()),
+                            off.aggregateFps(),
                             on.aggregateFps() / off.aggregateFps());
                 }
                 return Optional.of(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %s | %.2f | %.3f | %.3f |"
