@@ -27,10 +27,12 @@ import io.skilldesigner.app.preview.PreviewPage;
 import io.skilldesigner.app.preview.StreamStatus;
 import io.skilldesigner.engine.RunState;
 import io.skilldesigner.engine.frame.Frame;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 
 /**
  * Live Preview on several sources at once, in the real application (headless): the demo skill on its own demo
@@ -137,8 +139,13 @@ class MultiStreamPreviewTest {
         waitUntil("stream2's video is shown", 30, () -> shownWidth(page) == streetWidth);
         long painted = page.displayedFrames();
         waitUntil("stream2's frames are painted", 30, () -> page.displayedFrames() > painted + 5);
-        assertTrue(text("#preview-state").startsWith("stream2: RUNNING"), text("#preview-state"));
+        waitUntil("the state line speaks of stream2", 10, () -> text("#preview-state").startsWith("stream2: RUNNING"));
         shot("preview-two-streams");
+        // a row of the streams table shows its stream too
+        robot.clickOn(robot.lookup("#preview-streams .table-row-cell").nth(0).queryAs(Node.class));
+        waitUntil("stream1's video is shown again", 30, () -> shownWidth(page) == DemoVideo.WIDTH);
+        assertTrue(robot.lookup("#preview-show-stream1").queryAs(ToggleButton.class)
+                .isSelected(), "the toggle follows the table");
         robot.clickOn("#preview-stop");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, page.session());

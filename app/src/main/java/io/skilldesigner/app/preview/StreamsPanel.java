@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 
 import io.skilldesigner.app.ui.Rows;
 import io.skilldesigner.engine.metrics.StreamSummary;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -26,6 +27,8 @@ final class StreamsPanel {
     private final TableView<StreamStatus> table = new TableView<>();
     private final Label total = new Label();
     private final BorderPane view = new BorderPane();
+    /** True while a refresh replaces the rows: the selection changes then are ours, not the user's. */
+    private boolean updating;
 
     StreamsPanel(IntConsumer show) {
         table.setId("preview-streams");
@@ -53,8 +56,9 @@ final class StreamsPanel {
             return row;
         });
         table.getSelectionModel().selectedIndexProperty().addListener((o, old, now) -> {
-            if (now.intValue() >= 0) {
-                show.accept(now.intValue());
+            int index = now.intValue();
+            if (!updating && index >= 0) {
+                Platform.runLater(() -> show.accept(index)); // not while the table is still handling the click
             }
         });
         total.setId("preview-streams-total");
@@ -74,9 +78,12 @@ final class StreamsPanel {
 
     /** One refresh; the selected row stays selected. */
     void update(List<StreamStatus> streams, int shown) {
-        table.getItems().setAll(streams);
-        if (table.getSelectionModel().getSelectedIndex() != shown) {
+        updating = true;
+        try {
+            table.getItems().setAll(streams);
             table.getSelectionModel().select(shown);
+        } finally {
+            updating = false;
         }
         total.setText(summary(streams));
         total.setTooltip(new Tooltip(total.getText()));

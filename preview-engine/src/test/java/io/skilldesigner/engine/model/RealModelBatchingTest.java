@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +47,7 @@ class RealModelBatchingTest {
              OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat()) {
             g.start();
             for (int i = 0; frames.size() < STREAMS; i++) {
-                org.bytedeco.javacv.Frame f = g.grabImage();
+                Frame f = g.grabImage();
                 if (i % 60 == 0) {
                     frames.add(conv.convert(f).clone());
                 }
@@ -94,7 +97,7 @@ class RealModelBatchingTest {
                 }
             }
             assertTrue(worst < 1e-3, "batch slice equals the single run, largest difference " + worst);
-            assertFalse(java.util.Arrays.equals(singles.get(0), singles.get(3)), "the frames differ");
+            assertFalse(Arrays.equals(singles.get(0), singles.get(3)), "the frames differ");
         }
     }
 
@@ -146,7 +149,7 @@ class RealModelBatchingTest {
     private static String describe(List<DetectedObject> found) {
         StringBuilder sb = new StringBuilder();
         for (DetectedObject o : found) {
-            sb.append(String.format(java.util.Locale.ROOT, "%s %.6f %.6f %.6f %.6f %.6f; ", o.label(), o.confidence(),
+            sb.append(String.format(Locale.ROOT, "%s %.6f %.6f %.6f %.6f %.6f; ", o.label(), o.confidence(),
                     o.bbox().l(), o.bbox().t(), o.bbox().w(), o.bbox().h()));
         }
         return sb.toString();
