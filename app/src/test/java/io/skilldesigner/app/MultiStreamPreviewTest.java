@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.AfterAll;
@@ -55,10 +54,6 @@ class MultiStreamPreviewTest {
     @AfterAll
     static void stopApp() throws Exception {
         TestApp.stop(app);
-    }
-
-    private static void waitUntil(String what, long seconds, BooleanSupplier condition) throws Exception {
-        TestApp.waitUntil(what, seconds, condition);
     }
 
     private static PreviewPage openPreview() {
@@ -114,10 +109,10 @@ class MultiStreamPreviewTest {
                 "the added source is listed as stream2");
         robot.clickOn("#preview-start");
 
-        waitUntil("both streams have output frames", 120, () -> frames(0) >= 5 && frames(1) >= 5);
+        TestApp.waitUntil("both streams have output frames", 120, () -> frames(0) >= 5 && frames(1) >= 5);
         long first = frames(0);
         long second = frames(1);
-        waitUntil("both streams' figures advance", 120, () -> frames(0) >= first + 10 && frames(1) >= second + 10);
+        TestApp.waitUntil("both streams' figures advance", 120, () -> frames(0) >= first + 10 && frames(1) >= second + 10);
         List<StreamStatus> now = streams();
         assertEquals(2, now.size());
         for (StreamStatus s : now) {
@@ -134,16 +129,16 @@ class MultiStreamPreviewTest {
         assertTrue(total.contains("over 2 running streams") && total.contains("fairness"), total);
 
         // stream1 is shown first; its toggle above the video switches to stream2's video
-        waitUntil("stream1's video is shown", 30, () -> shownWidth(page) == DemoVideo.WIDTH);
+        TestApp.waitUntil("stream1's video is shown", 30, () -> shownWidth(page) == DemoVideo.WIDTH);
         robot.clickOn("#preview-show-stream2");
-        waitUntil("stream2's video is shown", 30, () -> shownWidth(page) == streetWidth);
+        TestApp.waitUntil("stream2's video is shown", 30, () -> shownWidth(page) == streetWidth);
         long painted = page.displayedFrames();
-        waitUntil("stream2's frames are painted", 30, () -> page.displayedFrames() > painted + 5);
-        waitUntil("the state line speaks of stream2", 10, () -> text("#preview-state").startsWith("stream2: RUNNING"));
+        TestApp.waitUntil("stream2's frames are painted", 30, () -> page.displayedFrames() > painted + 5);
+        TestApp.waitUntil("the state line speaks of stream2", 10, () -> text("#preview-state").startsWith("stream2: RUNNING"));
         shot("preview-two-streams");
         // a row of the streams table shows its stream too
         robot.clickOn(robot.lookup("#preview-streams .table-row-cell").nth(0).queryAs(Node.class));
-        waitUntil("stream1's video is shown again", 30, () -> shownWidth(page) == DemoVideo.WIDTH);
+        TestApp.waitUntil("stream1's video is shown again", 30, () -> shownWidth(page) == DemoVideo.WIDTH);
         assertTrue(robot.lookup("#preview-show-stream1").queryAs(ToggleButton.class)
                 .isSelected(), "the toggle follows the table");
         robot.clickOn("#preview-stop");
@@ -164,18 +159,18 @@ class MultiStreamPreviewTest {
         addSource("Video file");
         robot.clickOn("#preview-start");
 
-        waitUntil("stream2 fails", 60, () -> streams().size() == 2 && streams().get(1).failed());
+        TestApp.waitUntil("stream2 fails", 60, () -> streams().size() == 2 && streams().get(1).failed());
         StreamStatus failed = streams().get(1);
         assertTrue(failed.message().contains("broken.mp4"), "says which source failed: " + failed.message());
         long first = frames(0);
-        waitUntil("stream1 keeps going after stream2 failed", 60, () -> frames(0) >= first + 10);
+        TestApp.waitUntil("stream1 keeps going after stream2 failed", 60, () -> frames(0) >= first + 10);
         assertEquals(RunState.RUNNING, streams().get(0).state(), streams().get(0).message());
         assertTrue(text("#preview-state").contains("stream2 failed: ") && text("#preview-state").contains("broken.mp4"),
                 "the state line names the failed stream and why: " + text("#preview-state"));
         String total = text("#preview-streams-total");
         assertTrue(total.contains("over 1 running stream") && total.contains("stream2 failed: "), total);
         long painted = page.displayedFrames();
-        waitUntil("stream1's frames are still painted", 30, () -> page.displayedFrames() > painted + 5);
+        TestApp.waitUntil("stream1's frames are still painted", 30, () -> page.displayedFrames() > painted + 5);
         shot("preview-failed-stream");
         robot.clickOn("#preview-stop");
     }
