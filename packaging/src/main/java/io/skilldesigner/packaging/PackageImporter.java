@@ -21,6 +21,7 @@ import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.SettingType;
 import io.skilldesigner.core.io.ModelJson;
 import io.skilldesigner.core.io.SkillJson;
+import io.skilldesigner.core.model.AbsoluteModelLibrary;
 import io.skilldesigner.core.model.FileLocation;
 import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelLibrary;
@@ -51,7 +52,9 @@ public final class PackageImporter {
      * id (see {@link ImportedSkills}; the existing skill is never replaced, the result's skill carries the id used).
      */
     public ImportResult importInto(Path source, Workspace workspace) throws IOException {
-        ImportResult r = importPackage(source, workspace.modelLibrary(), workspace.root().resolve(Workspace.MODELS_DIR));
+        // the workspace stores model paths relative to itself: checksums are computed from the files they name
+        ModelLibrary existing = new AbsoluteModelLibrary(workspace.modelLibrary(), workspace.root());
+        ImportResult r = importPackage(source, existing, workspace.root().resolve(Workspace.MODELS_DIR));
         Skill skill = ImportedSkills.place(workspace, r.skill());
         for (ModelDescriptor m : r.addedModels()) {
             workspace.saveModel(m);
@@ -62,7 +65,8 @@ public final class PackageImporter {
 
     /**
      * @param source    package zip or package folder
-     * @param existing  the workspace's models (for de-duplication by SHA-256 and to avoid id clashes)
+     * @param existing  the workspace's models with absolute file paths (for de-duplication by SHA-256 and to avoid
+     *                  id clashes)
      * @param modelsDir where new model and label files are copied ({@code <modelsDir>/<model id>/...})
      */
     public ImportResult importPackage(Path source, ModelLibrary existing, Path modelsDir) throws IOException {

@@ -108,6 +108,22 @@ class PackageImporterTest {
     }
 
     @Test
+    void aWorkspaceModelStoredWithARelativePathIsFoundByChecksumWhateverTheWorkingDirectory(@TempDir Path root)
+            throws IOException {
+        ModelDescriptor known = models.find("ultraface-320").orElseThrow();
+        Path copy = Files.createDirectories(root.resolve("models/mine")).resolve("faces.onnx");
+        Files.copy(Path.of(known.model().path()), copy);
+        Workspace ws = Workspace.open(root, Fixtures.catalog());
+        // as the app stores it: relative to the workspace, no checksum yet (the test's working directory is not root)
+        ws.saveModel(new ModelDescriptor("faces-v1", "Faces", ModelTask.DETECTION, null,
+                FileLocation.local("models/mine/faces.onnx"), null, "", List.of(), null, null, ""));
+        ImportResult r = importer().importInto(exported.zip(), ws);
+        assertEquals(Map.of("ultraface-320", "faces-v1"), r.reusedModels());
+        assertEquals(List.of("faces-v1", "squeezenet"),
+                ws.listModels().items().stream().map(ModelDescriptor::id).sorted().toList());
+    }
+
+    @Test
     void aDifferentModelWithTheSameIdIsImportedUnderANewId(@TempDir Path ws) throws IOException {
         Path other = Files.writeString(ws.resolve("other.onnx"), "not the same bytes");
         ModelLibrary workspace = ModelLibrary.of(List.of(new ModelDescriptor("squeezenet", "mine",

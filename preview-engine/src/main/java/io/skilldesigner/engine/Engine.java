@@ -21,6 +21,7 @@ import io.skilldesigner.engine.metrics.RunSummary;
 import io.skilldesigner.engine.runtime.ExportMessageListener;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 import io.skilldesigner.engine.runtime.NodeState;
+import io.skilldesigner.engine.runtime.PipelinedRuntime;
 import io.skilldesigner.engine.runtime.NodeStatusListener;
 import io.skilldesigner.engine.runtime.RunIdentity;
 import io.skilldesigner.engine.runtime.RuntimeContext;
@@ -149,6 +150,7 @@ public final class Engine implements AutoCloseable {
         }
         List<Runnable> tasks = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<Handoff<?>> handoffs = new ArrayList<>();
         SourceFactory factory = config.sourceFactory;
         for (EnginePlan.PlannedNode n : plan.nodes()) {
             String id = n.node().id();
@@ -163,12 +165,22 @@ public final class Engine implements AutoCloseable {
                 tasks.add(runner);
                 names.add("sd-source-" + id);
             } else {
-                tasks.add(new NodeStage(id, runtimes.get(id), slots.get(id), children, metrics.get(id), events,
-                        output));
+                NodeRuntime runtime = runtimes.get(id);
+                NodeStage.Input input = NodeStage.Input.of(slots.get(id));
+                if (runtime instanceof PipelinedRuntime pipelined) {
+                    // its own thread prepares the next frame (pre-processing) while the stage runs this one
+                    Handoff<PreparedFrame> prepared = new Handoff<>(1, PreparedFrame::release);
+                    handoffs.add(prepared);
+                    tasks.add(new PrepareStage(pipelined, slots.get(id), prepared));
+                    names.add("sd-prep-" + id);
+                    input = prepared::take;
+                }
+                tasks.add(new NodeStage(id, runtime, input, children, metrics.get(id), events, output));
                 names.add("sd-node-" + id);
             }
         }
-        this.slots = List.copyOf(slots.values());
+        handoffs.addAll(slots.values());
+        this.slots = List.copyOf(handoffs);
         CountDownLatch latch = new CountDownLatch(tasks.size());
         finished = latch;
         startNanos = System.nanoTime();
@@ -191,7 +203,7 @@ public final class Engine implements AutoCloseable {
         watcher.start();
     }
 
-    private List<FrameSlot> slots = List.of();
+    private List<Handoff<?>> slots = List.of();
 
     /** Reports a source's state, and mirrors it on the source node's badge (RECONNECTING shows as STARTING). */
     private void sourceState(String nodeId, SourceState s, String message) {
@@ -315,7 +327,7 @@ public final class Engine implements AutoCloseable {
             stopRequested = true;
         }
         sources.forEach(SourceRunner::stop);
-        slots.forEach(FrameSlot::abort);
+        slots.forEach(Handoff::abort);
         threads.forEach(Thread::interrupt);
         for (Thread t : threads) {
             try {

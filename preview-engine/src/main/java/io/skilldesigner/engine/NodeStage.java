@@ -3,13 +3,14 @@ package io.skilldesigner.engine;
 import java.util.List;
 
 import io.skilldesigner.engine.frame.Frame;
-import io.skilldesigner.engine.frame.FrameImage;
 import io.skilldesigner.engine.metrics.NodeMetricsRecorder;
 import io.skilldesigner.engine.runtime.NodeRuntime;
+import io.skilldesigner.engine.runtime.PipelinedRuntime;
 import io.skilldesigner.engine.runtime.NodeState;
 
 /**
- * One node on its own thread: takes frames from its slot, runs them, hands the result to every child (fan-out
+ * One node on its own thread: takes frames from its slot (or, for a {@link PipelinedRuntime}, from its
+ * {@link PrepareStage}, which prepares the next frame meanwhile), runs them, hands the result to every child (fan-out
  * shares the same Frame). A node that throws goes to ERROR with the message and its input frame passes through
  * unchanged, so the branch below keeps receiving frames (exports keep their timing, the preview keeps moving);
  * it goes back to RUNNING on its next success. States a runtime reports itself (a gRPC node whose endpoint is
@@ -18,14 +19,28 @@ import io.skilldesigner.engine.runtime.NodeState;
 final class NodeStage implements Runnable {
     private final String nodeId;
     private final NodeRuntime runtime;
-    private final FrameSlot input;
+    private final Input input;
     private final List<FrameSlot> children;
     private final NodeMetricsRecorder metrics;
     private final EngineEvents events;
     private final boolean output;
     private boolean failedHere;
 
-    NodeStage(String nodeId, NodeRuntime runtime, FrameSlot input, List<FrameSlot> children,
+    /** Where a stage's frames come from: its slot, or (pipelined) the stage that prepared them. */
+    @FunctionalInterface
+    interface Input {
+        /** The next frame, or null when there are no more. */
+        PreparedFrame take() throws InterruptedException;
+
+        static Input of(FrameSlot slot) {
+            return () -> {
+                Frame f = slot.take();
+                return f == null ? null : PreparedFrame.of(f);
+            };
+        }
+    }
+
+    NodeStage(String nodeId, NodeRuntime runtime, Input input, List<FrameSlot> children,
               NodeMetricsRecorder metrics, EngineEvents events, boolean output) {
         this.nodeId = nodeId;
         this.runtime = runtime;
@@ -39,7 +54,7 @@ final class NodeStage implements Runnable {
     @Override
     public void run() {
         try {
-            Frame in;
+            PreparedFrame in;
             while ((in = input.take()) != null) {
                 // The stage holds the input's image once (from its slot) until the frame has gone on.
                 try {
@@ -55,7 +70,7 @@ final class NodeStage implements Runnable {
                         child.put(out);
                     }
                 } finally {
-                    FrameImage.release(in.image());
+                    in.release(); // what was prepared was closed by finish already; closing twice does nothing
                 }
             }
         } catch (InterruptedException e) {
@@ -76,10 +91,14 @@ final class NodeStage implements Runnable {
         }
     }
 
-    private Frame process(Frame in) throws InterruptedException {
-        long t0 = System.nanoTime();
+    private Frame process(PreparedFrame in) throws InterruptedException {
+        long t0 = System.nanoTime() - in.prepareNanos(); // the node's latency includes the work done ahead
         try {
-            Frame out = runtime.process(in);
+            if (in.failure() != null) {
+                throw in.failure();
+            }
+            Frame out = runtime instanceof PipelinedRuntime p ? p.finish(in.frame(), in.prepared())
+                    : runtime.process(in.frame());
             metrics.latencyNanos(System.nanoTime() - t0);
             if (failedHere) {
                 failedHere = false;
@@ -100,7 +119,7 @@ final class NodeStage implements Runnable {
             if (previous != NodeState.ERROR) {
                 events.nodeStatus(nodeId, NodeState.ERROR, message);
             }
-            return in;
+            return in.frame();
         }
     }
 }

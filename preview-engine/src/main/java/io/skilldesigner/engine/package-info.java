@@ -18,7 +18,11 @@
  * <b>Threads.</b> Each source decodes on its own thread, paced to the skill's desired fps; each node runs on its
  * own thread. Stages are joined by single-slot handoffs: a source replaces a frame its children have not taken
  * yet (drop-to-latest, counted as the source's drops), nodes wait for their child's slot (backpressure up to the
- * source). So throughput is that of the slowest stage, latency never grows, and nothing queues without bound.
+ * source). So throughput is that of the slowest stage, latency never grows, and nothing queues without bound. A
+ * {@link io.skilldesigner.engine.runtime.PipelinedRuntime} (the model nodes) gets a second thread that prepares the
+ * next frame (pre-processing into the second of its runner's two input buffers) while the node's thread runs the
+ * model on this one, so the thread running the model does nothing else; it takes a new frame only once the last one
+ * went on (one frame ahead, no more).
  * Fan-out hands the same {@link io.skilldesigner.engine.frame.Frame} to every child: pixels are copied once, at
  * decode.
  * <p>

@@ -98,8 +98,9 @@ class EngineFrameBuffersTest {
         assertTrue(classified.get() >= FRAMES, "the classifier labelled the detected people: " + classified);
         FramePool.Counters c = sources.counters();
         assertEquals(0, c.inUse(), "every frame's buffer was released after its last node: " + c);
-        // source, two node slots, two nodes and the decoder's answer: never more frames alive at once
-        assertTrue(c.allocated() <= 6, "buffers are reused, not one per frame: " + c);
+        // source, two node slots, two nodes, the frame the detector prepares ahead (pipelined) and the decoder's
+        // answer: never more frames alive at once
+        assertTrue(c.allocated() <= 7, "buffers are reused, not one per frame: " + c);
         assertEquals(FRAMES, c.allocated() + c.reused(), c.toString());
     }
 
@@ -115,7 +116,7 @@ class EngineFrameBuffersTest {
         FramePool.Counters c = sources.counters();
         assertEquals(0, c.inUse(), c.toString());
         assertEquals(FRAMES, c.allocated() + c.reused(), "every decoded frame, dropped or not: " + c);
-        assertTrue(c.allocated() <= 6, c.toString());
+        assertTrue(c.allocated() <= 7, c.toString()); // as in the lossless run: frames in flight, not frames run
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.KanMapping;
@@ -39,6 +40,23 @@ public final class TestNodes {
             @Override
             public NodeRuntime create(SkillNode node, EffectiveSettings settings, RuntimeContext context) {
                 return behaviour::apply;
+            }
+        });
+        return this;
+    }
+
+    /** Adds a process node type {@code typeId} whose runtime (one per node) is the given one. */
+    public TestNodes runtime(String typeId, Supplier<? extends NodeRuntime> runtime) {
+        types.add(new TestType(typeId));
+        factories.add(new NodeRuntimeFactory() {
+            @Override
+            public String typeId() {
+                return typeId;
+            }
+
+            @Override
+            public NodeRuntime create(SkillNode node, EffectiveSettings settings, RuntimeContext context) {
+                return runtime.get();
             }
         });
         return this;

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.PortSpec;
@@ -201,11 +202,9 @@ public final class DemoWorkspace {
     private static SkillNode node(NodeCatalog catalog, String typeId, String id, String name, int row,
                                   Map<String, Object> settings) {
         NodeType type = catalog.get(typeId);
-        SkillNode n = type.newNode(id).withDisplayName(name).withPosition(new Position(80, 40 + row * 130));
-        for (Map.Entry<String, Object> e : settings.entrySet()) {
-            n = n.withSetting(e.getKey(), type.setting(e.getKey()).orElseThrow().type().coerce(e.getValue()));
-        }
-        return n;
+        // the catalog's one settings pipeline: defaults merged, values in their stored types (a bad demo value throws)
+        return type.newNode(id).withDisplayName(name).withPosition(new Position(80, 40 + row * 130))
+                .withSettings(EffectiveSettings.of(type, id, settings).values());
     }
 
     private static SkillEdge edge(SkillNode from, SkillNode to) {

@@ -12,6 +12,7 @@ import io.skilldesigner.app.preview.PreviewSession;
 import io.skilldesigner.app.ui.FxFrames;
 import io.skilldesigner.app.ui.Rows;
 import io.skilldesigner.canvas.SkillEditor;
+import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.SettingSpec;
@@ -242,10 +243,8 @@ public final class FrameDrawingView extends BorderPane {
     // ---- the skill side -------------------------------------------------------------------------------------
 
     private DrawnShape shapeOf(Skill skill) {
-        Object value = skill.node(nodeId).map(n -> n.settings().get(key)).orElse(null);
-        if (value == null) {
-            value = spec.defaultValue();
-        }
+        Object value = skill.node(nodeId).map(n -> EffectiveSettings.lenient(type, n))
+                .orElseGet(() -> EffectiveSettings.defaults(type, nodeId)).get(key);
         int min = spec.min() == null ? 2 : spec.min().intValue();
         int max = spec.max() == null ? Integer.MAX_VALUE : spec.max().intValue();
         return DrawnShape.of(value, min, max);

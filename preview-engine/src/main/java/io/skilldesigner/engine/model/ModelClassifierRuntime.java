@@ -12,14 +12,15 @@ import io.skilldesigner.engine.frame.BBox;
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.frame.ObjectAttribute;
-import io.skilldesigner.engine.runtime.NodeRuntime;
+import io.skilldesigner.engine.runtime.PipelinedRuntime;
 
 /**
  * A classifier node. After a detector it classifies each object's crop (padded by cropPadding, skipped below
  * minCropSize pixels) and adds the top classes inside the confidence window as attributes named after the
- * model. With classifyOn = frame it classifies the whole frame and adds a whole-frame object.
+ * model. With classifyOn = frame it classifies the whole frame and adds a whole-frame object; the next frame is then
+ * pre-processed while the model runs on this one.
  */
-public final class ModelClassifierRuntime implements NodeRuntime, RuntimeInfo {
+public final class ModelClassifierRuntime implements PipelinedRuntime, RuntimeInfo {
     private final String nodeId;
     private final ModelRunner runner;
     private final ModelNodeSettings settings;
@@ -31,13 +32,22 @@ public final class ModelClassifierRuntime implements NodeRuntime, RuntimeInfo {
     }
 
     @Override
-    public Frame process(Frame frame) {
+    public Prepared prepare(Frame frame) throws InterruptedException {
+        if (frame.image() == null || !settings.classifyOnFrame() || !runner.preparesAhead()) {
+            return null; // crops are known only once the frame's objects are: they are prepared in finish
+        }
+        return runner.prepare(frame.image().mat());
+    }
+
+    @Override
+    public Frame finish(Frame frame, Prepared prepared) {
         if (frame.image() == null) {
             return frame;
         }
         Mat image = frame.image().mat();
         if (settings.classifyOnFrame()) {
-            return classifyFrame(frame, image);
+            return classifyFrame(frame, prepared instanceof ModelRunner.Input in ? runner.classify(in, settings.topK())
+                    : runner.classify(image, settings.topK()));
         }
         if (frame.objects().isEmpty()) {
             return frame;
@@ -66,8 +76,7 @@ public final class ModelClassifierRuntime implements NodeRuntime, RuntimeInfo {
         return frame.withObjects(out);
     }
 
-    private Frame classifyFrame(Frame frame, Mat image) {
-        List<ClassScore> top = runner.classify(image, settings.topK());
+    private Frame classifyFrame(Frame frame, List<ClassScore> top) {
         if (top.isEmpty() || !settings.inWindow(top.get(0).score(), 0)) {
             return frame;
         }

@@ -7,13 +7,14 @@ import java.util.List;
 
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
-import io.skilldesigner.engine.runtime.NodeRuntime;
+import io.skilldesigner.engine.runtime.PipelinedRuntime;
 
 /**
  * A detector node: adds the model's detections inside the confidence window to the frame's objects. The node's
- * threshold goes to the decoder, so it may be lower than the decoder's default.
+ * threshold goes to the decoder, so it may be lower than the decoder's default. The next frame is pre-processed
+ * while the model runs on this one.
  */
-public final class ModelDetectorRuntime implements NodeRuntime, RuntimeInfo {
+public final class ModelDetectorRuntime implements PipelinedRuntime, RuntimeInfo {
     private final String nodeId;
     private final ModelRunner runner;
     private final ModelNodeSettings settings;
@@ -25,13 +26,24 @@ public final class ModelDetectorRuntime implements NodeRuntime, RuntimeInfo {
     }
 
     @Override
-    public Frame process(Frame frame) {
+    public Prepared prepare(Frame frame) throws InterruptedException {
+        if (frame.image() == null || !runner.preparesAhead()) {
+            return null; // metadata-only frame, or an input that follows the frame size: all done in finish
+        }
+        return runner.prepare(frame.image().mat());
+    }
+
+    @Override
+    public Frame finish(Frame frame, Prepared prepared) {
         if (frame.image() == null) {
             return frame; // metadata-only frame: nothing to look at
         }
-        List<DetectedObject> found = new ArrayList<>();
         double modelDefault = runner.settings().scoreThreshold();
-        for (DetectedObject d : runner.detect(frame.image().mat(), settings.threshold(modelDefault))) {
+        double threshold = settings.threshold(modelDefault);
+        List<DetectedObject> detected = prepared instanceof ModelRunner.Input in ? runner.detect(in, threshold)
+                : runner.detect(frame.image().mat(), threshold);
+        List<DetectedObject> found = new ArrayList<>();
+        for (DetectedObject d : detected) {
             if (settings.inWindow(d.confidence(), modelDefault)) {
                 String inferenceId = nodeId + ":" + frame.frameId() + ":" + found.size();
                 found.add(new DetectedObject(d.label(), d.confidence(), d.bbox(), inferenceId, List.of(), null));

@@ -25,11 +25,13 @@ import io.skilldesigner.core.model.OutputLayout;
 import io.skilldesigner.engine.frame.BBox;
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.ObjectAttribute;
+import io.skilldesigner.engine.runtime.PipelinedRuntime;
 
 /**
  * A loaded model ready to run on BGR images: the shared session plus this runner's own pre-processing buffers
  * and decoder. The full model path is {@link #detect} / {@link #classify}: pre-process, run, decode, map boxes
- * back to the image. One runner serves one thread at a time; make one per node.
+ * back to the image. One runner serves one node: one thread runs models while (at most) one other prepares the
+ * next frame's input ({@link #prepare}), so pre-processing overlaps inference.
  */
 public final class ModelRunner implements AutoCloseable {
     private final String name;
@@ -41,10 +43,11 @@ public final class ModelRunner implements AutoCloseable {
     private final String namesSource;
     private final String inputName;
     private final Preprocessor.ElementType inputType;
-    /** The current pre-processor; with {@link Fit#PAD} remade when the frame size changes. */
-    private Preprocessor pre;
-    /** The settings for the current input size (differs from {@link #settings} only with {@link Fit#PAD}). */
-    private DecoderSettings frameSettings;
+    /**
+     * Input tensors: two, so the next frame is prepared while this one runs; one when the input follows the frame
+     * size ({@link Fit#PAD} on a model of any input size), remade when that size changes.
+     */
+    private final InputBuffers buffers;
     private final DetectionDecoder decoder;
     private final StageTimes times = new StageTimes();
     private long droppedBoxes;
@@ -68,8 +71,7 @@ public final class ModelRunner implements AutoCloseable {
         this.namesSource = names.source();
         this.inputName = io.inputs().get(0).name();
         this.inputType = inputType;
-        this.frameSettings = settings;
-        this.pre = new Preprocessor(settings, inputType, session.environment());
+        this.buffers = new InputBuffers(followsFrameSize() ? 1 : 2, settings, inputType, session.environment());
         this.decoder = layout == OutputLayout.CLASSIFICATION ? null : DetectionDecoder.forLayout(layout);
         this.pinned = new LinkedHashMap<>();
         this.pinnedViews = new ArrayList<>();
@@ -88,7 +90,7 @@ public final class ModelRunner implements AutoCloseable {
     private boolean batchable() {
         List<Long> shape = io.inputs().get(0).shape();
         return session.maxBatch() > 1 && inputType == Preprocessor.ElementType.FLOAT && shape.size() == 4
-                && shape.get(0) <= 0 && !(settings.fit() == Fit.PAD && dynamicInput());
+                && shape.get(0) <= 0 && !followsFrameSize();
     }
 
     /**
@@ -275,14 +277,32 @@ public final class ModelRunner implements AutoCloseable {
         if (decoder == null) {
             throw ModelException.of(name, session.file(), "is a classifier; it cannot detect objects");
         }
-        long t0 = System.nanoTime();
-        InputTransform tr = prepare(bgr);
-        long t1 = System.nanoTime();
-        List<OutputTensor> outs = run();
-        long t2 = System.nanoTime();
+        return detect(prepareNow(bgr), threshold);
+    }
+
+    /**
+     * As {@link #detect(Mat, double)} for an input prepared ahead by {@link #prepare}; gives the input's buffer
+     * back.
+     */
+    public List<DetectedObject> detect(Input input, double threshold) {
+        try (input) {
+            if (decoder == null) {
+                throw ModelException.of(name, session.file(), "is a classifier; it cannot detect objects");
+            }
+            long t1 = System.nanoTime();
+            List<OutputTensor> outs = run(input.buffer.pre());
+            long t2 = System.nanoTime();
+            List<DetectedObject> out = boxes(input, outs, threshold);
+            times.add(input.preNanos, t2 - t1, System.nanoTime() - t2);
+            return out;
+        }
+    }
+
+    private List<DetectedObject> boxes(Input input, List<OutputTensor> outs, double threshold) {
+        InputTransform tr = input.transform;
         BoxCheck checked;
         try {
-            checked = decoder.decodeChecked(outs, frameSettings.withScoreThreshold(threshold));
+            checked = decoder.decodeChecked(outs, input.buffer.settings().withScoreThreshold(threshold));
         } catch (IllegalArgumentException e) {
             throw ModelException.of(name, session.file(), e.getMessage(), e);
         }
@@ -305,7 +325,6 @@ public final class ModelRunner implements AutoCloseable {
             }
             out.add(o);
         }
-        times.add(t1 - t0, t2 - t1, System.nanoTime() - t2);
         return out;
     }
 
@@ -333,44 +352,80 @@ public final class ModelRunner implements AutoCloseable {
         if (decoder != null) {
             throw ModelException.of(name, session.file(), "is a " + layout + " detector; it cannot classify");
         }
-        long t0 = System.nanoTime();
-        prepare(bgr);
-        long t1 = System.nanoTime();
-        List<OutputTensor> outs = run();
-        long t2 = System.nanoTime();
-        List<ClassScore> top = ClassificationDecoder.topK(outs.get(0), k, this::label);
-        times.add(t1 - t0, t2 - t1, System.nanoTime() - t2);
-        return top;
+        return classify(prepareNow(bgr), k);
     }
 
-    private InputTransform prepare(Mat bgr) {
-        try {
-            if (settings.fit() == Fit.PAD && dynamicInput()) {
-                resizeInput(LayoutProbe.pad32(bgr.cols()), LayoutProbe.pad32(bgr.rows()));
+    /** As {@link #classify(Mat, int)} for an input prepared ahead by {@link #prepare}; gives its buffer back. */
+    public List<ClassScore> classify(Input input, int k) {
+        try (input) {
+            if (decoder != null) {
+                throw ModelException.of(name, session.file(), "is a " + layout + " detector; it cannot classify");
             }
-            return pre.prepare(bgr);
+            long t1 = System.nanoTime();
+            List<OutputTensor> outs = run(input.buffer.pre());
+            long t2 = System.nanoTime();
+            List<ClassScore> top = ClassificationDecoder.topK(outs.get(0), k, this::label);
+            times.add(input.preNanos, t2 - t1, System.nanoTime() - t2);
+            return top;
+        }
+    }
+
+    /**
+     * Pre-processes the image into a free input buffer, waiting for one when both are in use: called for the
+     * next frame while {@link #detect(Input, double)} or {@link #classify(Input, int)} runs this one, on another
+     * thread, in frame order. The image is only read here; it may be released once this returns.
+     *
+     * @throws InterruptedException when stopped while waiting for a buffer
+     */
+    public Input prepare(Mat bgr) throws InterruptedException {
+        long t0 = System.nanoTime();
+        InputBuffers.Buffer b;
+        try {
+            b = buffers.take(settings);
+        } catch (OrtException e) {
+            throw ModelException.of(name, session.file(), "cannot allocate the input: " + e.getMessage(), e);
+        }
+        try {
+            if (followsFrameSize()) {
+                b = fitToFrame(b, LayoutProbe.pad32(bgr.cols()), LayoutProbe.pad32(bgr.rows()));
+            }
+            InputTransform tr = b.pre().prepare(bgr);
+            return new Input(b, tr, System.nanoTime() - t0);
         } catch (OrtException | RuntimeException e) {
+            buffers.give(b);
             throw ModelException.of(name, session.file(), "pre-processing failed: " + e.getMessage(), e);
         }
     }
 
-    private boolean dynamicInput() {
-        return LayoutDetector.inputSize(io.inputs()) == null;
+    /** Whether inputs can be prepared ahead on another thread (false while the input follows the frame size). */
+    public boolean preparesAhead() {
+        return !followsFrameSize();
+    }
+
+    /** {@link #prepare} for a caller that runs the input at once (a free buffer is always there for it). */
+    private Input prepareNow(Mat bgr) {
+        try {
+            return prepare(bgr);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ModelException.of(name, session.file(), "interrupted while waiting for an input buffer", e);
+        }
     }
 
     /** A model with any input size and no resize: the input follows the frame (padded to a multiple of 32). */
-    private void resizeInput(int w, int h) throws OrtException {
-        if (frameSettings.inputWidth() == w && frameSettings.inputHeight() == h) {
-            return;
+    private boolean followsFrameSize() {
+        return settings.fit() == Fit.PAD && LayoutDetector.inputSize(io.inputs()) == null;
+    }
+
+    private InputBuffers.Buffer fitToFrame(InputBuffers.Buffer b, int w, int h) throws OrtException {
+        if (b.settings().inputWidth() == w && b.settings().inputHeight() == h) {
+            return b;
         }
-        Preprocessor next = new Preprocessor(settings.withInputSize(w, h), inputType, session.environment());
-        pre.close();
-        pre = next;
-        frameSettings = settings.withInputSize(w, h);
+        return buffers.resize(b, settings.withInputSize(w, h));
     }
 
     /** Inference behind the shared session's fair gate (streams sharing a session take turns). */
-    private List<OutputTensor> run() {
+    private List<OutputTensor> run(Preprocessor pre) {
         if (batched != null) {
             long[] waited = {0};
             try {
@@ -383,13 +438,13 @@ public final class ModelRunner implements AutoCloseable {
         }
         stageWaitNanos += session.enterStage();
         try {
-            return runNow();
+            return runNow(pre);
         } finally {
             session.leaveStage();
         }
     }
 
-    private List<OutputTensor> runNow() {
+    private List<OutputTensor> runNow(Preprocessor pre) {
         if (!pinned.isEmpty()) {
             try (OrtSession.Result r = session.session().run(Map.of(inputName, pre.tensor()), pinned)) {
                 return pinnedViews; // filled in place; valid until the next run
@@ -407,7 +462,29 @@ public final class ModelRunner implements AutoCloseable {
     /** Releases this runner's buffers; the session stays open in its cache. */
     @Override
     public void close() {
-        pre.close();
+        buffers.close();
         pinned.values().forEach(OnnxTensor::close);
+    }
+
+    /** An input prepared ahead in one of the runner's buffers; closing it gives the buffer back (once). */
+    public final class Input implements PipelinedRuntime.Prepared {
+        private final InputBuffers.Buffer buffer;
+        private final InputTransform transform;
+        private final long preNanos;
+        private boolean givenBack;
+
+        private Input(InputBuffers.Buffer buffer, InputTransform transform, long preNanos) {
+            this.buffer = buffer;
+            this.transform = transform;
+            this.preNanos = preNanos;
+        }
+
+        @Override
+        public void close() {
+            if (!givenBack) {
+                givenBack = true;
+                buffers.give(buffer);
+            }
+        }
     }
 }
