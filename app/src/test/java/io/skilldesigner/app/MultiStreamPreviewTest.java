@@ -26,10 +26,13 @@ import io.skilldesigner.app.preview.PreviewPage;
 import io.skilldesigner.app.preview.StreamStatus;
 import io.skilldesigner.engine.RunState;
 import io.skilldesigner.engine.frame.Frame;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 
@@ -134,10 +137,22 @@ class MultiStreamPreviewTest {
         TestApp.waitUntil("stream2's video is shown", 30, () -> shownWidth(page) == streetWidth);
         long painted = page.displayedFrames();
         TestApp.waitUntil("stream2's frames are painted", 30, () -> page.displayedFrames() > painted + 5);
-        TestApp.waitUntil("the state line speaks of stream2", 10, () -> text("#preview-state").startsWith("stream2: RUNNING"));
+        TestApp.waitUntil("the state line speaks of stream2", 10,
+                () -> text("#preview-state").startsWith("stream2: RUNNING"));
         shot("preview-two-streams");
         // a row of the streams table shows its stream too
-        robot.clickOn(robot.lookup("#preview-streams .table-row-cell").nth(0).queryAs(Node.class));
+        // The table's row cells are recycled on each refresh (and one spare sits under a hidden parent), so the
+        // click goes to where row 0 is, read on the FX thread, not to a cell object that may move meanwhile.
+        Point2D[] row1 = new Point2D[1];
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            TableRow<StreamStatus> r = robot.lookup("#preview-streams .table-row-cell").queryAllAs(TableRow.class)
+                    .stream().filter(x -> x.getIndex() == 0 && shown(x) && x.getItem() != null).findFirst()
+                    .orElseThrow();
+            Bounds b = r.localToScreen(r.getBoundsInLocal());
+            row1[0] = new Point2D(b.getMinX() + 40, b.getCenterY());
+        });
+        robot.clickOn(row1[0]);
         TestApp.waitUntil("stream1's video is shown again", 30, () -> shownWidth(page) == DemoVideo.WIDTH);
         assertTrue(robot.lookup("#preview-show-stream1").queryAs(ToggleButton.class)
                 .isSelected(), "the toggle follows the table");
@@ -173,6 +188,16 @@ class MultiStreamPreviewTest {
         TestApp.waitUntil("stream1's frames are still painted", 30, () -> page.displayedFrames() > painted + 5);
         shot("preview-failed-stream");
         robot.clickOn("#preview-stop");
+    }
+
+    /** Visible with every parent (the table keeps a spare row cell under a hidden parent). */
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int shownWidth(PreviewPage page) {

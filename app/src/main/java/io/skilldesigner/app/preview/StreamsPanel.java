@@ -80,7 +80,13 @@ final class StreamsPanel {
     void update(List<StreamStatus> streams, int shown) {
         updating = true;
         try {
-            table.getItems().setAll(streams);
+            if (table.getItems().size() == streams.size()) {
+                for (int i = 0; i < streams.size(); i++) {
+                    table.getItems().set(i, streams.get(i)); // row by row: the rows under the mouse stay put
+                }
+            } else {
+                table.getItems().setAll(streams);
+            }
             table.getSelectionModel().select(shown);
         } finally {
             updating = false;
