@@ -9,6 +9,7 @@ import io.skilldesigner.core.catalog.NodeCategory;
 public final class CanvasStyles {
     public static final String STYLESHEET = "/io/skilldesigner/canvas/skill-editor.css";
     public static final String EDITOR = "skill-editor";
+    public static final String GRAPH_VIEW = "skill-graph-view";
     public static final String EDITOR_TOOLBAR = "editor-toolbar";
     public static final String GRAPH_CANVAS = "graph-canvas";
     public static final String MINIMAP = "minimap";

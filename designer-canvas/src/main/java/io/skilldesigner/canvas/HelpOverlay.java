@@ -1,6 +1,11 @@
 package io.skilldesigner.canvas;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -8,40 +13,46 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The keyboard shortcuts, shown over the canvas (F1 or ? toggles it, Escape closes it). */
+/**
+ * The mouse gestures and the keyboard shortcuts, shown over the canvas (F1 or ? toggles it, Escape closes it). The
+ * shortcuts come from the editor's action table, one row per help row of the actions.
+ */
 final class HelpOverlay extends StackPane {
     record Shortcut(String keys, String action) {
     }
 
-    static final List<Shortcut> SHORTCUTS = List.of(
+    /** The mouse gestures (one class each in the graph package); they are not actions with keys. */
+    static final List<Shortcut> GESTURES = List.of(
             new Shortcut("Click / Shift+Click / Ctrl+Click", "Select / add to selection / toggle"),
             new Shortcut("Drag on empty canvas", "Select with a rubber band"),
             new Shortcut("Drag a node", "Move (snaps to the grid)"),
             new Shortcut("Drag from a port", "Connect (compatible ports light up)"),
-            new Shortcut("Right or middle drag, arrow keys", "Pan"),
-            new Shortcut("Mouse wheel, + / -", "Zoom"),
-            new Shortcut("0 or F", "Fit the skill to the view"),
-            new Shortcut("Delete / Backspace", "Delete selection"),
-            new Shortcut("F2, double-click the name", "Rename node"),
-            new Shortcut("Ctrl+C / Ctrl+X / Ctrl+V", "Copy / cut / paste"),
-            new Shortcut("Ctrl+D", "Duplicate"),
-            new Shortcut("Ctrl+A", "Select all"),
-            new Shortcut("Ctrl+Z / Ctrl+Y, Ctrl+Shift+Z", "Undo / redo"),
-            new Shortcut("Ctrl+L", "Automatic layout"),
-            new Shortcut("F1 or ?", "Show or hide this help"),
-            new Shortcut("Escape", "Clear selection, close help"));
+            new Shortcut("Right or middle drag", "Pan"),
+            new Shortcut("Mouse wheel", "Zoom"));
 
-    HelpOverlay() {
+    /** The gestures, then the actions' rows: actions listed in the same row join their keys ("Ctrl+C / Ctrl+X"). */
+    static List<Shortcut> rows(List<EditorAction> actions) {
+        Map<String, Set<String>> keysByRow = new LinkedHashMap<>();
+        for (EditorAction a : actions) {
+            keysByRow.computeIfAbsent(a.help(), k -> new LinkedHashSet<>()).add(a.keysText());
+        }
+        List<Shortcut> rows = new ArrayList<>(GESTURES);
+        keysByRow.forEach((row, keys) -> rows.add(new Shortcut(String.join(" / ", keys), row)));
+        return rows;
+    }
+
+    HelpOverlay(List<EditorAction> actions) {
+        List<Shortcut> rows = rows(actions);
         setId("help-overlay");
         getStyleClass().add(CanvasStyles.HELP_OVERLAY);
         GridPane grid = new GridPane();
         grid.setHgap(18);
         grid.setVgap(4);
-        for (int i = 0; i < SHORTCUTS.size(); i++) {
-            Label k = new Label(SHORTCUTS.get(i).keys());
+        for (int i = 0; i < rows.size(); i++) {
+            Label k = new Label(rows.get(i).keys());
             k.getStyleClass().add(CanvasStyles.HELP_KEYS);
             grid.add(k, 0, i);
-            grid.add(new Label(SHORTCUTS.get(i).action()), 1, i);
+            grid.add(new Label(rows.get(i).action()), 1, i);
         }
         Label title = new Label("Keyboard shortcuts");
         title.getStyleClass().add(CanvasStyles.HELP_TITLE);
@@ -51,8 +62,8 @@ final class HelpOverlay extends StackPane {
         getChildren().add(card);
         setAlignment(Pos.CENTER);
         setVisible(false);
-        // the card's size must not become the editor's minimum: a small embedded editor (the preview's mini
-        // graph) would otherwise overflow its place
+        // the card's size must not become the editor's minimum: a small embedded editor would otherwise overflow
+        // its place
         setMinSize(0, 0);
         setOnMouseClicked(e -> setVisible(false));
     }

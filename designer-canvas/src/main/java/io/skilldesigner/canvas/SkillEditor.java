@@ -1,7 +1,6 @@
 package io.skilldesigner.canvas;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -29,8 +29,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
@@ -50,7 +48,6 @@ import io.skilldesigner.canvas.problems.ProblemsView;
 import io.skilldesigner.canvas.properties.PropertiesPanel;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
-import io.skilldesigner.core.catalog.SettingSpec;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.PortRef;
 import io.skilldesigner.core.skill.Position;
@@ -72,12 +69,12 @@ public final class SkillEditor extends BorderPane {
     private final NodePalette palette;
     private final PropertiesPanel properties;
     private final ProblemsView problemsView;
-    private final HelpOverlay help = new HelpOverlay();
+    private final List<EditorAction> actions;
+    private final HelpOverlay help;
     private final Label dragGhost = new Label();
     private final Pane ghostLayer = new Pane(dragGhost);
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
-    private final Map<String, StatusBadge> runtimeStatus = new HashMap<>();
-    private final Map<String, StatusBadge> badges = new HashMap<>();
+    private final NodeBadges badges;
     private final LayeredLayout layout = new LayeredLayout(NodeGeometry.WIDTH + 60, NodeGeometry.HEIGHT + 80);
     private ModelLibrary models;
     private SkillChecker checker;
@@ -98,8 +95,11 @@ public final class SkillEditor extends BorderPane {
         getStyleClass().add(CanvasStyles.EDITOR);
         getStylesheets().add(Objects.requireNonNull(SkillEditor.class.getResource(CanvasStyles.STYLESHEET)).toExternalForm());
 
+        badges = new NodeBadges(catalog);
         canvas = new GraphCanvas(catalog, model, icons);
         canvas.setStatusSource(id -> badges.get(id));
+        actions = EditorActions.of(this, model, canvas);
+        help = new HelpOverlay(actions);
         palette = new NodePalette(catalog, icons, this::addNodeAtCentre, this::dropFromPalette, this::dragGhost);
         properties = new PropertiesPanel(catalog, model, () -> this.models, () -> labelsOfModel);
         problemsView = new ProblemsView(this::nodeName, id -> {
@@ -204,17 +204,17 @@ public final class SkillEditor extends BorderPane {
 
     /** Shows an engine state on a node's badge (RUNNING, ERROR, ...) until cleared. */
     public void setNodeStatus(String nodeId, NodeStatus status, String message) {
-        runtimeStatus.put(nodeId, new StatusBadge(status, message));
+        badges.setRuntime(nodeId, new StatusBadge(status, message));
         updateBadges();
     }
 
     public void clearNodeStatus(String nodeId) {
-        runtimeStatus.remove(nodeId);
+        badges.clearRuntime(nodeId);
         updateBadges();
     }
 
     public void clearNodeStatuses() {
-        runtimeStatus.clear();
+        badges.clearRuntime();
         updateBadges();
     }
 
@@ -382,6 +382,11 @@ public final class SkillEditor extends BorderPane {
         return help.isVisible();
     }
 
+    /** Everything the editor does on a key or a toolbar button, in the order keys are matched. */
+    public List<EditorAction> actions() {
+        return actions;
+    }
+
     // ------------------------------------------------------------------ parts (for the app's layout and tests)
 
     public GraphCanvas canvas() {
@@ -402,27 +407,25 @@ public final class SkillEditor extends BorderPane {
 
     // ------------------------------------------------------------------ internals
 
+    /** The buttons above the canvas: each runs an action of the table, its tooltip names the action's keys. */
     private ToolBar toolbar() {
         ToolBar bar = new ToolBar(
-                button("↶", "Undo (Ctrl+Z)", "undo-button", this::undo),
-                button("↷", "Redo (Ctrl+Y)", "redo-button", this::redo),
-                button("+", "Zoom in (+)", "zoom-in-button", this::zoomIn),
-                button("−", "Zoom out (-)", "zoom-out-button", this::zoomOut),
-                button("Fit", "Fit to view (0)", "fit-button", this::fitToView),
-                button("Layout", "Automatic layout (Ctrl+L)", "layout-button", this::autoLayout),
-                button("?", "Keyboard shortcuts (F1)", "help-button", () -> showHelp(!isHelpShown())));
+                button("↶", "undo"), button("↷", "redo"), button("+", "zoom-in"), button("−", "zoom-out"),
+                button("Fit", "fit"), button("Layout", "layout"), button("?", "help"));
         bar.getStyleClass().add(CanvasStyles.EDITOR_TOOLBAR);
-        ((Button) bar.getItems().get(0)).disableProperty().bind(model.canUndoProperty().not());
-        ((Button) bar.getItems().get(1)).disableProperty().bind(model.canRedoProperty().not());
         return bar;
     }
 
-    private static Button button(String text, String tip, String id, Runnable action) {
+    private Button button(String text, String actionId) {
+        EditorAction a = EditorActions.find(actions, actionId);
         Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
+        b.setId(a.id() + "-button");
+        b.setTooltip(new Tooltip(a.tooltip()));
         b.setFocusTraversable(false);
-        b.setOnAction(e -> action.run());
+        b.setOnAction(e -> a.run().run());
+        if (a.enabled() != null) {
+            b.disableProperty().bind(Bindings.not(a.enabled()));
+        }
         return b;
     }
 
@@ -480,39 +483,14 @@ public final class SkillEditor extends BorderPane {
     private void showProblems(List<Problem> found) {
         problems.setAll(found);
         problemsView.setProblems(found);
+        badges.setProblems(found);
         properties.setProblems(found);
         updateBadges();
     }
 
     private void updateBadges() {
-        badges.clear();
-        Map<String, List<Problem>> byNode = new HashMap<>();
-        for (Problem p : problems) {
-            if (!p.nodeId().isEmpty()) {
-                byNode.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(p);
-            }
-        }
-        for (SkillNode n : model.skill().nodes()) {
-            StatusBadge runtime = runtimeStatus.get(n.id());
-            badges.put(n.id(), runtime != null ? runtime : derivedBadge(n, byNode.getOrDefault(n.id(), List.of())));
-        }
+        badges.update(model.skill());
         canvas.refreshStatuses();
-    }
-
-    /** Not configured: the only errors are required settings without a value. Invalid: any other error. */
-    private StatusBadge derivedBadge(SkillNode n, List<Problem> mine) {
-        List<Problem> errors = mine.stream().filter(Problem::isError).toList();
-        String text = String.join("\n", mine.stream().map(Problem::message).toList());
-        if (errors.isEmpty()) {
-            return new StatusBadge(NodeStatus.OK, text);
-        }
-        NodeType type = catalog.find(n.typeId()).orElse(null);
-        boolean allMissing = type != null && errors.stream().allMatch(p -> {
-            Optional<SettingSpec> spec = type.setting(p.setting());
-            Object v = n.setting(p.setting());
-            return spec.isPresent() && spec.get().required() && (v == null || String.valueOf(v).isBlank());
-        });
-        return new StatusBadge(allMissing ? NodeStatus.NOT_CONFIGURED : NodeStatus.INVALID, text);
     }
 
     private void dropFromPalette(NodeType type, Point2D scenePoint) {
@@ -541,59 +519,7 @@ public final class SkillEditor extends BorderPane {
         if (target instanceof TextInputControl || isInside(target, properties) || isInside(target, palette)) {
             return; // typing in a field must not delete nodes or trigger shortcuts
         }
-        boolean handled = true;
-        if (key(e, "Shortcut+Z")) {
-            undo();
-        } else if (key(e, "Shortcut+Y") || key(e, "Shortcut+Shift+Z")) {
-            redo();
-        } else if (key(e, "Shortcut+C")) {
-            copy();
-        } else if (key(e, "Shortcut+X")) {
-            cut();
-        } else if (key(e, "Shortcut+V")) {
-            paste();
-        } else if (key(e, "Shortcut+D")) {
-            duplicate();
-        } else if (key(e, "Shortcut+A")) {
-            selectAll();
-        } else if (key(e, "Shortcut+L")) {
-            autoLayout();
-        } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
-            deleteSelection();
-        } else if (e.getCode() == KeyCode.F1 || "?".equals(e.getText())) {
-            showHelp(!isHelpShown());
-        } else if (e.getCode() == KeyCode.ESCAPE) {
-            if (isHelpShown()) {
-                showHelp(false);
-            } else {
-                model.clearSelection();
-            }
-        } else if (e.getCode() == KeyCode.F2 && model.selectedNodes().size() == 1) {
-            canvas.nodeView(model.selectedNodes().iterator().next()).ifPresent(v -> v.startRename());
-        } else if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD || e.getCode() == KeyCode.EQUALS) {
-            zoomIn();
-        } else if (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) {
-            zoomOut();
-        } else if (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0 || e.getCode() == KeyCode.F) {
-            fitToView();
-        } else if (e.getCode().isArrowKey()) {
-            double step = e.isShiftDown() ? 200 : 50;
-            switch (e.getCode()) {
-                case LEFT, KP_LEFT -> canvas.viewport().panBy(step, 0);
-                case RIGHT, KP_RIGHT -> canvas.viewport().panBy(-step, 0);
-                case UP, KP_UP -> canvas.viewport().panBy(0, step);
-                default -> canvas.viewport().panBy(0, -step);
-            }
-        } else {
-            handled = false;
-        }
-        if (handled) {
-            e.consume();
-        }
-    }
-
-    private static boolean key(KeyEvent e, String combination) {
-        return KeyCombination.keyCombination(combination).match(e);
+        EditorActions.handle(actions, e);
     }
 
     private static boolean isInside(Node n, Node container) {

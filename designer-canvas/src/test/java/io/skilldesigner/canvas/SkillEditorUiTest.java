@@ -586,4 +586,58 @@ class SkillEditorUiTest {
         assertEquals(400, centre.getX(), 30);
         assertEquals(700, centre.getY(), 30);
     }
+
+    @Test
+    void keysToolbarTooltipsAndHelpComeFromOneActionTable(FxRobot robot) {
+        List<EditorAction> actions = editor.actions();
+        assertEquals(actions.size(), actions.stream().map(EditorAction::id).distinct().count(), "ids are unique");
+        for (String id : List.of("undo", "redo", "zoom-in", "zoom-out", "fit", "layout", "help")) {
+            EditorAction a = actions.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            javafx.scene.control.Button b = robot.lookup("#" + id + "-button").queryButton();
+            assertEquals(a.tooltip(), b.getTooltip().getText());
+        }
+        assertEquals("Undo (Ctrl+Z)", robot.lookup("#undo-button").queryButton().getTooltip().getText());
+        List<HelpOverlay.Shortcut> rows = HelpOverlay.rows(actions);
+        for (EditorAction a : actions) {
+            assertTrue(rows.stream().anyMatch(r -> r.action().equals(a.help()) && r.keys().contains(a.keysText())),
+                    "help lists " + a.id());
+        }
+        assertTrue(rows.contains(new HelpOverlay.Shortcut("Ctrl+C / Ctrl+X / Ctrl+V", "Copy / cut / paste")));
+        Set<String> shown = robot.lookup("#help-overlay .help-keys").queryAllAs(Label.class).stream()
+                .map(Label::getText).collect(java.util.stream.Collectors.toSet());
+        assertTrue(shown.contains("Ctrl+Z / Ctrl+Y, Ctrl+Shift+Z"), "the overlay shows the rows: " + shown);
+
+        // the keys still do what they did: + zooms, arrows pan (Shift further), F2 renames the one selected node
+        open(robot, TestSkills.realistic());
+        robot.interact(() -> {
+            editor.canvas().viewport().scaleProperty().set(1);
+            editor.centreOn("model-1");
+        });
+        robot.clickOn(".graph-canvas", MouseButton.SECONDARY);
+        double scale = editor.canvas().viewport().scale();
+        robot.type(KeyCode.EQUALS);
+        assertTrue(editor.canvas().viewport().scale() > scale, "= zooms in");
+        double tx = editor.canvas().viewport().txProperty().get();
+        robot.type(KeyCode.LEFT);
+        assertEquals(tx + 50, editor.canvas().viewport().txProperty().get(), 1);
+        robot.press(KeyCode.SHIFT).type(KeyCode.LEFT).release(KeyCode.SHIFT);
+        assertEquals(tx + 250, editor.canvas().viewport().txProperty().get(), 1);
+        robot.type(KeyCode.F2);
+        assertTrue(robot.lookup("#rename-model-1").tryQuery().isEmpty(), "F2 needs one selected node");
+        robot.interact(() -> {
+            editor.centreOn("model-1");
+            editor.select(List.of("model-1"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.F2);
+        assertTrue(robot.lookup("#rename-model-1").tryQuery().isPresent(), "F2 renames the selected node");
+        robot.type(KeyCode.ESCAPE);
+        robot.clickOn(".graph-canvas", MouseButton.SECONDARY);
+        assertTrue(robot.lookup("#undo-button").queryButton().isDisabled(), "nothing to undo yet");
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).type(KeyCode.DELETE);
+        assertTrue(editor.getSkill().nodes().isEmpty(), "Ctrl+A and Delete delete every node");
+        assertFalse(robot.lookup("#undo-button").queryButton().isDisabled(), "the button follows the action");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(6, editor.getSkill().nodes().size());
+    }
 }

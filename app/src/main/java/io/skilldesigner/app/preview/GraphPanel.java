@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.skilldesigner.canvas.NodeStatus;
-import io.skilldesigner.canvas.SkillEditor;
+import io.skilldesigner.canvas.SkillGraphView;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillNode;
+import io.skilldesigner.core.validation.SkillValidator;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
@@ -21,7 +22,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -39,7 +39,7 @@ final class GraphPanel {
     private final StackPane miniGraphHolder = new StackPane();
     private final Map<String, NodeMetrics> metricsById = new HashMap<>();
     private final VBox view;
-    private SkillEditor miniGraph;
+    private SkillGraphView miniGraph;
 
     /** @param watch called with the picked node's id, or null for the skill's output */
     GraphPanel(NodeCatalog catalog, ModelLibrary models, Consumer<String> watch) {
@@ -102,33 +102,25 @@ final class GraphPanel {
     }
 
     /**
-     * The skill as a small read-only graph: the canvas alone (no palette, properties or problems), and a click
+     * The skill as a small read-only graph with the validator's badges until the engine reports states, and a click
      * on a node picking it in the list.
      */
     private void showMiniGraph(Skill skill) {
         if (miniGraph == null) {
-            miniGraph = new SkillEditor(catalog, models);
-            miniGraph.setLeft(null);
-            miniGraph.setRight(null);
-            miniGraph.setBottom(null);
-            miniGraph.setMinSize(0, 0);
+            miniGraph = new SkillGraphView(catalog);
             miniGraph.setPrefSize(300, 300);
             miniGraph.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             // fit again whenever the holder gets its real size (layout happens after the skill is set)
             miniGraphHolder.heightProperty().addListener((o, a, b) -> MiniGraphFit.fitReadable(miniGraph));
             miniGraphHolder.widthProperty().addListener((o, a, b) -> MiniGraphFit.fitReadable(miniGraph));
-            miniGraph.canvas().minimap().setEnabled(false);
-            miniGraph.canvas().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-                var selected = miniGraph.selectedNodes();
-                String id = selected.size() == 1 ? selected.iterator().next() : null;
-                nodeList.getItems().stream().filter(n -> n.id().equals(id)).findFirst()
-                        .ifPresentOrElse(n -> nodeList.getSelectionModel().select(n),
-                                () -> nodeList.getSelectionModel().clearSelection());
-            });
+            miniGraph.pickedNodeProperty().addListener((o, a, id) ->
+                    nodeList.getItems().stream().filter(n -> n.id().equals(id)).findFirst()
+                            .ifPresentOrElse(n -> nodeList.getSelectionModel().select(n),
+                                    () -> nodeList.getSelectionModel().clearSelection()));
             miniGraphHolder.getChildren().setAll(miniGraph);
         }
         miniGraph.setSkill(skill);
-        miniGraph.clearNodeStatuses();
+        miniGraph.setProblems(new SkillValidator(catalog, models).validate(skill));
         MiniGraphFit.fitSoon(miniGraph);
     }
 
@@ -167,9 +159,9 @@ final class GraphPanel {
         /** Node names at about 10 px (13 px at 1:1); the detail zoom alone left them at 6 px. */
         static final double READABLE_SCALE = 0.8;
 
-        static void fitSoon(SkillEditor editor) {
+        static void fitSoon(SkillGraphView graph) {
             PauseTransition p = new PauseTransition(Duration.millis(250));
-            p.setOnFinished(e -> fitReadable(editor));
+            p.setOnFinished(e -> fitReadable(graph));
             p.play();
         }
 
@@ -177,13 +169,13 @@ final class GraphPanel {
          * Fits the graph, but never below a zoom at which node names are readable: a tall skill then shows its
          * top (the source) and scrolls, instead of turning into unreadable boxes.
          */
-        static void fitReadable(SkillEditor editor) {
-            editor.fitToView();
-            var canvas = editor.canvas();
+        static void fitReadable(SkillGraphView graph) {
+            graph.fitToView();
+            var canvas = graph.canvas();
             double scale = canvas.viewport().scale();
             if (scale < READABLE_SCALE) {
                 canvas.zoomBy(READABLE_SCALE / scale);
-                editor.getSkill().nodes().stream().findFirst().ifPresent(n -> canvas.centreOn(n.id()));
+                graph.getSkill().nodes().stream().findFirst().ifPresent(n -> canvas.centreOn(n.id()));
             }
         }
     }

@@ -42,6 +42,7 @@ public final class NodeView extends Region {
     private StatusBadge status;
     private TextField editor;
 
+    /** @param onRename what renaming does (node id, new name); null: the name cannot be edited here */
     NodeView(SkillNode node, NodeType type, IconCache icons, BiConsumer<String, String> onRename) {
         this.type = type;
         this.onRename = onRename;
@@ -129,7 +130,7 @@ public final class NodeView extends Region {
 
     /** Shows a text field over the name; Enter renames, Escape or leaving the field cancels. */
     public void startRename() {
-        if (editor != null) {
+        if (editor != null || onRename == null) {
             return;
         }
         TextField field = new TextField(name.getText());
