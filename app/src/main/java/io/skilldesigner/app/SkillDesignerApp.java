@@ -93,6 +93,7 @@ public final class SkillDesignerApp extends Application {
         ctx.currentSkillIdProperty().set(DemoWorkspace.SKILL_ID);
         theme = Theme.of(state.theme());
         PreviewPage preview = new PreviewPage(ctx);
+        options.extraSources().forEach(preview::addSource);
         SkillsPage skills = new SkillsPage(ctx, id -> {
             preview.select(id);
             shell.show(preview.id());

@@ -95,6 +95,12 @@ public final class Engine implements AutoCloseable {
         return plan.skill();
     }
 
+    /** What this run's source nodes open: the run's override, else each source node's own settings. */
+    public List<SourceSpec> sources() {
+        return plan.nodes().stream().filter(EnginePlan.PlannedNode::isSource).map(EnginePlan.PlannedNode::source)
+                .toList();
+    }
+
     /**
      * Creates every node runtime, then starts the source and node threads. Returns once everything runs; sources
      * connect on their own threads (watch {@link EngineListener#onSourceState}).

@@ -3,9 +3,11 @@ package io.skilldesigner.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.metrics.LatencyWindow;
 import io.skilldesigner.engine.metrics.StreamSummary;
 import io.skilldesigner.engine.source.SourceSpec;
 
@@ -30,6 +32,7 @@ public final class StreamGroup implements AutoCloseable {
      * Builds one engine per source. {@code builders} gives stream i's builder (share the registry among them);
      * the group sets its source override and a listener that records latency before calling the caller's.
      *
+     * @param sources   one per stream; a null entry runs the skill's own camera input (the preview's default)
      * @param listeners stream i's own listener (e.g. insights out), may return a no-op
      */
     public static StreamGroup build(List<SourceSpec> sources, BiFunction<Integer, SourceSpec, Engine.Builder> builders,
@@ -40,18 +43,23 @@ public final class StreamGroup implements AutoCloseable {
         List<Stream> out = new ArrayList<>();
         try {
             for (int i = 0; i < sources.size(); i++) {
-                String id = "stream" + (i + 1);
+                String id = streamId(i);
                 LatencyRecorder latency = new LatencyRecorder();
                 EngineListener own = listeners.apply(i, id);
                 Engine engine = builders.apply(i, sources.get(i)).sourceOverride(sources.get(i))
                         .listener(latency.then(own)).build();
-                out.add(new Stream(id, sources.get(i), engine, latency));
+                out.add(new Stream(id, engine.sources().get(0), engine, latency));
             }
         } catch (SkillBuildException | RuntimeException e) {
             out.forEach(s -> s.engine().close());
             throw e;
         }
         return new StreamGroup(out);
+    }
+
+    /** Stream i's id ({@code stream1}, {@code stream2}, ... in the order the sources are given). */
+    public static String streamId(int index) {
+        return "stream" + (index + 1);
     }
 
     public List<Stream> streams() {
@@ -104,9 +112,13 @@ public final class StreamGroup implements AutoCloseable {
         streams.forEach(s -> s.engine().close());
     }
 
-    /** Capture-to-output latency of one stream's output frames (frame stamp to the output call). */
+    /**
+     * Capture-to-output latency of one stream's latest output frames (frame stamp to the output call); a window,
+     * so a stream that runs for days (a preview, the edge) keeps a fixed amount of memory.
+     */
     public static final class LatencyRecorder implements EngineListener {
-        private final List<Long> millis = new ArrayList<>();
+        private static final int WINDOW = 4096;
+        private final LatencyWindow window = new LatencyWindow(WINDOW);
 
         EngineListener then(EngineListener next) {
             LatencyRecorder self = this;
@@ -136,17 +148,12 @@ public final class StreamGroup implements AutoCloseable {
         }
 
         @Override
-        public synchronized void onOutput(Frame frame) {
-            millis.add(System.currentTimeMillis() - frame.timestampMillis());
+        public void onOutput(Frame frame) {
+            window.add(TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - frame.timestampMillis()));
         }
 
-        public synchronized double percentileMillis(int p) {
-            if (millis.isEmpty()) {
-                return 0;
-            }
-            List<Long> sorted = new ArrayList<>(millis);
-            sorted.sort(null);
-            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        public double percentileMillis(int p) {
+            return window.percentileMillis(p);
         }
     }
 }

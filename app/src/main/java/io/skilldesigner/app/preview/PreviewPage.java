@@ -47,6 +47,9 @@ public final class PreviewPage implements Page {
     private final GraphPanel graph;
     private final MetricsPanel metrics = new MetricsPanel();
     private final MessageLogPanel messages = new MessageLogPanel();
+    private final StreamsPanel streams = new StreamsPanel(this::showStream);
+    private final StreamPicker picker = new StreamPicker(this::showStream);
+    private final Tab streamsTab = new Tab("Streams", streams.view());
     private final Timeline metricsTimer;
     private final AnimationTimer displayTimer;
 
@@ -69,7 +72,9 @@ public final class PreviewPage implements Page {
         });
         root.setId("preview-page");
         root.setTop(toolbar.view());
-        root.setCenter(video.view());
+        BorderPane videoArea = new BorderPane(video.view());
+        videoArea.setTop(picker.view());
+        root.setCenter(videoArea);
         root.setRight(graph.view());
         root.setBottom(bottomTabs());
         metricsTimer = new Timeline(new KeyFrame(Duration.millis(500), e -> refreshMetrics()));
@@ -92,7 +97,7 @@ public final class PreviewPage implements Page {
     }
 
     private Node bottomTabs() {
-        TabPane tabs = new TabPane(new Tab("Timing", metrics.view()), new Tab("Messages", messages.view()));
+        TabPane tabs = new TabPane(new Tab("Timing", metrics.view()), streamsTab, new Tab("Messages", messages.view()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefHeight(260);
         SplitPane.setResizableWithParent(tabs, false);
@@ -107,6 +112,8 @@ public final class PreviewPage implements Page {
         toolbar.hideProviders();
         messages.clear();
         metrics.clear(skill);
+        streams.clear();
+        picker.clear();
         graph.show(skill);
     }
 
@@ -147,6 +154,11 @@ public final class PreviewPage implements Page {
         toolbar.setVideoFileChooser(chooser);
     }
 
+    /** Adds a source the next run also runs on, as "+ Source" does (the app's {@code --add-source}). */
+    public void addSource(SourceSpec source) {
+        toolbar.addSource(source);
+    }
+
     /** Starts the selected skill; public so tests and the Skills page can trigger it. */
     public void start() {
         Skill skill = toolbar.skillBox().getValue();
@@ -155,7 +167,7 @@ public final class PreviewPage implements Page {
             return;
         }
         boolean[] cancelled = {false};
-        SourceSpec source = toolbar.pickedSource(cancelled);
+        List<SourceSpec> sources = toolbar.pickedSources(cancelled);
         if (cancelled[0]) {
             return;
         }
@@ -164,9 +176,15 @@ public final class PreviewPage implements Page {
         toolbar.setState("Starting…");
         ctx.currentSkillIdProperty().set(skill.id());
         video.setOverlay(new Overlay(skill, ctx.catalog()));
-        ctx.tasks().run("Starting " + skill.name() + "…", p -> PreviewSession.start(skill, ctx.catalog(),
-                ctx.workspace().modelLibrary(), ctx.workspace().root(), source), started -> {
+        ctx.tasks().run("Starting " + skill.name() + "…", p -> PreviewSession.startStreams(skill, ctx.catalog(),
+                ctx.workspace().modelLibrary(), ctx.workspace().root(), sources), started -> {
             session = started;
+            List<StreamStatus> all = started.streams();
+            picker.showStreams(all.stream().map(StreamStatus::streamId).toList(),
+                    all.stream().map(x -> x.shortSource()).toList());
+            if (all.size() > 1) {
+                streamsTab.getTabPane().getSelectionModel().select(streamsTab);
+            }
             toolbar.running();
             video.startCounting();
             displayTimer.start();
@@ -180,6 +198,18 @@ public final class PreviewPage implements Page {
             a.setHeaderText("The skill could not start");
             a.show();
         });
+    }
+
+    /** Shows stream {@code index} of the run: its video, overlay, node timings and providers. */
+    private void showStream(int index) {
+        PreviewSession s = session;
+        if (s == null || index == s.shownStream() || index >= s.streamCount()) {
+            return;
+        }
+        s.show(index);
+        picker.select(index);
+        metrics.clear(s.engine().skill()); // the chart's lines were the other stream's
+        refreshMetrics();
     }
 
     /** Stops the run if one is going. */
@@ -205,14 +235,24 @@ public final class PreviewPage implements Page {
         Skill running = s.engine().skill();
         // the engine speaks of the skill by id; the user knows it by name
         String message = s.runMessage().replace(running.id(), "'" + running.name() + "'");
-        toolbar.setState(state + (message.isBlank() ? "" : " — " + message)
-                + (src.isBlank() ? "" : " · source " + src));
+        List<StreamStatus> all = s.streams();
+        // several streams: the line speaks of the one shown and names any other that failed, with why
+        String shown = all.size() > 1 ? all.get(s.shownStream()).streamId() + ": " : "";
+        StringBuilder others = new StringBuilder();
+        for (int i = 0; i < all.size(); i++) {
+            if (i != s.shownStream() && all.get(i).failed()) {
+                others.append(" · ").append(all.get(i).streamId()).append(" failed: ").append(all.get(i).message());
+            }
+        }
+        toolbar.setState(shown + state + (message.isBlank() ? "" : " — " + message)
+                + (src.isBlank() ? "" : " · source " + src) + others);
+        streams.update(all, s.shownStream());
         List<NodeMetrics> now = s.metrics();
         metrics.update(now);
         graph.update(now);
         messages.add(s.drainMessages());
         toolbar.showProviders(s.runtimeInfo());
-        if (state == RunState.FAILED || state == RunState.COMPLETED) {
+        if (s.allEnded()) {
             toolbar.startable();
         }
     }

@@ -2,6 +2,7 @@ package io.skilldesigner.app.preview;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +54,7 @@ final class PreviewToolbar {
     private final Label stateLabel = new Label("Stopped");
     private final Label fpsLabel = new Label();
     private final Label providerBanner = new Label();
+    private final ExtraSources extraSources = new ExtraSources(this::sourceChoices, this::askForExtra);
     private final VBox view;
     private Function<Window, File> videoChooser = PreviewToolbar::askForVideo;
     private boolean choosingFile;
@@ -99,8 +101,8 @@ final class PreviewToolbar {
         saveTestButton.setOnAction(e -> actions.saveAsTest().run());
         skillBox.setMinWidth(200);
         sourceBox.setMinWidth(200);
-        FlowPane bar = Rows.of(10, title, skillBox, sourceBox, startButton, stopButton, snapshotButton, recordButton,
-                saveTestButton);
+        FlowPane bar = Rows.of(10, title, skillBox, sourceBox, extraSources.button(), startButton, stopButton,
+                snapshotButton, recordButton, saveTestButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         stateLabel.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(stateLabel, Priority.ALWAYS);
@@ -111,7 +113,7 @@ final class PreviewToolbar {
         providerBanner.setMaxWidth(Double.MAX_VALUE);
         providerBanner.setVisible(false);
         providerBanner.managedProperty().bind(providerBanner.visibleProperty());
-        view = new VBox(6, bar, status, providerBanner);
+        view = new VBox(6, bar, extraSources.chips(), status, providerBanner);
         view.setPadding(new Insets(0, 0, 10, 0));
         stopButton.setDisable(true);
         snapshotButton.setDisable(true);
@@ -161,6 +163,7 @@ final class PreviewToolbar {
     /** Buttons while starting: nothing can be started twice. */
     void starting() {
         startButton.setDisable(true);
+        extraSources.setDisable(true);
     }
 
     /** Buttons of a running session. */
@@ -173,6 +176,7 @@ final class PreviewToolbar {
     /** Buttons with no session (stopped, or it could not start). */
     void stopped() {
         startButton.setDisable(false);
+        extraSources.setDisable(false);
         stopButton.setDisable(true);
         snapshotButton.setDisable(true);
         recordButton.setSelected(false);
@@ -182,6 +186,7 @@ final class PreviewToolbar {
     /** The run ended by itself (failed or completed): it can be started again. */
     void startable() {
         startButton.setDisable(false);
+        extraSources.setDisable(false);
     }
 
     boolean recordingWanted() {
@@ -207,12 +212,47 @@ final class PreviewToolbar {
      * @param cancelled set to true when the user cancelled a question (then nothing should start)
      */
     SourceSpec pickedSource(boolean[] cancelled) {
-        SourceChoice c = sourceBox.getValue();
+        return resolve(sourceBox.getValue(), cancelled);
+    }
+
+    /**
+     * The sources to run, one stream each: the picked one, then those added with "+ Source" (null entries: the
+     * skill's own camera input).
+     *
+     * @param cancelled set to true when the user cancelled a question (then nothing should start)
+     */
+    List<SourceSpec> pickedSources(boolean[] cancelled) {
+        List<SourceSpec> all = new ArrayList<>();
+        all.add(pickedSource(cancelled));
+        all.addAll(extraSources.specs());
+        return all;
+    }
+
+    /** Adds a source as the next stream, as "+ Source" does (sources known without asking). */
+    void addSource(SourceSpec spec) {
+        extraSources.add(new ExtraSources.Added(labelOf(spec), spec));
+    }
+
+    private ExtraSources.Added askForExtra(SourceChoice c) {
+        boolean[] cancelled = {false};
+        SourceSpec spec = resolve(c, cancelled);
+        if (cancelled[0]) {
+            return null;
+        }
+        return new ExtraSources.Added(spec == null ? c.label() : labelOf(spec), spec);
+    }
+
+    private static String labelOf(SourceSpec spec) {
+        return spec.kind() == SourceSpec.Kind.FILE ? "File: " + new File(spec.location()).getName() : spec.describe();
+    }
+
+    /** The source of a choice, asking for the file or URL it leaves open; null for the skill's own input. */
+    private SourceSpec resolve(SourceChoice c, boolean[] cancelled) {
         if (c == null || c.spec() == null) {
             return null;
         }
         if (c.spec().kind() == SourceSpec.Kind.FILE && c.spec().location().isEmpty()) {
-            File f = videoChooser.apply(view.getScene().getWindow());
+            File f = videoChooser.apply(view.getScene() == null ? null : view.getScene().getWindow());
             if (f == null) {
                 cancelled[0] = true;
                 return null;
@@ -233,7 +273,17 @@ final class PreviewToolbar {
 
     private void reloadSources() {
         SourceChoice current = sourceBox.getValue();
-        ObservableList<SourceChoice> items = FXCollections.observableArrayList();
+        ObservableList<SourceChoice> items = FXCollections.observableArrayList(sourceChoices());
+        if (current != null && current.label().startsWith("File: ")) {
+            items.add(2, current); // a file chosen earlier stays on offer
+        }
+        sourceBox.getItems().setAll(items);
+        sourceBox.setValue(current != null && items.contains(current) ? current : items.get(0));
+    }
+
+    /** What a source can be: the skill's own input, a file or URL still to ask for, each webcam found. */
+    private List<SourceChoice> sourceChoices() {
+        List<SourceChoice> items = new ArrayList<>();
         items.add(SourceChoice.fromSkill());
         items.add(new SourceChoice("Video file…", SourceSpec.file("", true)));
         items.add(new SourceChoice("RTSP URL…", SourceSpec.rtsp("rtsp://", "tcp")));
@@ -245,11 +295,7 @@ final class PreviewToolbar {
             // no device list on this machine: the webcam entries are simply absent
             items.add(new SourceChoice("Webcam 0", SourceSpec.webcam("0")));
         }
-        if (current != null && current.label().startsWith("File: ")) {
-            items.add(2, current); // a file chosen earlier stays on offer
-        }
-        sourceBox.getItems().setAll(items);
-        sourceBox.setValue(current != null && items.contains(current) ? current : items.get(0));
+        return items;
     }
 
     private void chooseVideoFile(SourceChoice previous) {

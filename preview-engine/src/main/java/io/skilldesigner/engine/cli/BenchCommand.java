@@ -96,6 +96,7 @@ final class BenchCommand {
         ThreadTuner tuner = ThreadTuner.standard(w -> err.println("warning: " + w));
         List<String> table = new ArrayList<>();
         List<String> streamTable = new ArrayList<>();
+        List<String> batchTable = new ArrayList<>();
         for (Path model : models) {
             try (ModelSessions sessions = new ModelSessions(threads, tuner, 1)) {
                 out.println("== " + model.getFileName());
@@ -105,6 +106,8 @@ final class BenchCommand {
                     try (ModelSessions shared = new ModelSessions(threads, tuner, streams)) {
                         streamTable.add(compareStreams(shared, model, frames, rounds, streams));
                     }
+                    new BatchingBench(out, threads, tuner).compare(model, frames, rounds, streams)
+                            .ifPresent(batchTable::add);
                 }
             } catch (ModelException | OrtException | IllegalStateException e) {
                 err.println("error: " + model.getFileName() + ": " + e.getMessage());
@@ -129,6 +132,9 @@ final class BenchCommand {
                     + " | MB per extra stream |");
             out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             streamTable.forEach(out::println);
+        }
+        if (!batchTable.isEmpty()) {
+            BatchingBench.printTable(out, streams, batchTable);
         }
         return ExitCode.OK;
     }
@@ -309,8 +315,14 @@ final class BenchCommand {
         return callers * inputs.size() * 1e9 / (System.nanoTime() - t0);
     }
 
-    private StreamSummary groupRun(ModelSessions sessions, ModelLibrary library, Skill skill, List<FrameImage> frames,
-                                   int streams) throws InterruptedException {
+    static StreamSummary groupRun(ModelSessions sessions, ModelLibrary library, Skill skill, List<FrameImage> frames,
+                                  int streams) throws InterruptedException {
+        return groupRun(sessions, library, skill, frames, streams, new ArrayList<>());
+    }
+
+    /** As above; {@code batching} gets each stream's batching figure of the model node (when it batches). */
+    static StreamSummary groupRun(ModelSessions sessions, ModelLibrary library, Skill skill, List<FrameImage> frames,
+                                  int streams, List<String> batching) throws InterruptedException {
         NodeRuntimeRegistry registry = new NodeRuntimeRegistry(List.of(new ModelRuntimeFactory(sessions)));
         List<SourceSpec> sources = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
@@ -336,19 +348,25 @@ final class BenchCommand {
                             + " frames, " + m.errors() + " errors: " + m.lastError() + s.engine().stateMessage());
                 }
             }
+            for (StreamGroup.Stream s : group.streams()) {
+                String b = s.engine().runtimeInfo().getOrDefault("model", Map.of()).get("batch");
+                if (b != null) {
+                    batching.add(b);
+                }
+            }
             return group.summary();
         } catch (io.skilldesigner.engine.NodeStartException e) {
             throw new ModelException(e.getMessage(), e);
         }
     }
 
-    private static String threads(ModelSession session) {
+    static String threads(ModelSession session) {
         return session.threads().map(c -> c.describe() + (session.tuning().isPresent() ? " (measured)" : " (given)"))
                 .orElse("ONNX Runtime default");
     }
 
     /** The task the model's outputs say (detector or classifier), so the bench skill runs it as such. */
-    private static ModelTask task(ModelSessions sessions, Path model, Path labels) {
+    static ModelTask task(ModelSessions sessions, Path model, Path labels) {
         try (ModelRunner r = ModelRunner.load(sessions, ModelSpec.of(model, labels))) {
             return r.isClassifier() ? ModelTask.CLASSIFICATION : ModelTask.DETECTION;
         }
@@ -401,7 +419,7 @@ final class BenchCommand {
         }
     }
 
-    private static Skill benchSkill(ModelTask task) {
+    static Skill benchSkill(ModelTask task) {
         Map<String, Object> model = task == ModelTask.CLASSIFICATION
                 ? Map.of(ModelNode.MODEL, "bench", ModelNode.TASK, ModelNode.CLASSIFICATION, ModelNode.CLASSIFY_ON,
                         ModelNode.ON_FRAME)
@@ -439,7 +457,7 @@ final class BenchCommand {
     }
 
     /** One ready-made input tensor per frame, pre-processed as the model node does (not timed). */
-    private static List<OnnxTensor> rawInputs(ModelRunner runner, ModelSession session, List<FrameImage> frames)
+    static List<OnnxTensor> rawInputs(ModelRunner runner, ModelSession session, List<FrameImage> frames)
             throws OrtException {
         List<OnnxTensor> out = new ArrayList<>();
         // The model's own input type (float16 and uint8 models too), as the engine feeds it.

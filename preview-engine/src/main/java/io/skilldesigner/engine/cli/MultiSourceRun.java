@@ -138,6 +138,6 @@ final class MultiSourceRun {
     }
 
     private static String streamId(int index) {
-        return "stream" + (index + 1);
+        return StreamGroup.streamId(index);
     }
 }

@@ -38,6 +38,8 @@ public final class ModelSessions implements AutoCloseable {
     private final ThreadTuner tuner;
     /** How many streams will share each session: the tuner's choice may use several concurrent stages. */
     private final int streams;
+    /** Most inputs one run may batch across streams: {@link #streams}, or 1 when batching is turned off. */
+    private final int maxBatch;
     private final Map<Key, ModelSession> sessions = new LinkedHashMap<>();
     private final Map<Stamp, String> checksums = new LinkedHashMap<>();
 
@@ -52,9 +54,18 @@ public final class ModelSessions implements AutoCloseable {
      * @param streams how many streams will share each session (1 for one camera)
      */
     public ModelSessions(SessionSettings settings, ThreadTuner tuner, int streams) {
+        this(settings, tuner, streams, true);
+    }
+
+    /**
+     * As {@link #ModelSessions(SessionSettings, ThreadTuner, int)}; {@code batching} false runs every input on its
+     * own even for a model with a dynamic batch dimension (to measure what batching gains).
+     */
+    public ModelSessions(SessionSettings settings, ThreadTuner tuner, int streams, boolean batching) {
         this.settings = settings;
         this.tuner = tuner;
         this.streams = Math.max(1, streams);
+        this.maxBatch = batching ? this.streams : 1;
     }
 
     public ModelSessions() {
@@ -133,7 +144,7 @@ public final class ModelSessions implements AutoCloseable {
                 options.addCUDA(0);
                 OrtSession s = env.createSession(file.toString(), options);
                 return new ModelSession(file, sha, s, new ProviderChoice(ProviderChoice.CUDA, true, ""),
-                        explicitThreads(), null, stagesOr(explicitThreads()), streams);
+                        explicitThreads(), null, stagesOr(explicitThreads()), maxBatch);
             } catch (OrtException e) {
                 // CUDA provider present but no usable GPU/driver/cuDNN: run on CPU and say why
                 return cpu(modelName, file, sha, env, true, "CUDA provider could not start: " + firstLine(e));
@@ -158,7 +169,7 @@ public final class ModelSessions implements AutoCloseable {
         try (OrtSession.SessionOptions options = baseOptions(threads)) {
             OrtSession s = env.createSession(file.toString(), options);
             return new ModelSession(file, sha, s, new ProviderChoice(ProviderChoice.CPU, requested, reason), threads,
-                    tuning, stagesOr(threads), streams);
+                    tuning, stagesOr(threads), maxBatch);
         } catch (OrtException e) {
             throw ModelException.of(modelName, file, "ONNX Runtime cannot load it (not a valid ONNX model?): "
                     + firstLine(e), e);

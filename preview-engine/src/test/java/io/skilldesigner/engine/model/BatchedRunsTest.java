@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -29,7 +30,7 @@ import io.skilldesigner.engine.frame.DetectedObject;
  * input at a time after its first batch, with the reason said.
  */
 class BatchedRunsTest {
-    private static final int STREAMS = 4;
+    static final int STREAMS = 4;
     private static final int ROUNDS = 12;
     private static final Scalar[] COLOURS = {RED, GREEN, BLUE, YELLOW};
 
@@ -82,9 +83,18 @@ class BatchedRunsTest {
         }
     }
 
-    /** STREAMS threads, each with its own runner on the shared sessions, ROUNDS frames each in lock step. */
     private static List<List<String>> inStreams(ModelSessions sessions, ModelSpec spec,
                                                 BiFunction<ModelRunner, Mat, String> work, List<String> batching)
+            throws Exception {
+        return inStreams(sessions, spec, BatchedRunsTest::image, work, batching);
+    }
+
+    /**
+     * STREAMS threads, each with its own runner on the shared sessions, ROUNDS frames each in lock step; stream s
+     * works on {@code images.apply(s)} (closed after).
+     */
+    static List<List<String>> inStreams(ModelSessions sessions, ModelSpec spec, IntFunction<Mat> images,
+                                        BiFunction<ModelRunner, Mat, String> work, List<String> batching)
             throws Exception {
         List<ModelRunner> runners = new ArrayList<>();
         for (int s = 0; s < STREAMS; s++) {
@@ -113,7 +123,7 @@ class BatchedRunsTest {
                 int stream = s;
                 futures.add(pool.submit(() -> {
                     List<String> got = new ArrayList<>();
-                    try (Mat img = image(stream)) {
+                    try (Mat img = images.apply(stream)) {
                         for (int i = 0; i < ROUNDS; i++) {
                             together.await(30, TimeUnit.SECONDS); // all streams submit at once: batches form
                             got.add(work.apply(runners.get(stream), img));
