@@ -85,6 +85,15 @@ class EnginePipelineTest {
         }
     }
 
+    /** Camera (the test video, every frame) → the pipelined node "model" → a node recording into {@code after}. */
+    private static Engine runLossless(PipelinedRuntime rt, List<Frame> after) throws Exception {
+        TestNodes nodes = new TestNodes().runtime("test-pipelined", () -> rt)
+                .type("test-after", TestNodes.recording(after));
+        Skill skill = TestSkills.fileCamera(video, false).fps(50).node("model", "test-pipelined", "camera")
+                .node("after", "test-after", "model").build();
+        return run(skill, nodes);
+    }
+
     private static Engine run(Skill skill, TestNodes nodes) throws Exception {
         Engine engine = Engine.builder(skill).catalog(nodes.catalog()).registry(nodes.registry()).lossless(true)
                 .build();
@@ -97,11 +106,7 @@ class EnginePipelineTest {
     void theNextFrameIsPreparedOnItsOwnThreadWhileThisOneFinishesInOrder() throws Exception {
         Recording rt = new Recording();
         List<Frame> after = TestNodes.newLog();
-        TestNodes nodes = new TestNodes().runtime("test-pipelined", () -> rt)
-                .type("test-after", TestNodes.recording(after));
-        Skill skill = TestSkills.fileCamera(video, false).fps(50).node("model", "test-pipelined", "camera")
-                .node("after", "test-after", "model").build();
-        try (Engine engine = run(skill, nodes)) {
+        try (Engine engine = runLossless(rt, after)) {
             assertEquals(RunState.COMPLETED, engine.state());
             List<Long> expected = after.stream().map(Frame::sequence).toList();
             assertEquals(FRAMES, expected.size());
@@ -124,11 +129,7 @@ class EnginePipelineTest {
         Recording rt = new Recording();
         rt.failOn = 5;
         List<Frame> after = TestNodes.newLog();
-        TestNodes nodes = new TestNodes().runtime("test-pipelined", () -> rt)
-                .type("test-after", TestNodes.recording(after));
-        Skill skill = TestSkills.fileCamera(video, false).fps(50).node("model", "test-pipelined", "camera")
-                .node("after", "test-after", "model").build();
-        try (Engine engine = run(skill, nodes)) {
+        try (Engine engine = runLossless(rt, after)) {
             NodeMetrics m = engine.metrics("model");
             assertEquals(1, m.errors());
             assertEquals("cannot prepare frame 5", m.lastError());

@@ -30,23 +30,11 @@ public final class TestNodes {
 
     /** Adds a process node type {@code typeId} whose runtime applies {@code behaviour} to each frame. */
     public TestNodes type(String typeId, ThrowingFunction behaviour) {
-        types.add(new TestType(typeId));
-        factories.add(new NodeRuntimeFactory() {
-            @Override
-            public String typeId() {
-                return typeId;
-            }
-
-            @Override
-            public NodeRuntime create(SkillNode node, EffectiveSettings settings, RuntimeContext context) {
-                return behaviour::apply;
-            }
-        });
-        return this;
+        return runtime(typeId, () -> behaviour::apply);
     }
 
     /** Adds a process node type {@code typeId} whose runtime (one per node) is the given one. */
-    public TestNodes runtime(String typeId, Supplier<? extends NodeRuntime> runtime) {
+    public TestNodes runtime(String typeId, Supplier<NodeRuntime> runtime) {
         types.add(new TestType(typeId));
         factories.add(new NodeRuntimeFactory() {
             @Override
