@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
@@ -22,7 +25,10 @@ import ai.onnxruntime.TensorInfo;
  * Chooses a model's thread configuration by measuring: each candidate (intra-op threads 1..cores, and several
  * concurrent stages with fewer threads each, never more threads than cores) gets its own session and runs a
  * synthetic input for a short, fixed time. Results are cached per model content and machine; a cached table is
- * used without measuring.
+ * used without measuring, unless other processes competed for the cores while it was measured (more than
+ * {@link ThreadTuning#DISTURBED} of the machine, or not recorded by an earlier version): such a table would keep a
+ * session on a bad choice for good (seen: one intra-op thread chosen for a model that runs 1.7x faster on two), so it
+ * is measured again at a session start an hour or more later, and the quieter of the two measurements is kept.
  */
 public final class ThreadTuner {
     private static final System.Logger LOG = System.getLogger(ThreadTuner.class.getName());
@@ -31,14 +37,27 @@ public final class ThreadTuner {
     private final MachineKey machine;
     private final long nanosPerCandidate;
     private final AtomicInteger measurements = new AtomicInteger();
+    private final OtherLoad otherLoad;
+    private final LongSupplier clock;
+
+    /** A disturbed table is measured again once it is this old. */
+    static final long RECHECK_AFTER_MILLIS = 60 * 60 * 1000L;
 
     /**
      * @param millisPerCandidate how long each candidate runs after its warm-up (at least 5 runs are timed)
      */
     public ThreadTuner(ThreadTuningCache cache, MachineKey machine, long millisPerCandidate) {
+        this(cache, machine, millisPerCandidate, OtherLoad.system(), System::currentTimeMillis);
+    }
+
+    /** @param otherLoad what other processes use while a candidate runs; @param clock epoch milliseconds */
+    ThreadTuner(ThreadTuningCache cache, MachineKey machine, long millisPerCandidate, OtherLoad otherLoad,
+                LongSupplier clock) {
         this.cache = cache;
         this.machine = machine;
         this.nanosPerCandidate = millisPerCandidate * 1_000_000L;
+        this.otherLoad = otherLoad;
+        this.clock = clock;
     }
 
     /** The user's cache on this machine, 400 ms per candidate (about 1.5 s on 2 cores). */
@@ -56,16 +75,28 @@ public final class ThreadTuner {
         return measurements.get();
     }
 
-    /** The cached tuning of this model content on this machine, else a fresh measurement (then cached). */
+    /**
+     * The cached tuning of this model content on this machine, else a fresh measurement (then cached); a disturbed
+     * cached table an hour old or more is measured again and the quieter of the two kept.
+     */
     public ThreadTuning tuningFor(Path model, String sha256) throws OrtException {
         String key = machine.forModel(sha256);
-        var cached = cache.read(key);
-        if (cached.isPresent()) {
+        Optional<ThreadTuning> cached = cache.read(key);
+        long now = clock.getAsLong();
+        if (cached.isPresent() && !(cached.get().disturbed()
+                && now - cached.get().checkedAtMillis() >= RECHECK_AFTER_MILLIS)) {
             return cached.get();
         }
-        ThreadTuning measured = new ThreadTuning(key, measure(model));
-        cache.write(measured);
-        return measured;
+        ThreadTuning measured = new ThreadTuning(key, measure(model)).checkedAt(now);
+        ThreadTuning kept = cached.isPresent() && quieter(cached.get(), measured) ? cached.get().checkedAt(now)
+                : measured;
+        cache.write(kept);
+        return kept;
+    }
+
+    /** Whether {@code a} was measured with less competition than {@code b} (an unrecorded one never is). */
+    private static boolean quieter(ThreadTuning a, ThreadTuning b) {
+        return !Double.isNaN(a.othersBusy()) && (Double.isNaN(b.othersBusy()) || a.othersBusy() < b.othersBusy());
     }
 
     /** Measures every candidate now, without the cache. */
@@ -104,7 +135,11 @@ public final class ThreadTuner {
             options.setIntraOpNumThreads(c.intraOp());
             options.setInterOpNumThreads(c.interOp());
             try (OrtSession session = env.createSession(model.toString(), options)) {
-                return time(session, c);
+                DoubleSupplier others = otherLoad.begin();
+                TuningEntry timed = time(session, c);
+                double busy = others.getAsDouble();
+                return new TuningEntry(c, timed.runsPerSecond(), timed.msPerRun(), Double.isNaN(busy) ? null : busy,
+                        null);
             }
         }
     }

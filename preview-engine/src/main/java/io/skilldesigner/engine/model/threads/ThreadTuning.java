@@ -14,6 +14,38 @@ public record ThreadTuning(String key, List<TuningEntry> table) {
         }
     }
 
+    /** Above this share of the machine used by other processes while measuring, a table is not trusted. */
+    public static final double DISTURBED = 0.25;
+
+    /** The largest share of the machine other processes used while a row was measured; NaN when not recorded. */
+    public double othersBusy() {
+        double worst = 0;
+        for (TuningEntry e : table) {
+            if (e.othersBusy() == null || e.othersBusy().isNaN()) {
+                return Double.NaN;
+            }
+            worst = Math.max(worst, e.othersBusy());
+        }
+        return worst;
+    }
+
+    /** Whether other processes competed for the cores while it was measured (or nobody recorded it). */
+    public boolean disturbed() {
+        double busy = othersBusy();
+        return Double.isNaN(busy) || busy > DISTURBED;
+    }
+
+    /** When it was last measured (epoch ms; 0 when not recorded). */
+    public long checkedAtMillis() {
+        return table.stream().map(TuningEntry::checkedAtMillis).filter(java.util.Objects::nonNull)
+                .mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    /** The table as last checked at {@code millis} (its measurements unchanged). */
+    public ThreadTuning checkedAt(long millis) {
+        return new ThreadTuning(key, table.stream().map(e -> e.checkedAt(millis)).toList());
+    }
+
     /** The fastest configuration for one stream: the best single-stage throughput. */
     public ThreadConfig chosen() {
         return bestFor(1);
@@ -31,8 +63,8 @@ public record ThreadTuning(String key, List<TuningEntry> table) {
         StringBuilder sb = new StringBuilder();
         ThreadConfig one = chosen();
         ThreadConfig many = bestFor(Integer.MAX_VALUE);
-        sb.append(String.format(java.util.Locale.ROOT, "%-7s %-7s %-7s %10s %10s  %s%n", "intra", "inter", "stages",
-                "runs/s", "ms/run", "chosen"));
+        sb.append(String.format(java.util.Locale.ROOT, "%-7s %-7s %-7s %10s %10s %12s  %s%n", "intra", "inter",
+                "stages", "runs/s", "ms/run", "others busy", "chosen"));
         for (TuningEntry e : table) {
             ThreadConfig c = e.config();
             List<String> marks = new java.util.ArrayList<>();
@@ -43,8 +75,10 @@ public record ThreadTuning(String key, List<TuningEntry> table) {
                 marks.add("several streams");
             }
             String mark = String.join(", ", marks);
-            sb.append(String.format(java.util.Locale.ROOT, "%-7d %-7d %-7d %10.2f %10.2f  %s%n", c.intraOp(),
-                    c.interOp(), c.stages(), e.runsPerSecond(), e.msPerRun(), mark));
+            String busy = e.othersBusy() == null || e.othersBusy().isNaN() ? "unknown"
+                    : String.format(java.util.Locale.ROOT, "%.0f %%", e.othersBusy() * 100);
+            sb.append(String.format(java.util.Locale.ROOT, "%-7d %-7d %-7d %10.2f %10.2f %12s  %s%n", c.intraOp(),
+                    c.interOp(), c.stages(), e.runsPerSecond(), e.msPerRun(), busy, mark));
         }
         return sb.toString();
     }

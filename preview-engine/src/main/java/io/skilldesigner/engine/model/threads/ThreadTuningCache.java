@@ -122,7 +122,7 @@ public final class ThreadTuningCache {
                 throw new JsonParseException("entry " + key + " has a non-positive measurement");
             }
             out.add(new TuningEntry(new ThreadConfig(c.intraOp(), c.interOp(), c.stages()), e.runsPerSecond(),
-                    e.msPerRun()));
+                    e.msPerRun(), e.othersBusy(), e.checkedAtMillis()));
         }
         return out;
     }

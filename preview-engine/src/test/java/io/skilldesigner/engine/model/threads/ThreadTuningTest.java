@@ -156,6 +156,82 @@ class ThreadTuningTest {
         assertTrue(table.lines().anyMatch(l -> l.contains(" 2 ") && l.endsWith("several streams")), table);
     }
 
+    /** A tuner whose view of other processes' load and of the time is given (the measurement itself is real). */
+    private ThreadTuner tuner(Path cacheFile, double othersBusy, long nowMillis) {
+        return new ThreadTuner(new ThreadTuningCache(cacheFile, warnings::add), MACHINE, 30,
+                () -> () -> othersBusy, () -> nowMillis);
+    }
+
+    private static final long HOUR = 60 * 60 * 1000L;
+
+    @Test
+    void aTableMeasuredWhileOthersHeldTheCoresIsMeasuredAgainAnHourLaterAndTheQuieterKept() throws Exception {
+        Path cacheFile = dir.resolve("onnx-threads.json");
+        String sha = ModelSessions.sha256(model());
+        ThreadTuningCache cache = new ThreadTuningCache(cacheFile, warnings::add);
+
+        ThreadTuner busy = tuner(cacheFile, 0.6, HOUR);
+        busy.tuningFor(model(), sha);
+        assertEquals(1, busy.measurements());
+        ThreadTuning first = cache.read(MACHINE.forModel(sha)).orElseThrow();
+        assertEquals(0.6, first.othersBusy(), 1e-9, "the load it was measured under is kept with it");
+        assertTrue(first.disturbed());
+        assertTrue(first.format().contains("60 %"), first.format());
+
+        ThreadTuner soon = tuner(cacheFile, 0.0, HOUR + HOUR / 2);
+        soon.tuningFor(model(), sha);
+        assertEquals(0, soon.measurements(), "not measured again within the hour");
+
+        ThreadTuner later = tuner(cacheFile, 0.05, 2 * HOUR + 1);
+        ThreadTuning second = later.tuningFor(model(), sha);
+        assertEquals(1, later.measurements(), "a disturbed table an hour old is measured again");
+        assertEquals(0.05, second.othersBusy(), 1e-9);
+        assertEquals(second, cache.read(MACHINE.forModel(sha)).orElseThrow(), "the quieter measurement is cached");
+
+        ThreadTuner muchLater = tuner(cacheFile, 0.9, 100 * HOUR);
+        muchLater.tuningFor(model(), sha);
+        assertEquals(0, muchLater.measurements(), "an undisturbed table is trusted for good");
+    }
+
+    @Test
+    void aNoisierNewMeasurementDoesNotReplaceAQuieterOne() throws Exception {
+        Path cacheFile = dir.resolve("onnx-threads.json");
+        String sha = ModelSessions.sha256(model());
+        tuner(cacheFile, 0.3, HOUR).tuningFor(model(), sha);
+        ThreadTuningCache cache = new ThreadTuningCache(cacheFile, warnings::add);
+        List<TuningEntry> measured = cache.read(MACHINE.forModel(sha)).orElseThrow().table();
+
+        ThreadTuner noisier = tuner(cacheFile, 0.8, 3 * HOUR);
+        ThreadTuning kept = noisier.tuningFor(model(), sha);
+        assertEquals(1, noisier.measurements());
+        assertEquals(0.3, kept.othersBusy(), 1e-9, "the quieter, earlier table is kept");
+        assertEquals(measured.stream().map(TuningEntry::runsPerSecond).toList(),
+                kept.table().stream().map(TuningEntry::runsPerSecond).toList());
+        assertEquals(3 * HOUR, cache.read(MACHINE.forModel(sha)).orElseThrow().checkedAtMillis(),
+                "checked now: not measured again for another hour");
+        ThreadTuner soon = tuner(cacheFile, 0.8, 3 * HOUR + HOUR / 2);
+        soon.tuningFor(model(), sha);
+        assertEquals(0, soon.measurements());
+    }
+
+    @Test
+    void aTableFromAnEarlierVersionWithoutTheLoadIsMeasuredAgain() throws Exception {
+        Path cacheFile = dir.resolve("onnx-threads.json");
+        String key = MACHINE.forModel("ab".repeat(32));
+        Files.writeString(cacheFile, "{\"" + key + "\": [{\"config\": {\"intraOp\": 1, \"interOp\": 1,"
+                + " \"stages\": 1}, \"runsPerSecond\": 69.4, \"msPerRun\": 14.2}]}");
+        ThreadTuning old = new ThreadTuningCache(cacheFile, warnings::add).read(key).orElseThrow();
+        assertTrue(Double.isNaN(old.othersBusy()), "not recorded");
+        assertTrue(old.format().contains("unknown"), old.format());
+
+        ThreadTuner tuner = tuner(cacheFile, 0.1, 5 * HOUR);
+        ThreadTuning now = tuner.tuningFor(model(), "ab".repeat(32));
+        assertEquals(1, tuner.measurements(), "a table of unknown conditions is measured again");
+        assertEquals(ThreadTuner.candidates(2).size(), now.table().size());
+        assertEquals(0.1, now.othersBusy(), 1e-9);
+        assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
     @Test
     void candidatesNeverUseMoreThreadsThanCores() {
         for (int cores : new int[] {1, 2, 3, 8, 16}) {
