@@ -21,13 +21,14 @@ public final class Main {
             "  run <skill.json> [--source file|rtsp-url|webcam:N] [--workspace dir] [--frames N]"
                     + " [--out insights.jsonl] [--fps N] [--no-pacing] [--edge]",
             "      [--rtsp-transport tcp|udp] [--give-up-after SECONDS] [--threads INTRA[,INTER[,STAGES]]]",
-            "      [--skill-source package|twin]",
+            "      [--skill-source package|twin] [--no-tensorrt]",
             "      one JSON line of insights per frame (to --out or stdout), then a summary on stderr",
             "      --source several times: the skill runs on each source at once, one model session shared;"
                     + " instance_id names the stream",
             "      a camera that stops answering is reconnected for ever unless --give-up-after says otherwise;"
                     + " rtsp://...?transport=udp works too",
             "      --no-pacing: read a file as fast as the pipeline takes it, every frame processed",
+            "      --no-tensorrt: a skill that asks for a GPU runs on CUDA (then CPU) without trying TensorRT",
             "      --edge: device mode (also when IoT Edge started it): IoT Hub / IoT Edge exports send to edgeHub",
             "      --skill-source twin (or SD_SKILL_SOURCE=twin): in device mode, the skill is the module twin's"
                     + " desired property skill, followed live; the skill file is then not read",

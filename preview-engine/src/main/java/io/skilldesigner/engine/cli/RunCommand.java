@@ -57,7 +57,8 @@ final class RunCommand {
 
     ExitCode execute(List<String> argList) throws UsageException {
         Args args = Args.parse(argList, Set.of("workspace", "frames", "out", "fps", "rtsp-transport",
-                "give-up-after", "threads", "skill-source"), Set.of("source"), Set.of("no-pacing", "edge"));
+                "give-up-after", "threads", "skill-source"), Set.of("source"),
+                Set.of("no-pacing", "edge", "no-tensorrt"));
         boolean fromTwin = TwinSkillSource.requested(args.option("skill-source"),
                 System.getenv(TwinSkillSource.VARIABLE));
         if (args.positional().size() != 1 && !(fromTwin && args.positional().isEmpty())) {
@@ -71,8 +72,8 @@ final class RunCommand {
         List<SourceSpec> sources = SourceOptions.sources(args);
         Integer fps = args.option("fps") == null ? null : args.positiveInt("fps");
         try {
-            threads = args.option("threads") == null ? SessionSettings.defaults()
-                    : SessionSettings.parse(args.option("threads"));
+            threads = (args.option("threads") == null ? SessionSettings.defaults()
+                    : SessionSettings.parse(args.option("threads"))).withTensorRt(!args.flag("no-tensorrt"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -163,7 +164,8 @@ final class RunCommand {
     /**
      * Our own model sessions and registry, so the summary can ask the model factory which provider each model runs
      * on. Threads: --threads, else measured at session start (cached per model and machine in the user's cache
-     * folder). Several sources share it, hence one session per model for all streams.
+     * folder); a GPU request tries TensorRT first unless --no-tensorrt. Several sources share it, hence one session
+     * per model for all streams.
      */
     private ModelSessions sessions(int streams) {
         return new ModelSessions(threads, ThreadTuner.standard(w -> err.println("warning: " + w)),

@@ -11,7 +11,7 @@ import io.skilldesigner.core.model.OutputLayout;
  * 1..4 box (cx offset and cy offset through tanh, width and height through sigmoid as fractions of the input),
  * then C class probabilities (softmax applied). Score = obj^0.6 · class^0.4 (FastestDet's own weighting).
  */
-public final class AnchorFreeGridDecoder implements DetectionDecoder {
+public final class AnchorFreeGridDecoder implements FirstOutputDecoder {
     @Override
     public List<Detection> candidates(List<OutputTensor> outputs, DecoderSettings s) {
         OutputTensor t = outputs.get(0);

@@ -9,6 +9,14 @@ import io.skilldesigner.core.model.OutputLayout;
 public interface DetectionDecoder {
     List<Detection> candidates(List<OutputTensor> outputs, DecoderSettings settings);
 
+    /**
+     * The outputs this decoder reads, of the model's outputs in their order: all unless the decoder says less, so
+     * the runner asks ONNX Runtime (and, on a GPU, the copy to the host) for nothing else.
+     */
+    default List<String> outputsRead(List<String> outputNames) {
+        return outputNames;
+    }
+
     /** False for layouts whose model already ran NMS. */
     default boolean needsNms() {
         return true;

@@ -5,12 +5,15 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -54,6 +57,8 @@ public final class ModelRunner implements AutoCloseable {
     /** Time spent waiting for a turn on the shared session (fairness between streams). */
     private long stageWaitNanos;
     private long clippedBoxes;
+    /** The outputs the decoder reads, in the model's order: the only ones each run asks ONNX Runtime for. */
+    private final Set<String> requested;
     /** Output tensors ONNX Runtime writes into (static float outputs only), so no per-frame output copy. */
     private final Map<String, OnnxTensor> pinned;
     private final List<OutputTensor> pinnedViews;
@@ -73,6 +78,10 @@ public final class ModelRunner implements AutoCloseable {
         this.inputType = inputType;
         this.buffers = new InputBuffers(followsFrameSize() ? 1 : 2, settings, inputType, session.environment());
         this.decoder = layout == OutputLayout.CLASSIFICATION ? null : DetectionDecoder.forLayout(layout);
+        List<String> outputNames = io.outputs().stream().map(t -> t.name()).toList();
+        // a classifier reads its first output (ClassificationDecoder.topK), as single-head decoders do
+        this.requested = new LinkedHashSet<>(decoder == null ? outputNames.subList(0, 1)
+                : decoder.outputsRead(outputNames));
         this.pinned = new LinkedHashMap<>();
         this.pinnedViews = new ArrayList<>();
         this.batched = batchable() ? session.batchedRuns(inputName, settings.nchw()
@@ -108,6 +117,9 @@ public final class ModelRunner implements AutoCloseable {
 
     private void pinOutputs(ModelSession session) {
         for (io.skilldesigner.core.model.TensorInfo t : io.outputs()) {
+            if (!requested.contains(t.name())) {
+                continue;
+            }
             if (!t.elementType().equals("FLOAT") || t.shape().stream().anyMatch(d -> d <= 0)
                     || settings.fit() == Fit.PAD) {
                 pinned.values().forEach(OnnxTensor::close);
@@ -328,6 +340,14 @@ public final class ModelRunner implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The outputs each run asks ONNX Runtime for (those its decoder reads), in the model's order; a run batched
+     * across streams still fetches every output.
+     */
+    public Set<String> outputsRequested() {
+        return Collections.unmodifiableSet(requested);
+    }
+
     /** Nanoseconds this runner waited for its turns on the shared session so far. */
     public long stageWaitNanos() {
         return stageWaitNanos;
@@ -452,7 +472,7 @@ public final class ModelRunner implements AutoCloseable {
                 throw ModelException.of(name, session.file(), "inference failed: " + ModelSessions.firstLine(e), e);
             }
         }
-        try (OrtSession.Result r = session.session().run(Map.of(inputName, pre.tensor()))) {
+        try (OrtSession.Result r = session.session().run(Map.of(inputName, pre.tensor()), requested)) {
             return OutputTensor.all(r);
         } catch (OrtException e) {
             throw ModelException.of(name, session.file(), "inference failed: " + ModelSessions.firstLine(e), e);

@@ -18,18 +18,20 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.providers.OrtTensorRTProviderOptions;
+import io.skilldesigner.engine.UserCacheFolder;
 import io.skilldesigner.engine.model.threads.ThreadConfig;
 import io.skilldesigner.engine.model.threads.ThreadTuner;
 import io.skilldesigner.engine.model.threads.ThreadTuning;
 
 /**
  * Opens ONNX Runtime sessions and keeps one per model file content (path + SHA-256) and provider request, so
- * several nodes (and re-runs of a preview) share a session. Chooses CUDA when the skill asks for it and this
- * ONNX Runtime build has it and a GPU works; CPU otherwise, with the reason. Closing the cache closes every
- * session it opened.
+ * several nodes (and re-runs of a preview) share a session. When the skill asks for a GPU, tries TensorRT, CUDA,
+ * then CPU ({@link ProviderChain}), and the session's {@link ProviderChoice} says which runs and why the others
+ * did not. Closing the cache closes every session it opened.
  */
 public final class ModelSessions implements AutoCloseable {
-    private record Key(Path file, String sha256, boolean wantsCuda) { }
+    private record Key(Path file, String sha256, boolean wantsGpu) { }
 
     private record Stamp(Path file, long size, long modifiedMillis) { }
 
@@ -85,17 +87,18 @@ public final class ModelSessions implements AutoCloseable {
      * The session for a model file, opened on first use.
      *
      * @param modelName for error messages
+     * @param wantsGpu  the skill asks for GPU acceleration: TensorRT, CUDA, then CPU (see {@link ProviderChain})
      * @throws ModelException naming the model and file when it is missing or not a valid ONNX model
      */
-    public synchronized ModelSession open(String modelName, Path file, boolean wantsCuda) {
+    public synchronized ModelSession open(String modelName, Path file, boolean wantsGpu) {
         Path abs = file.toAbsolutePath().normalize();
         String sha = checksum(modelName, abs);
-        Key key = new Key(abs, sha, wantsCuda);
+        Key key = new Key(abs, sha, wantsGpu);
         ModelSession existing = sessions.get(key);
         if (existing != null) {
             return existing;
         }
-        ModelSession created = onRoomyStack(() -> create(modelName, abs, sha, wantsCuda));
+        ModelSession created = onRoomyStack(() -> create(modelName, abs, sha, wantsGpu));
         sessions.put(key, created);
         return created;
     }
@@ -133,46 +136,75 @@ public final class ModelSessions implements AutoCloseable {
         return result[0];
     }
 
-    private ModelSession create(String modelName, Path file, String sha, boolean wantsCuda) {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        if (wantsCuda) {
-            if (!availableProviders().contains(OrtProvider.CUDA)) {
-                return cpu(modelName, file, sha, env, true, "no CUDA provider in this build"
-                        + " (CPU build of ONNX Runtime; build with -Pgpu for onnxruntime_gpu)");
-            }
-            try (OrtSession.SessionOptions options = baseOptions(explicitThreads())) {
-                options.addCUDA(0);
-                OrtSession s = env.createSession(file.toString(), options);
-                return new ModelSession(file, sha, s, new ProviderChoice(ProviderChoice.CUDA, true, ""),
-                        explicitThreads(), null, stagesOr(explicitThreads()), maxBatch);
-            } catch (OrtException e) {
-                // CUDA provider present but no usable GPU/driver/cuDNN: run on CPU and say why
-                return cpu(modelName, file, sha, env, true, "CUDA provider could not start: " + firstLine(e));
-            }
-        }
-        return cpu(modelName, file, sha, env, false, "");
+    /** An opened session and the threads it was opened with (tuning: the measured table they came from). */
+    private record Opened(OrtSession session, ThreadConfig threads, ThreadTuning tuning) {
     }
 
-    private ModelSession cpu(String modelName, Path file, String sha, OrtEnvironment env, boolean requested,
-                             String reason) {
-        ThreadTuning tuning = null;
-        ThreadConfig threads = explicitThreads();
-        if (threads == null && tuner != null) {
-            try {
-                tuning = tuner.tuningFor(file, sha);
-            } catch (OrtException e) {
-                throw ModelException.of(modelName, file, "ONNX Runtime cannot load it (not a valid ONNX model?): "
-                        + firstLine(e), e);
-            }
-            threads = tuning.bestFor(streams);
-        }
-        try (OrtSession.SessionOptions options = baseOptions(threads)) {
-            OrtSession s = env.createSession(file.toString(), options);
-            return new ModelSession(file, sha, s, new ProviderChoice(ProviderChoice.CPU, requested, reason), threads,
-                    tuning, stagesOr(threads), maxBatch);
+    private ModelSession create(String modelName, Path file, String sha, boolean wantsGpu) {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        ProviderChain chain = new ProviderChain(availableProviders(), settings.tensorRt());
+        ProviderChain.Started<Opened> started;
+        try {
+            started = chain.start(wantsGpu, provider -> provider.equals(ProviderChoice.CPU)
+                    ? cpu(file, sha, env) : gpu(file, env, provider));
         } catch (OrtException e) {
             throw ModelException.of(modelName, file, "ONNX Runtime cannot load it (not a valid ONNX model?): "
                     + firstLine(e), e);
+        }
+        Opened o = started.opened();
+        return new ModelSession(file, sha, o.session(), started.choice(), o.threads(), o.tuning(),
+                stagesOr(o.threads()), maxBatch);
+    }
+
+    /**
+     * A session on TensorRT (with CUDA behind it for the nodes TensorRT does not take) or on CUDA. Threads only as
+     * given: the tuner measures CPU inference, which says nothing about a GPU.
+     */
+    private Opened gpu(Path file, OrtEnvironment env, String provider) throws OrtException {
+        ThreadConfig threads = explicitThreads();
+        try (OrtSession.SessionOptions options = baseOptions(threads);
+             OrtTensorRTProviderOptions trt = provider.equals(ProviderChoice.TENSOR_RT) ? tensorRtOptions() : null) {
+            if (trt != null) {
+                options.addTensorrt(trt);
+            }
+            options.addCUDA(0);
+            return new Opened(env.createSession(file.toString(), options), threads, null);
+        }
+    }
+
+    /**
+     * TensorRT on device 0 with its engines cached in the user's cache folder (building one takes seconds to
+     * minutes; the cache is keyed by model and GPU), FP16 off so detections match the CPU's.
+     */
+    private static OrtTensorRTProviderOptions tensorRtOptions() throws OrtException {
+        Path cache = tensorRtCacheFolder();
+        try {
+            Files.createDirectories(cache);
+        } catch (IOException e) {
+            throw new OrtException("cannot create the TensorRT engine cache folder " + cache + ": " + e.getMessage());
+        }
+        OrtTensorRTProviderOptions trt = new OrtTensorRTProviderOptions(0);
+        trt.add("trt_fp16_enable", "0");
+        trt.add("trt_engine_cache_enable", "1");
+        trt.add("trt_engine_cache_path", cache.toString());
+        return trt;
+    }
+
+    /** Where TensorRT engines are kept between runs. */
+    public static Path tensorRtCacheFolder() {
+        return UserCacheFolder.path().resolve("tensorrt");
+    }
+
+    /** A CPU session, its threads given, else measured by the tuner (cached), else ONNX Runtime's defaults. */
+    private Opened cpu(Path file, String sha, OrtEnvironment env) throws OrtException {
+        ThreadTuning tuning = null;
+        ThreadConfig threads = explicitThreads();
+        if (threads == null && tuner != null) {
+            tuning = tuner.tuningFor(file, sha);
+            threads = tuning.bestFor(streams);
+        }
+        try (OrtSession.SessionOptions options = baseOptions(threads)) {
+            return new Opened(env.createSession(file.toString(), options), threads, tuning);
         }
     }
 

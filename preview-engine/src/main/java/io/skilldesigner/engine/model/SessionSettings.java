@@ -1,15 +1,18 @@
 package io.skilldesigner.engine.model;
 
 /**
- * ONNX Runtime threading for every session a {@link ModelSessions} cache opens. Explicit counts override the
- * measured choice of a tuning cache ({@link io.skilldesigner.engine.model.threads.ThreadTuner}).
+ * ONNX Runtime threading, and whether TensorRT may be tried, for every session a {@link ModelSessions} cache opens.
+ * Explicit counts override the measured choice of a tuning cache
+ * ({@link io.skilldesigner.engine.model.threads.ThreadTuner}).
  *
  * @param intraOpThreads threads inside one operator; 0 lets ONNX Runtime choose (all cores), or the tuner
  * @param interOpThreads threads across independent operators; 0 lets ONNX Runtime choose, or the tuner
  * @param stages         inferences that may run at once on one shared session (streams beyond it wait their turn,
  *                       first come first served); 0: the tuner's choice, or the number of cores
+ * @param tensorRt       whether a GPU request tries TensorRT before CUDA ({@link ProviderChain}); false is the
+ *                       CLI's {@code --no-tensorrt}
  */
-public record SessionSettings(int intraOpThreads, int interOpThreads, int stages) {
+public record SessionSettings(int intraOpThreads, int interOpThreads, int stages, boolean tensorRt) {
     public SessionSettings {
         if (intraOpThreads < 0 || interOpThreads < 0 || stages < 0) {
             throw new IllegalArgumentException("thread counts must be >= 0 (0 = automatic), got intra="
@@ -17,8 +20,17 @@ public record SessionSettings(int intraOpThreads, int interOpThreads, int stages
         }
     }
 
+    public SessionSettings(int intraOpThreads, int interOpThreads, int stages) {
+        this(intraOpThreads, interOpThreads, stages, true);
+    }
+
     public SessionSettings(int intraOpThreads, int interOpThreads) {
         this(intraOpThreads, interOpThreads, 0);
+    }
+
+    /** These settings with TensorRT allowed or not. */
+    public SessionSettings withTensorRt(boolean allowed) {
+        return new SessionSettings(intraOpThreads, interOpThreads, stages, allowed);
     }
 
     public static SessionSettings defaults() {

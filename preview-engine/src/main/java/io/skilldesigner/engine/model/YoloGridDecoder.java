@@ -12,7 +12,7 @@ import io.skilldesigner.core.model.OutputLayout;
  * exp(th)·anchor_h / H; class probability = softmax(class logits) × σ(objectness); a (box, class) pair is kept
  * when its probability is above the threshold (KAN: &gt; 0.10), then class-wise greedy NMS (0.45) and the cap (20).
  */
-public final class YoloGridDecoder implements DetectionDecoder {
+public final class YoloGridDecoder implements FirstOutputDecoder {
     @Override
     public List<Detection> candidates(List<OutputTensor> outputs, DecoderSettings s) {
         OutputTensor t = outputs.get(0);

@@ -7,7 +7,7 @@ import io.skilldesigner.core.model.DecoderSettings;
 import io.skilldesigner.core.model.OutputLayout;
 
 /** [1, N, 5+C]: cx, cy, w, h (input pixels), objectness, C class scores; score = objectness × best class. */
-public final class YoloV5Decoder implements DetectionDecoder {
+public final class YoloV5Decoder implements FirstOutputDecoder {
     @Override
     public List<Detection> candidates(List<OutputTensor> outputs, DecoderSettings s) {
         OutputTensor t = outputs.get(0);

@@ -10,7 +10,7 @@ import io.skilldesigner.core.model.OutputLayout;
  * YOLOv8/11: [1, 4+C, N] (channels first, the Ultralytics export) or [1, N, 4+C] (transposed exports): cx, cy, w,
  * h (input pixels), then C class scores; no objectness. The longer axis is the candidates.
  */
-public final class YoloV8Decoder implements DetectionDecoder {
+public final class YoloV8Decoder implements FirstOutputDecoder {
     @Override
     public List<Detection> candidates(List<OutputTensor> outputs, DecoderSettings s) {
         OutputTensor t = outputs.get(0);

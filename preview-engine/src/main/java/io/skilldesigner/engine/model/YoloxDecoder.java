@@ -12,7 +12,7 @@ import io.skilldesigner.core.model.OutputLayout;
  * scores; score = objectness × best class. The official export applies the sigmoid in the graph; an export that
  * does not (values outside 0..1) gets it here.
  */
-public final class YoloxDecoder implements DetectionDecoder {
+public final class YoloxDecoder implements FirstOutputDecoder {
     static final int[] STRIDES = {8, 16, 32};
 
     /** Rows of a YOLOX head for an input of w x h. */

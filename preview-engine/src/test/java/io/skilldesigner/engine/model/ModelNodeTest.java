@@ -205,13 +205,13 @@ class ModelNodeTest {
             assertInstanceOf(ModelDetectorRuntime.class, r);
         }
         ProviderChoice c = factory.providerReport("gpu").choice();
-        assertTrue(c.cudaRequested());
+        assertTrue(c.gpuRequested());
         if (ModelSessions.availableProviders().contains(ai.onnxruntime.OrtProvider.CUDA)) {
             return; // GPU build: CUDA or a fallback with the provider's own error, both fine here
         }
         assertEquals(ProviderChoice.CPU, c.provider());
-        assertTrue(c.describe().startsWith("requested CUDA, running CPU: no CUDA provider in this build"),
-                c.describe());
+        assertTrue(c.describe().startsWith("requested GPU, running CPU: TensorRT: not in this build; CUDA: not in"
+                + " this build"), c.describe());
     }
 
     @Test

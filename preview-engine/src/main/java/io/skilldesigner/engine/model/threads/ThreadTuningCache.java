@@ -19,6 +19,8 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
 
+import io.skilldesigner.engine.UserCacheFolder;
+
 /**
  * Thread tunings kept in one JSON file in the user's cache folder, by {@link MachineKey#forModel key}. A file
  * that cannot be read or parsed is ignored with a warning (and replaced on the next write): a lost cache only
@@ -38,22 +40,9 @@ public final class ThreadTuningCache {
         this.warnings = warnings;
     }
 
-    /** The file in the user's cache folder ($XDG_CACHE_HOME, %LOCALAPPDATA%, ~/Library/Caches or ~/.cache). */
+    /** The file in the user's cache folder ({@link UserCacheFolder}). */
     public static Path userDefault() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        String local = System.getenv("LOCALAPPDATA");
-        Path home = Path.of(System.getProperty("user.home"));
-        Path base;
-        if (xdg != null && !xdg.isBlank()) {
-            base = Path.of(xdg);
-        } else if (local != null && !local.isBlank()) {
-            base = Path.of(local);
-        } else if (System.getProperty("os.name", "").startsWith("Mac")) {
-            base = home.resolve("Library/Caches");
-        } else {
-            base = home.resolve(".cache");
-        }
-        return base.resolve("skill-designer").resolve("onnx-threads.json");
+        return UserCacheFolder.path().resolve("onnx-threads.json");
     }
 
     public Path file() {

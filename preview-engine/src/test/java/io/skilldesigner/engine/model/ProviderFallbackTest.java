@@ -1,0 +1,69 @@
+package io.skilldesigner.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import ai.onnxruntime.OrtProvider;
+import io.skilldesigner.engine.frame.DetectedObject;
+
+/**
+ * A skill that asks for a GPU, on this CPU build of ONNX Runtime and a real model (YOLOX-Nano from
+ * ../shared/models): it runs on the CPU, says why neither TensorRT nor CUDA runs, and detects exactly what a
+ * CPU-only session detects.
+ */
+class ProviderFallbackTest {
+    private static final Path YOLOX = TestModels.shared().resolve("models/yolox/yolox-nano-416.onnx");
+    private static final Path MEDIA = TestModels.shared().resolve("media/coco");
+    private static final List<String> PHOTOS = List.of("dog.jpg", "horses.jpg", "kite.jpg", "person.jpg");
+
+    @BeforeAll
+    static void cpuBuild() {
+        assumeTrue(!ModelSessions.availableProviders().contains(OrtProvider.CUDA)
+                && !ModelSessions.availableProviders().contains(OrtProvider.TENSOR_RT),
+                "this test is about the CPU build; a GPU build runs the chain for real");
+    }
+
+    @Test
+    void askingForAGpuRunsTheCpuWithBothReasonsAndTheSameDetections() {
+        ModelSpec spec = ModelSpec.of(YOLOX, TestModels.model("coco80_labels.txt"));
+        try (ModelSessions sessions = new ModelSessions();
+             ModelRunner cpu = ModelRunner.load(sessions, spec);
+             ModelRunner gpu = ModelRunner.load(sessions, spec.withCuda(true))) {
+            assertNotSame(cpu.session(), gpu.session(), "a GPU request has its own session");
+            assertEquals(ProviderChoice.cpu(), cpu.provider());
+            ProviderChoice c = gpu.provider();
+            assertEquals(ProviderChoice.CPU, c.provider());
+            assertTrue(c.gpuRequested());
+            assertEquals(List.of(ProviderChain.NO_TENSOR_RT, ProviderChain.NO_CUDA), c.reasons());
+            assertEquals("requested GPU, running CPU: TensorRT: not in this build; CUDA: not in this build (CPU build"
+                    + " of ONNX Runtime; build with -Pgpu for onnxruntime_gpu)", c.describe());
+            int found = 0;
+            for (String photo : PHOTOS) {
+                try (Mat bgr = ModelTryOut.read(MEDIA.resolve(photo))) {
+                    List<DetectedObject> expected = cpu.detect(bgr);
+                    assertEquals(expected, gpu.detect(bgr), photo);
+                    found += expected.size();
+                }
+            }
+            assertTrue(found >= PHOTOS.size(), "the photos have objects to compare: " + found);
+        }
+    }
+
+    @Test
+    void turningTensorRtOffIsTheFirstReason() {
+        try (ModelSessions sessions = new ModelSessions(SessionSettings.defaults().withTensorRt(false));
+             ModelRunner gpu = ModelRunner.load(sessions, ModelSpec.of(YOLOX, null).withCuda(true))) {
+            assertEquals(List.of(ProviderChain.TENSOR_RT_OFF, ProviderChain.NO_CUDA), gpu.provider().reasons());
+            assertEquals(ProviderChoice.CPU, gpu.provider().provider());
+        }
+    }
+}
