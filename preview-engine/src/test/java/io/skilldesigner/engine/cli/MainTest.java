@@ -183,6 +183,26 @@ class MainTest {
         assertTrue(bad.err().contains("node 'detector' (model) could not start"), bad.err());
     }
 
+    /** On this CPU build: the summary says the GPU skill runs on the CPU, TensorRT off by the flag, no CUDA. */
+    @Test
+    void noTensorRtOnAGpuSkillIsTheFirstReasonInTheSummary() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(!ai.onnxruntime.OrtEnvironment.getAvailableProviders()
+                .contains(ai.onnxruntime.OrtProvider.CUDA), "the CPU build of ONNX Runtime");
+        Path shared = Path.of(System.getProperty("sd.shared.dir", "../shared"));
+        Path ws = Files.createDirectories(dir.resolve("ws-gpu"));
+        Path faces = TestVideos.stillImage(ws.resolve("faces.mp4"), shared.resolve("media/faces/2.jpg"), 1, 720, 478,
+                10);
+        writeModel(ws, "ultraface", shared.resolve("models/ultraface/version-RFB-320.onnx").toAbsolutePath());
+        Path skill = writeSkill(ws, "faces", faces, "ultraface");
+        Skill cpu = new SkillJson(NodeCatalog.standard()).read(skill);
+        Files.writeString(skill, new SkillJson(NodeCatalog.standard()).write(cpu.withBasics(cpu.basics()
+                .withAcceleration(io.skilldesigner.core.skill.Acceleration.NVIDIA_DGPU))));
+        Result r = main("run", skill.toString(), "--no-pacing", "--workspace", ws.toString(), "--no-tensorrt");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("model node detector: ultraface (version-RFB-320.onnx): requested GPU, running CPU:"
+                + " TensorRT: turned off (--no-tensorrt); CUDA: not in this build"), r.err());
+    }
+
     private static void writeModel(Path ws, String id, Path file) throws Exception {
         ModelDescriptor d = new ModelDescriptor(id, id, ModelTask.DETECTION, null, FileLocation.local(file.toString()),
                 null, "", List.of(), null, null, "");
