@@ -80,7 +80,8 @@ public final class ModelInspectReport {
         sb.append("Providers in this build: ").append(ModelSessions.availableProviders()).append('\n');
         sb.append("This inspection ran on: ").append(session.provider().provider()).append(
                 ModelSessions.availableProviders().contains(ai.onnxruntime.OrtProvider.CUDA) ? ""
-                        : " (a skill asking for CUDA would run on CPU: no CUDA provider in this build)").append('\n');
+                        : " (a skill asking for a GPU would run on CPU: neither TensorRT nor CUDA in this build)")
+                .append('\n');
         return sb.toString();
     }
 
