@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.skilldesigner.core.model.OutputLayout;
-import io.skilldesigner.engine.frame.DetectedObject;
 
 /**
  * The runner asks ONNX Runtime only for the outputs its decoder reads. Real model: YOLOX-Nano from
@@ -31,8 +28,6 @@ import io.skilldesigner.engine.frame.DetectedObject;
 class ModelRunnerOutputsTest {
     private static final Path MODELS = TestModels.shared().resolve("models");
     private static final Path YOLOX = MODELS.resolve("yolox/yolox-nano-416.onnx");
-    private static final Path MEDIA = TestModels.shared().resolve("media/coco");
-    private static final List<String> PHOTOS = List.of("dog.jpg", "horses.jpg", "kite.jpg", "person.jpg");
     private static ModelSessions sessions;
     private static Path strideOutputs;
 
@@ -55,15 +50,7 @@ class ModelRunnerOutputsTest {
             assertEquals(OutputLayout.YOLOX, extra.layout(), extra.io().layoutEvidence());
             assertEquals(4, extra.io().outputs().size(), extra.io().outputs().toString());
             assertEquals(Set.of("output"), extra.outputsRequested());
-            int found = 0;
-            for (String photo : PHOTOS) {
-                try (Mat bgr = ModelTryOut.read(MEDIA.resolve(photo))) {
-                    List<DetectedObject> expected = plain.detect(bgr);
-                    assertEquals(expected, extra.detect(bgr), photo);
-                    found += expected.size();
-                }
-            }
-            assertTrue(found >= PHOTOS.size(), "the photos have objects to compare: " + found);
+            CocoPhotos.assertSameDetections(plain, extra);
         }
     }
 

@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import ai.onnxruntime.OrtProvider;
-import io.skilldesigner.engine.frame.DetectedObject;
 
 /**
  * A skill that asks for a GPU, on this CPU build of ONNX Runtime and a real model (YOLOX-Nano from
@@ -22,8 +20,6 @@ import io.skilldesigner.engine.frame.DetectedObject;
  */
 class ProviderFallbackTest {
     private static final Path YOLOX = TestModels.shared().resolve("models/yolox/yolox-nano-416.onnx");
-    private static final Path MEDIA = TestModels.shared().resolve("media/coco");
-    private static final List<String> PHOTOS = List.of("dog.jpg", "horses.jpg", "kite.jpg", "person.jpg");
 
     @BeforeAll
     static void cpuBuild() {
@@ -46,15 +42,7 @@ class ProviderFallbackTest {
             assertEquals(List.of(ProviderChain.NO_TENSOR_RT, ProviderChain.NO_CUDA), c.reasons());
             assertEquals("requested GPU, running CPU: TensorRT: not in this build; CUDA: not in this build (CPU build"
                     + " of ONNX Runtime; build with -Pgpu for onnxruntime_gpu)", c.describe());
-            int found = 0;
-            for (String photo : PHOTOS) {
-                try (Mat bgr = ModelTryOut.read(MEDIA.resolve(photo))) {
-                    List<DetectedObject> expected = cpu.detect(bgr);
-                    assertEquals(expected, gpu.detect(bgr), photo);
-                    found += expected.size();
-                }
-            }
-            assertTrue(found >= PHOTOS.size(), "the photos have objects to compare: " + found);
+            CocoPhotos.assertSameDetections(cpu, gpu);
         }
     }
 
