@@ -3,7 +3,8 @@ package io.skilldesigner.engine.model;
 import java.util.Locale;
 
 /**
- * {@code SD_EXECUTION_PROVIDER} of the runtime images: {@code cuda} (set by the CUDA image) asks for CUDA, {@code cpu}
+ * {@code SD_EXECUTION_PROVIDER} of the runtime images: {@code cuda} (set by the CUDA image) asks for a GPU (TensorRT,
+ * CUDA, then CPU: {@link ProviderChain}), {@code cpu}
  * forces the CPU, unset or empty leaves it to the skill's acceleration. Lets one skill run on a GPU device and a CPU
  * device from the same package.
  */

@@ -15,7 +15,7 @@ import io.skilldesigner.core.workspace.WorkspacePaths;
  * @param decoder   user's decoder settings, or null to use the proposed defaults; a null layout inside means
  *                  "the detected one"
  * @param task      expected task, or null to take it from the layout
- * @param wantsCuda the skill's acceleration asks for CUDA
+ * @param wantsCuda the skill's acceleration asks for a GPU (TensorRT, CUDA, then CPU: {@link ProviderChain})
  */
 public record ModelSpec(String name, Path file, Path labels, DecoderSettings decoder, ModelTask task,
                         boolean wantsCuda) {
