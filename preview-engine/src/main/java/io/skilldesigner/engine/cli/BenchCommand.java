@@ -286,14 +286,28 @@ final class BenchCommand {
     /** {@code callers} threads each running the raw loop over all inputs; inferences per second over all. */
     private static double rawParallel(ModelSession session, String inputName, List<OnnxTensor> inputs, int callers)
             throws InterruptedException {
+        List<OnnxTensor> work = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            work.addAll(inputs);
+        }
+        return rawParallel(session, inputName, work, callers, in -> 1);
+    }
+
+    /**
+     * {@code callers} threads sharing the raw loop over {@code inputs} (each input run once by one of them);
+     * images per second over all, an input counting {@code images.applyAsInt(input)} (its batch size).
+     */
+    static double rawParallel(ModelSession session, String inputName, List<OnnxTensor> inputs, int callers,
+                              java.util.function.ToIntFunction<OnnxTensor> images) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         RuntimeException[] failure = new RuntimeException[1];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         long t0 = System.nanoTime();
         for (int c = 0; c < callers; c++) {
             Thread t = new Thread(null, () -> {
                 try {
-                    for (OnnxTensor in : inputs) {
-                        raw(session.session(), inputName, in);
+                    for (int i; (i = next.getAndIncrement()) < inputs.size(); ) {
+                        raw(session.session(), inputName, inputs.get(i));
                     }
                 } catch (OrtException | RuntimeException e) {
                     synchronized (failure) {
@@ -312,7 +326,8 @@ final class BenchCommand {
                 throw failure[0];
             }
         }
-        return callers * inputs.size() * 1e9 / (System.nanoTime() - t0);
+        long elapsed = System.nanoTime() - t0;
+        return inputs.stream().mapToLong(images::applyAsInt).sum() * 1e9 / elapsed;
     }
 
     static StreamSummary groupRun(ModelSessions sessions, ModelLibrary library, Skill skill, List<FrameImage> frames,

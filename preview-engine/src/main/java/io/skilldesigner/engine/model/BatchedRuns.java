@@ -29,9 +29,12 @@ final class BatchedRuns {
     private final long[] itemShape;
     private final int itemFloats;
     private final int maxBatch;
+    /** Most inputs one run takes: the streams divided over the session's concurrent stages. */
+    private final int perRun;
     private final Object lock = new Object();
     private final List<Request> pending = new ArrayList<>();
-    private final FloatBuffer batchInput;
+    /** Batch input buffers not in use (at most one per stage is ever made). Guarded by {@link #lock}. */
+    private final java.util.ArrayDeque<FloatBuffer> batchBuffers = new java.util.ArrayDeque<>();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong inputs = new AtomicLong();
     private volatile String disabledBecause;
@@ -43,6 +46,8 @@ final class BatchedRuns {
         RuntimeException failure;
         boolean done;
         boolean taken;
+        /** When a turn holder took it into a batch (System.nanoTime). */
+        long takenAt;
 
         Request(FloatBuffer input) {
             this.input = input;
@@ -59,52 +64,82 @@ final class BatchedRuns {
         }
         this.itemFloats = Math.toIntExact(n);
         this.maxBatch = maxBatch;
-        this.batchInput = ByteBuffer.allocateDirect(itemFloats * 4 * maxBatch).order(ByteOrder.nativeOrder())
-                .asFloatBuffer();
+        // With several stages, the streams are split evenly over the runs that may be in flight at once: one run
+        // taking every queued input while another runs a lone one lets the lone stream lap the others.
+        this.perRun = Math.max(1, (maxBatch + session.stages() - 1) / session.stages());
     }
 
     /**
      * Runs one prepared input (the caller's buffer is only read until this returns) and returns its outputs, each
-     * with a batch dimension of 1. {@code stageWait} gets the nanoseconds spent waiting for turns.
+     * with a batch dimension of 1. {@code stageWait} gets the nanoseconds from the call until a turn holder took the
+     * input into a batch.
+     *
+     * <p>Only the oldest queued input's caller waits at the session's gate; the others wait here until a batch
+     * takes their input or theirs becomes the oldest. A caller whose input another caller's batch took therefore
+     * never takes a turn at the gate: it gets its result as soon as that batch is done, and the next turn goes to
+     * an input that still needs running (streams whose inputs were taken used to queue at the gate for nothing,
+     * ahead of inputs that were waiting, which cost turns and fairness).
      *
      * @throws OrtException when the run of the batch holding this input failed
      */
     List<OutputTensor> run(FloatBuffer input, long[] stageWait) throws OrtException {
+        long t0 = System.nanoTime();
         Request me = new Request(input.duplicate());
+        boolean interrupted = false;
+        List<Request> batch = null;
         synchronized (lock) {
             pending.add(me);
         }
-        stageWait[0] += session.enterStage();
-        List<Request> batch = new ArrayList<>();
-        try {
+        while (batch == null) {
             synchronized (lock) {
-                if (!me.taken) { // else a caller who got a turn first runs it: wait for the result below
-                    int limit = disabledBecause != null ? 1 : maxBatch;
-                    batch.add(me); // the turn holder always runs its own input
-                    pending.remove(me);
-                    while (batch.size() < limit && !pending.isEmpty()) {
-                        batch.add(pending.remove(0));
+                while (!me.taken && pending.get(0) != me) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        // Uninterruptible like the gate: a turn or the batch holding this input comes within a run.
+                        interrupted = true;
                     }
-                    batch.forEach(r -> r.taken = true);
+                }
+                if (me.taken) {
+                    break;
                 }
             }
-            if (!batch.isEmpty()) {
-                execute(batch);
+            session.enterStage(); // the oldest input waits for a turn; only a turn holder takes inputs
+            synchronized (lock) {
+                if (me.taken) { // cannot happen while only the oldest waits at the gate; give the turn back
+                    session.leaveStage();
+                    break;
+                }
+                int limit = disabledBecause != null ? 1 : perRun;
+                batch = new ArrayList<>(limit);
+                while (batch.size() < limit && !pending.isEmpty()) {
+                    batch.add(pending.remove(0)); // me first: I was the oldest
+                }
+                long now = System.nanoTime();
+                for (Request r : batch) {
+                    r.taken = true;
+                    r.takenAt = now;
+                }
+                lock.notifyAll(); // the next oldest, if any, may wait for a turn of its own now
             }
-        } finally {
-            session.leaveStage();
         }
-        boolean interrupted = false;
+        if (batch != null) {
+            try {
+                execute(batch);
+            } finally {
+                session.leaveStage();
+            }
+        }
         synchronized (lock) {
             while (!me.done) {
                 try {
                     lock.wait();
                 } catch (InterruptedException e) {
-                    // Uninterruptible like the gate: the batch holding this input finishes within one run.
                     interrupted = true;
                 }
             }
         }
+        stageWait[0] += me.takenAt - t0;
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -175,14 +210,32 @@ final class BatchedRuns {
     /** Runs the batch; null when an output's first dimension is not the batch size (then batching is off). */
     private List<List<OutputTensor>> runBatch(List<Request> batch) throws OrtException {
         int n = batch.size();
-        // Only the turn holder writes the shared batch buffer, and one batch runs at a time per holder: a second
-        // concurrent holder (stages > 1) would overwrite it, so copies go into a buffer of its own then.
-        FloatBuffer in = session.stages() == 1 ? batchInput.clear() : ByteBuffer.allocateDirect(itemFloats * 4 * n)
-                .order(ByteOrder.nativeOrder()).asFloatBuffer();
-        for (Request r : batch) {
-            in.put(r.input.duplicate().rewind().limit(itemFloats));
+        FloatBuffer in = takeBatchBuffer();
+        try {
+            for (Request r : batch) {
+                in.put(r.input.duplicate().rewind().limit(itemFloats));
+            }
+            in.flip();
+            return runBatch(in, n);
+        } finally {
+            synchronized (lock) {
+                batchBuffers.push(in);
+            }
         }
-        in.flip();
+    }
+
+    /** A batch input buffer of its own for this turn holder: one per concurrent stage, made once, then reused. */
+    private FloatBuffer takeBatchBuffer() {
+        synchronized (lock) {
+            FloatBuffer b = batchBuffers.poll();
+            if (b != null) {
+                return b.clear();
+            }
+        }
+        return ByteBuffer.allocateDirect(itemFloats * 4 * perRun).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    private List<List<OutputTensor>> runBatch(FloatBuffer in, int n) throws OrtException {
         try (OnnxTensor t = OnnxTensor.createTensor(session.environment(), in, shapeOf(n));
              OrtSession.Result r = session.session().run(Map.of(inputName, t))) {
             List<OutputTensor> whole = OutputTensor.all(r);
@@ -197,11 +250,11 @@ final class BatchedRuns {
                 List<OutputTensor> mine = new ArrayList<>();
                 for (OutputTensor o : whole) {
                     int per = o.size() / n;
-                    float[] part = new float[per];
-                    o.data().duplicate().position(i * per).get(part);
                     long[] shape = o.shape().clone();
                     shape[0] = 1;
-                    mine.add(new OutputTensor(o.name(), shape, FloatBuffer.wrap(part)));
+                    // a view of this input's part: the batch's outputs were copied out of ONNX Runtime already
+                    mine.add(new OutputTensor(o.name(), shape,
+                            o.data().duplicate().position(i * per).limit((i + 1) * per).slice()));
                 }
                 split.add(mine);
             }

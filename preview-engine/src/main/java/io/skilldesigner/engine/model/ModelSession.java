@@ -96,6 +96,11 @@ public final class ModelSession implements AutoCloseable {
         stages.release();
     }
 
+    /** Callers waiting for a turn right now (an estimate, as the queue moves). */
+    int waitingForStage() {
+        return stages.getQueueLength();
+    }
+
     public Path file() {
         return file;
     }

@@ -83,6 +83,101 @@ class BatchedRunsTest {
         }
     }
 
+    @Test
+    void aStreamWhoseInputAnotherStreamBatchedGetsItsResultWithoutWaitingForATurn() throws Exception {
+        ModelSpec spec = ModelSpec.of(model("colour_classifier_batch_test.onnx"), model("colour_labels.txt"));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try (ModelSessions shared = new ModelSessions(new SessionSettings(1, 1, 1), null, STREAMS);
+             ModelRunner a = ModelRunner.load(shared, spec); ModelRunner b = ModelRunner.load(shared, spec);
+             Mat red = image(0); Mat green = image(1)) {
+            ModelSession session = shared.openSessions().get(0);
+            session.enterStage(); // the session is busy: what follows queues up
+            Future<String> first = pool.submit(() -> a.classify(red, 1).get(0).label());
+            awaitTrue(() -> session.waitingForStage() == 1, "stream a waits for a turn");
+            java.util.concurrent.CountDownLatch otherHolds = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch otherMayLeave = new java.util.concurrent.CountDownLatch(1);
+            Future<?> other = pool.submit(() -> { // another user of the session, queued after a
+                session.enterStage();
+                otherHolds.countDown();
+                otherMayLeave.await();
+                session.leaveStage();
+                return null;
+            });
+            awaitTrue(() -> session.waitingForStage() == 2, "the other user waits for a turn after a");
+            Thread[] bThread = new Thread[1];
+            Future<String> second = pool.submit(() -> {
+                bThread[0] = Thread.currentThread();
+                return b.classify(green, 1).get(0).label();
+            });
+            awaitTrue(() -> bThread[0] != null && bThread[0].getState() == Thread.State.WAITING,
+                    "stream b queued its input");
+            session.leaveStage(); // a's turn: it runs its input and b's as one batch
+            assertEquals("red", first.get(30, TimeUnit.SECONDS));
+            assertTrue(otherHolds.await(30, TimeUnit.SECONDS), "the next turn went to the other user");
+            // b's input ran in a's batch: its result is there although the other user holds the only turn
+            assertEquals("green", second.get(10, TimeUnit.SECONDS));
+            otherMayLeave.countDown();
+            other.get(30, TimeUnit.SECONDS);
+            assertEquals("2.00 inputs per run across streams", b.batching().orElseThrow());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void withTwoStagesTheQueuedStreamsAreSplitEvenlyOverTwoRunsSoNoneLapsTheOthers() throws Exception {
+        ModelSpec spec = ModelSpec.of(model("colour_classifier_batch_test.onnx"), model("colour_labels.txt"));
+        ExecutorService pool = Executors.newFixedThreadPool(STREAMS);
+        List<ModelRunner> runners = new ArrayList<>();
+        try (ModelSessions shared = new ModelSessions(new SessionSettings(1, 1, 2), null, STREAMS)) {
+            for (int s = 0; s < STREAMS; s++) {
+                runners.add(ModelRunner.load(shared, spec));
+            }
+            ModelSession session = shared.openSessions().get(0);
+            assertEquals(2, session.stages());
+            session.enterStage(); // both turns taken: every stream's input queues
+            session.enterStage();
+            List<Thread> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Future<String>> results = new ArrayList<>();
+            for (int s = 0; s < STREAMS; s++) {
+                int stream = s;
+                results.add(pool.submit(() -> {
+                    threads.add(Thread.currentThread());
+                    try (Mat img = image(stream)) {
+                        return runners.get(stream).classify(img, 1).get(0).label();
+                    }
+                }));
+            }
+            awaitTrue(() -> threads.size() == STREAMS && threads.stream()
+                    .allMatch(t -> t.getState() == Thread.State.WAITING), "all four streams queued");
+            session.leaveStage();
+            session.leaveStage();
+            List<String> labels = new ArrayList<>();
+            for (Future<String> f : results) {
+                labels.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(List.of("red", "green", "blue", "yellow"), labels);
+            for (ModelRunner r : runners) {
+                assertEquals("2.00 inputs per run across streams", r.batching().orElseThrow(),
+                        "two runs of two, one per stage, not one of four beside an idle stage");
+            }
+        } finally {
+            runners.forEach(ModelRunner::close);
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
     private static List<List<String>> inStreams(ModelSessions sessions, ModelSpec spec,
                                                 BiFunction<ModelRunner, Mat, String> work, List<String> batching)
             throws Exception {
