@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -42,6 +43,9 @@ public final class ModelSessions implements AutoCloseable {
     private final int streams;
     /** Most inputs one run may batch across streams: {@link #streams}, or 1 when batching is turned off. */
     private final int maxBatch;
+    /** The providers the chain may try: this build's, or (tests) a build's that lists more than it can start. */
+    private final Set<OrtProvider> available;
+    private final Path tensorRtCache;
     private final Map<Key, ModelSession> sessions = new LinkedHashMap<>();
     private final Map<Stamp, String> checksums = new LinkedHashMap<>();
 
@@ -64,10 +68,21 @@ public final class ModelSessions implements AutoCloseable {
      * own even for a model with a dynamic batch dimension (to measure what batching gains).
      */
     public ModelSessions(SessionSettings settings, ThreadTuner tuner, int streams, boolean batching) {
+        this(settings, tuner, streams, batching, availableProviders(), tensorRtCacheFolder());
+    }
+
+    /**
+     * As above with the providers the chain may try and the TensorRT engine cache folder given: a build that lists
+     * providers whose libraries are missing, as a GPU build on a machine without CUDA.
+     */
+    ModelSessions(SessionSettings settings, ThreadTuner tuner, int streams, boolean batching,
+                  Set<OrtProvider> available, Path tensorRtCache) {
         this.settings = settings;
         this.tuner = tuner;
         this.streams = Math.max(1, streams);
         this.maxBatch = batching ? this.streams : 1;
+        this.available = Set.copyOf(available);
+        this.tensorRtCache = tensorRtCache;
     }
 
     public ModelSessions() {
@@ -142,7 +157,7 @@ public final class ModelSessions implements AutoCloseable {
 
     private ModelSession create(String modelName, Path file, String sha, boolean wantsGpu) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        ProviderChain chain = new ProviderChain(availableProviders(), settings.tensorRt());
+        ProviderChain chain = new ProviderChain(available, settings.tensorRt());
         ProviderChain.Started<Opened> started;
         try {
             started = chain.start(wantsGpu, provider -> provider.equals(ProviderChoice.CPU)
@@ -176,18 +191,23 @@ public final class ModelSessions implements AutoCloseable {
      * TensorRT on device 0 with its engines cached in the user's cache folder (building one takes seconds to
      * minutes; the cache is keyed by model and GPU), FP16 off so detections match the CPU's.
      */
-    private static OrtTensorRTProviderOptions tensorRtOptions() throws OrtException {
-        Path cache = tensorRtCacheFolder();
+    private OrtTensorRTProviderOptions tensorRtOptions() throws OrtException {
         try {
-            Files.createDirectories(cache);
+            Files.createDirectories(tensorRtCache);
         } catch (IOException e) {
-            throw new OrtException("cannot create the TensorRT engine cache folder " + cache + ": " + e.getMessage());
+            throw new OrtException("cannot create the TensorRT engine cache folder " + tensorRtCache + ": "
+                    + e.getMessage());
         }
         OrtTensorRTProviderOptions trt = new OrtTensorRTProviderOptions(0);
-        trt.add("trt_fp16_enable", "0");
-        trt.add("trt_engine_cache_enable", "1");
-        trt.add("trt_engine_cache_path", cache.toString());
-        return trt;
+        try {
+            trt.add("trt_fp16_enable", "0");
+            trt.add("trt_engine_cache_enable", "1");
+            trt.add("trt_engine_cache_path", tensorRtCache.toString());
+            return trt;
+        } catch (OrtException e) {
+            trt.close();
+            throw e;
+        }
     }
 
     /** Where TensorRT engines are kept between runs. */

@@ -79,7 +79,9 @@ public final class ProviderChain {
         try {
             return starter.start(provider);
         } catch (OrtException e) {
-            reasons.add(provider + " could not start: " + ModelSessions.firstLine(e));
+            // ONNX Runtime prefixes "Error code - ORT_EP_FAIL - message: ": the message alone reads better
+            reasons.add(provider + " could not start: " + ModelSessions.firstLine(e)
+                    .replaceFirst("^Error code - \\w+ - message: ", ""));
             return null;
         }
     }

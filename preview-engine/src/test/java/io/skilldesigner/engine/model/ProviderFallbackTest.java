@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import ai.onnxruntime.OrtProvider;
 
@@ -42,6 +45,33 @@ class ProviderFallbackTest {
             assertEquals(List.of(ProviderChain.NO_TENSOR_RT, ProviderChain.NO_CUDA), c.reasons());
             assertEquals("requested GPU, running CPU: TensorRT: not in this build; CUDA: not in this build (CPU build"
                     + " of ONNX Runtime; build with -Pgpu for onnxruntime_gpu)", c.describe());
+            CocoPhotos.assertSameDetections(cpu, gpu);
+        }
+    }
+
+    /**
+     * The real TensorRT and CUDA steps on a build that lists both but cannot load them (a GPU build on a machine
+     * without CUDA): each fails with ONNX Runtime's own first line, the CPU runs, detections unchanged.
+     */
+    @Test
+    void tensorRtAndCudaThatCannotLoadFallBackWithTheirOwnErrors(@TempDir Path dir) {
+        ModelSpec spec = ModelSpec.of(YOLOX, TestModels.model("coco80_labels.txt"));
+        Path cache = dir.resolve("skill-designer/tensorrt");
+        try (ModelSessions gpuBuild = new ModelSessions(SessionSettings.defaults(), null, 1, true,
+                EnumSet.of(OrtProvider.CPU, OrtProvider.CUDA, OrtProvider.TENSOR_RT), cache);
+             ModelSessions cpuOnly = new ModelSessions();
+             ModelRunner gpu = ModelRunner.load(gpuBuild, spec.withCuda(true));
+             ModelRunner cpu = ModelRunner.load(cpuOnly, spec)) {
+            ProviderChoice c = gpu.provider();
+            assertEquals(ProviderChoice.CPU, c.provider(), c.describe());
+            assertEquals(2, c.reasons().size(), c.describe());
+            assertTrue(c.reasons().get(0).startsWith("TensorRT could not start: ")
+                    && c.reasons().get(0).length() > "TensorRT could not start: ".length(), c.describe());
+            assertTrue(c.reasons().get(1).startsWith("CUDA could not start: ")
+                    && c.reasons().get(1).length() > "CUDA could not start: ".length(), c.describe());
+            assertTrue(c.reasons().stream().noneMatch(r -> r.contains("\n") || r.contains("Error code")),
+                    "one line each, without ONNX Runtime's code prefix: " + c.describe());
+            assertTrue(Files.isDirectory(cache), "the engine cache folder is made before TensorRT is asked to start");
             CocoPhotos.assertSameDetections(cpu, gpu);
         }
     }
