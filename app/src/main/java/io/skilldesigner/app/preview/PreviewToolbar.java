@@ -111,6 +111,7 @@ final class PreviewToolbar {
         providerBanner.setId("preview-provider");
         providerBanner.getStyleClass().add("provider-banner");
         providerBanner.setMaxWidth(Double.MAX_VALUE);
+        providerBanner.setWrapText(true); // every model's provider and reasons stay readable, not cut off
         providerBanner.setVisible(false);
         providerBanner.managedProperty().bind(providerBanner.visibleProperty());
         view = new VBox(6, bar, extraSources.chips(), status, providerBanner);
