@@ -6,6 +6,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import ai.onnxruntime.OnnxTensor;
@@ -25,6 +26,8 @@ import ai.onnxruntime.OrtSession;
 final class BatchedRuns {
     private final ModelSession session;
     private final String inputName;
+    /** The outputs the runners' decoder reads: the only ones fetched from ONNX Runtime. */
+    private final Set<String> outputs;
     /** The shape of one input, batch dimension excluded. */
     private final long[] itemShape;
     private final int itemFloats;
@@ -54,8 +57,9 @@ final class BatchedRuns {
         }
     }
 
-    BatchedRuns(ModelSession session, String inputName, long[] itemShape, int maxBatch) {
+    BatchedRuns(ModelSession session, String inputName, long[] itemShape, int maxBatch, Set<String> outputs) {
         this.session = session;
+        this.outputs = Set.copyOf(outputs);
         this.inputName = inputName;
         this.itemShape = itemShape.clone();
         long n = 1;
@@ -202,7 +206,7 @@ final class BatchedRuns {
 
     private List<OutputTensor> runOne(FloatBuffer input) throws OrtException {
         try (OnnxTensor t = OnnxTensor.createTensor(session.environment(), input.duplicate().rewind(),
-                shapeOf(1)); OrtSession.Result r = session.session().run(Map.of(inputName, t))) {
+                shapeOf(1)); OrtSession.Result r = session.session().run(Map.of(inputName, t), outputs)) {
             return OutputTensor.all(r);
         }
     }
@@ -237,7 +241,7 @@ final class BatchedRuns {
 
     private List<List<OutputTensor>> runBatch(FloatBuffer in, int n) throws OrtException {
         try (OnnxTensor t = OnnxTensor.createTensor(session.environment(), in, shapeOf(n));
-             OrtSession.Result r = session.session().run(Map.of(inputName, t))) {
+             OrtSession.Result r = session.session().run(Map.of(inputName, t), outputs)) {
             List<OutputTensor> whole = OutputTensor.all(r);
             for (OutputTensor o : whole) {
                 if (o.shape().length == 0 || o.shape()[0] != n || o.size() % n != 0) {

@@ -86,7 +86,7 @@ public final class ModelRunner implements AutoCloseable {
         this.pinnedViews = new ArrayList<>();
         this.batched = batchable() ? session.batchedRuns(inputName, settings.nchw()
                 ? new long[] {3, settings.inputHeight(), settings.inputWidth()}
-                : new long[] {settings.inputHeight(), settings.inputWidth(), 3}) : null;
+                : new long[] {settings.inputHeight(), settings.inputWidth(), 3}, requested) : null;
         if (batched == null) {
             pinOutputs(session);
         }
@@ -341,8 +341,8 @@ public final class ModelRunner implements AutoCloseable {
     }
 
     /**
-     * The outputs each run asks ONNX Runtime for (those its decoder reads), in the model's order; a run batched
-     * across streams still fetches every output.
+     * The outputs each run asks ONNX Runtime for (those its decoder reads), in the model's order, batched across
+     * streams or not.
      */
     public Set<String> outputsRequested() {
         return Collections.unmodifiableSet(requested);

@@ -61,10 +61,13 @@ public final class ModelSession implements AutoCloseable {
         return maxBatch;
     }
 
-    /** The batcher for one input name and item shape (batch dimension excluded), shared by the session's users. */
-    synchronized BatchedRuns batchedRuns(String inputName, long[] itemShape) {
-        return batched.computeIfAbsent(inputName + Arrays.toString(itemShape),
-                k -> new BatchedRuns(this, inputName, itemShape, maxBatch));
+    /**
+     * The batcher for one input name, item shape (batch dimension excluded) and set of outputs read, shared by the
+     * session's users.
+     */
+    synchronized BatchedRuns batchedRuns(String inputName, long[] itemShape, java.util.Set<String> outputs) {
+        return batched.computeIfAbsent(inputName + Arrays.toString(itemShape) + outputs,
+                k -> new BatchedRuns(this, inputName, itemShape, maxBatch, outputs));
     }
 
     /** The thread counts in use, if chosen by the tuner or given; empty for ONNX Runtime's defaults. */
