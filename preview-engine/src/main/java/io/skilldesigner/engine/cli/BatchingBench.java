@@ -37,11 +37,13 @@ final class BatchingBench {
     private final PrintStream out;
     private final SessionSettings threads;
     private final ThreadTuner tuner;
+    private final boolean gpu;
 
-    BatchingBench(PrintStream out, SessionSettings threads, ThreadTuner tuner) {
+    BatchingBench(PrintStream out, SessionSettings threads, ThreadTuner tuner, boolean gpu) {
         this.out = out;
         this.threads = threads;
         this.tuner = tuner;
+        this.gpu = gpu;
     }
 
     static void printTable(PrintStream out, int streams, List<String> rows) {
@@ -58,19 +60,19 @@ final class BatchingBench {
             throws OrtException, InterruptedException {
         try (ModelSessions batched = new ModelSessions(threads, tuner, streams, true);
              ModelSessions unbatched = new ModelSessions(threads, tuner, streams, false)) {
-            ModelTask task = BenchCommand.task(unbatched, model, null);
+            ModelTask task = BenchCommand.task(unbatched, model, null, gpu);
             ModelLibrary library = ModelLibrary.of(List.of(new ModelDescriptor("bench",
                     model.getFileName().toString(), task, null, FileLocation.local(model.toString()), null, "",
                     List.of(), null, null, "")));
-            Skill skill = BenchCommand.benchSkill(task);
+            Skill skill = BenchCommand.benchSkill(task, gpu);
             List<OnnxTensor> inputs = List.of();
             List<OnnxTensor> batches = List.of();
-            try (ModelRunner runner = ModelRunner.load(unbatched, ModelSpec.of(model, null))) {
+            try (ModelRunner runner = ModelRunner.load(unbatched, ModelSpec.of(model, null).withCuda(gpu))) {
                 if (runner.io().inputs().get(0).shape().get(0) > 0) {
                     out.println("batching: " + model.getFileName() + " has a fixed batch dimension; not compared");
                     return Optional.empty();
                 }
-                ModelSession session = unbatched.open(runner.name(), model, false);
+                ModelSession session = unbatched.open(runner.name(), model, gpu);
                 String inputName = runner.io().inputs().get(0).name();
                 inputs = BenchCommand.rawInputs(runner, session, frames);
                 batches = batchesOf(session, inputs, streams);

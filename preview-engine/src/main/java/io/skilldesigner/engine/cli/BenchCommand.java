@@ -21,7 +21,9 @@ import io.skilldesigner.core.model.FileLocation;
 import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.model.ModelTask;
+import io.skilldesigner.core.skill.Acceleration;
 import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.core.skill.SkillBasics;
 import io.skilldesigner.core.skill.SkillEdge;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.engine.Engine;
@@ -54,6 +56,8 @@ import io.skilldesigner.engine.source.VideoFileSource;
 final class BenchCommand {
     private final PrintStream out;
     private final PrintStream err;
+    /** {@code --gpu}: sessions ask for a GPU (TensorRT, CUDA, then CPU), as a skill with GPU acceleration does. */
+    private boolean gpu;
 
     BenchCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -62,7 +66,8 @@ final class BenchCommand {
 
     ExitCode execute(List<String> argList) throws UsageException {
         Args args = Args.parse(argList, Set.of("video", "frames", "rounds", "labels", "threads", "streams"),
-                Set.of("tune"));
+                Set.of("tune", "gpu"));
+        gpu = args.flag("gpu");
         if (args.positional().isEmpty()) {
             throw new UsageException("bench needs at least one model file");
         }
@@ -106,7 +111,7 @@ final class BenchCommand {
                     try (ModelSessions shared = new ModelSessions(threads, tuner, streams)) {
                         streamTable.add(compareStreams(shared, model, frames, rounds, streams));
                     }
-                    new BatchingBench(out, threads, tuner).compare(model, frames, rounds, streams)
+                    new BatchingBench(out, threads, tuner, gpu).compare(model, frames, rounds, streams)
                             .ifPresent(batchTable::add);
                 }
             } catch (ModelException | OrtException | IllegalStateException e) {
@@ -143,18 +148,18 @@ final class BenchCommand {
     /** One model, one stream: rounds of raw, model path and engine; returns its row of the side-by-side table. */
     private String compare(ModelSessions sessions, Path model, Path labels, List<FrameImage> frames, int rounds,
                            boolean printTuning) throws OrtException, InterruptedException {
-        ModelSpec spec = ModelSpec.of(model, labels);
+        ModelSpec spec = ModelSpec.of(model, labels).withCuda(gpu);
         ModelLibrary library = ModelLibrary.of(List.of(new ModelDescriptor("bench", model.getFileName().toString(),
-                task(sessions, model, labels), null, FileLocation.local(model.toString()),
+                task(sessions, model, labels, gpu), null, FileLocation.local(model.toString()),
                 labels == null ? null : FileLocation.local(labels.toString()), "", List.of(), null, null, "")));
-        Skill skill = benchSkill(library.find("bench").orElseThrow().task());
+        Skill skill = benchSkill(library.find("bench").orElseThrow().task(), gpu);
         double[] totals = new double[3];
         List<Double> ratios = new ArrayList<>();
         List<Double> overheadRatios = new ArrayList<>();
         NodeMetrics last = null;
         List<OnnxTensor> inputs = List.of();
         try (ModelRunner runner = ModelRunner.load(sessions, spec)) {
-            ModelSession session = sessions.open(runner.name(), model, false);
+            ModelSession session = sessions.open(runner.name(), model, gpu);
             if (printTuning) {
                 out.print(session.tuning().map(t -> "thread tuning (" + t.key() + "):\n" + t.format())
                         .orElse("thread tuning: not measured, threads given by --threads\n"));
@@ -223,12 +228,12 @@ final class BenchCommand {
     private String compareStreams(ModelSessions sessions, Path model, List<FrameImage> frames, int rounds,
                                   int streams) throws OrtException, InterruptedException {
         ModelLibrary library = ModelLibrary.of(List.of(new ModelDescriptor("bench", model.getFileName().toString(),
-                task(sessions, model, null), null, FileLocation.local(model.toString()), null, "", List.of(), null,
+                task(sessions, model, null, gpu), null, FileLocation.local(model.toString()), null, "", List.of(), null,
                 null, "")));
-        Skill skill = benchSkill(library.find("bench").orElseThrow().task());
+        Skill skill = benchSkill(library.find("bench").orElseThrow().task(), gpu);
         List<OnnxTensor> inputs = List.of();
-        try (ModelRunner runner = ModelRunner.load(sessions, ModelSpec.of(model, null))) {
-            ModelSession session = sessions.open(runner.name(), model, false);
+        try (ModelRunner runner = ModelRunner.load(sessions, ModelSpec.of(model, null).withCuda(gpu))) {
+            ModelSession session = sessions.open(runner.name(), model, gpu);
             String inputName = runner.io().inputs().get(0).name();
             inputs = rawInputs(runner, session, frames);
             groupRun(sessions, library, skill, frames, streams); // warm-up
@@ -378,13 +383,20 @@ final class BenchCommand {
     }
 
     static String threads(ModelSession session) {
+        if (session.provider().gpuRequested()) { // where it runs and why, then the CPU threads it would use
+            return session.provider().describe() + "; " + cpuThreads(session);
+        }
+        return cpuThreads(session);
+    }
+
+    private static String cpuThreads(ModelSession session) {
         return session.threads().map(c -> c.describe() + (session.tuning().isPresent() ? " (measured)" : " (given)"))
                 .orElse("ONNX Runtime default");
     }
 
     /** The task the model's outputs say (detector or classifier), so the bench skill runs it as such. */
-    static ModelTask task(ModelSessions sessions, Path model, Path labels) {
-        try (ModelRunner r = ModelRunner.load(sessions, ModelSpec.of(model, labels))) {
+    static ModelTask task(ModelSessions sessions, Path model, Path labels, boolean gpu) {
+        try (ModelRunner r = ModelRunner.load(sessions, ModelSpec.of(model, labels).withCuda(gpu))) {
             return r.isClassifier() ? ModelTask.CLASSIFICATION : ModelTask.DETECTION;
         }
     }
@@ -436,12 +448,15 @@ final class BenchCommand {
         }
     }
 
-    static Skill benchSkill(ModelTask task) {
+    static Skill benchSkill(ModelTask task, boolean gpu) {
         Map<String, Object> model = task == ModelTask.CLASSIFICATION
                 ? Map.of(ModelNode.MODEL, "bench", ModelNode.TASK, ModelNode.CLASSIFICATION, ModelNode.CLASSIFY_ON,
                         ModelNode.ON_FRAME)
                 : Map.of(ModelNode.MODEL, "bench", ModelNode.TASK, ModelNode.DETECTION);
         Skill s = Skill.empty("bench", "Benchmark");
+        if (gpu) {
+            s = s.withBasics(new SkillBasics(s.basics().desiredFps(), Acceleration.NVIDIA_DGPU));
+        }
         return s.withNodes(List.of(
                 new SkillNode("camera", CameraInputNode.ID, "Camera", Map.of(CameraInputNode.SOURCE_KIND,
                         CameraInputNode.FILE, CameraInputNode.FILE_PATH_KEY, "memory"), null),

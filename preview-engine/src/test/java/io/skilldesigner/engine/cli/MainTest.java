@@ -126,6 +126,16 @@ class MainTest {
     }
 
     @Test
+    void benchOnAGpuSaysWhichProviderRanAndWhyInTheTable() {
+        Result r = main("bench", "src/test/resources/models/colour_classifier_fp16.onnx", "--video", video.toString(),
+                "--frames", "5", "--rounds", "1", "--threads", "1,1,1", "--gpu");
+        assertEquals(0, r.code(), r.err() + r.out());
+        String row = r.out().lines().filter(l -> l.startsWith("| colour_classifier_fp16.onnx |")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.out()));
+        assertTrue(row.contains("requested GPU, running CPU") && row.contains("CUDA: not in this build"), row);
+    }
+
+    @Test
     void exitCodesScriptsCanRelyOn() throws Exception {
         assertEquals(2, main().code());
         assertEquals(2, main("run").code());
