@@ -58,8 +58,10 @@ final class BatchingBench {
     /** The table row, or empty (with a line saying why) when the model's batch dimension is fixed. */
     Optional<String> compare(Path model, List<FrameImage> frames, int rounds, int streams)
             throws OrtException, InterruptedException {
-        try (ModelSessions batched = new ModelSessions(threads, tuner, streams, true);
-             ModelSessions unbatched = new ModelSessions(threads, tuner, streams, false)) {
+        try (ModelSessions batched = new ModelSessions(threads, tuner, streams,
+                ModelSessions.Batching.ALWAYS);
+             ModelSessions unbatched = new ModelSessions(threads, tuner, streams,
+                     ModelSessions.Batching.OFF)) {
             ModelTask task = BenchCommand.task(unbatched, model, null, gpu);
             ModelLibrary library = ModelLibrary.of(List.of(new ModelDescriptor("bench",
                     model.getFileName().toString(), task, null, FileLocation.local(model.toString()), null, "",

@@ -108,7 +108,10 @@ public final class ModelRunner implements AutoCloseable {
      */
     public Optional<String> batching() {
         if (batched == null) {
-            return Optional.empty();
+            // a dynamic-batch model on a shared session whose measurement found single inputs faster says so
+            String off = session.batchingOff();
+            return off == null || io.inputs().get(0).shape().isEmpty() || io.inputs().get(0).shape().get(0) > 0
+                    ? Optional.empty() : Optional.of("off: " + off);
         }
         String off = batched.disabledBecause();
         return Optional.of(off != null ? "off: " + off : String.format(Locale.ROOT,

@@ -38,13 +38,15 @@ public final class ModelSession implements AutoCloseable {
     /** Most inputs one run may batch (the streams sharing this session); 1 turns batching off. */
     private final int maxBatch;
     private final Map<String, BatchedRuns> batched = new HashMap<>();
+    private final String batchingOff;
 
     ModelSession(Path file, String sha256, OrtSession session, ProviderChoice provider) {
-        this(file, sha256, session, provider, null, null, Runtime.getRuntime().availableProcessors(), 1);
+        this(file, sha256, session, provider, null, null, Runtime.getRuntime().availableProcessors(), 1, null);
     }
 
     ModelSession(Path file, String sha256, OrtSession session, ProviderChoice provider, ThreadConfig threads,
-                 ThreadTuning tuning, int stages, int maxBatch) {
+                 ThreadTuning tuning, int stages, int maxBatch, String batchingOff) {
+        this.batchingOff = batchingOff;
         this.file = file;
         this.sha256 = sha256;
         this.session = Objects.requireNonNull(session, "session");
@@ -54,6 +56,11 @@ public final class ModelSession implements AutoCloseable {
         this.stageCount = stages;
         this.stages = new Semaphore(stages, true);
         this.maxBatch = Math.max(1, maxBatch);
+    }
+
+    /** Why several streams' inputs are not batched on this session (measured slower), or null. */
+    public String batchingOff() {
+        return batchingOff;
     }
 
     /** Most inputs one run may batch across the streams sharing this session (1: no batching). */

@@ -24,6 +24,7 @@ import io.skilldesigner.engine.UserCacheFolder;
 import io.skilldesigner.engine.model.threads.ThreadConfig;
 import io.skilldesigner.engine.model.threads.ThreadTuner;
 import io.skilldesigner.engine.model.threads.ThreadTuning;
+import io.skilldesigner.engine.model.threads.TuningEntry;
 
 /**
  * Opens ONNX Runtime sessions and keeps one per model file content (path + SHA-256) and provider request, so
@@ -41,8 +42,8 @@ public final class ModelSessions implements AutoCloseable {
     private final ThreadTuner tuner;
     /** How many streams will share each session: the tuner's choice may use several concurrent stages. */
     private final int streams;
-    /** Most inputs one run may batch across streams: {@link #streams}, or 1 when batching is turned off. */
-    private final int maxBatch;
+    /** Whether several streams' inputs are batched on models with a dynamic batch dimension. */
+    private final Batching batching;
     /** The providers the chain may try: this build's, or (tests) a build's that lists more than it can start. */
     private final Set<OrtProvider> available;
     private final Path tensorRtCache;
@@ -60,14 +61,24 @@ public final class ModelSessions implements AutoCloseable {
      * @param streams how many streams will share each session (1 for one camera)
      */
     public ModelSessions(SessionSettings settings, ThreadTuner tuner, int streams) {
-        this(settings, tuner, streams, true);
+        this(settings, tuner, streams, Batching.MEASURED);
     }
 
-    /**
-     * As {@link #ModelSessions(SessionSettings, ThreadTuner, int)}; {@code batching} false runs every input on its
-     * own even for a model with a dynamic batch dimension (to measure what batching gains).
-     */
-    public ModelSessions(SessionSettings settings, ThreadTuner tuner, int streams, boolean batching) {
+    /** Whether the inputs of several streams sharing a session with a dynamic batch dimension are batched. */
+    public enum Batching {
+        /**
+         * As the thread tuner measured: batched when its fastest configuration for the streams batches; when the
+         * threads are given (or not measured on this provider), batched.
+         */
+        MEASURED,
+        /** Always batched (to measure what batching gains or loses). */
+        ALWAYS,
+        /** Never: every input runs on its own. */
+        OFF
+    }
+
+    /** As {@link #ModelSessions(SessionSettings, ThreadTuner, int)} with batching as given. */
+    public ModelSessions(SessionSettings settings, ThreadTuner tuner, int streams, Batching batching) {
         this(settings, tuner, streams, batching, availableProviders(), tensorRtCacheFolder());
     }
 
@@ -75,12 +86,12 @@ public final class ModelSessions implements AutoCloseable {
      * As above with the providers the chain may try and the TensorRT engine cache folder given: a build that lists
      * providers whose libraries are missing, as a GPU build on a machine without CUDA.
      */
-    ModelSessions(SessionSettings settings, ThreadTuner tuner, int streams, boolean batching,
+    ModelSessions(SessionSettings settings, ThreadTuner tuner, int streams, Batching batching,
                   Set<OrtProvider> available, Path tensorRtCache) {
         this.settings = settings;
         this.tuner = tuner;
         this.streams = Math.max(1, streams);
-        this.maxBatch = batching ? this.streams : 1;
+        this.batching = batching;
         this.available = Set.copyOf(available);
         this.tensorRtCache = tensorRtCache;
     }
@@ -167,8 +178,26 @@ public final class ModelSessions implements AutoCloseable {
                     + firstLine(e), e);
         }
         Opened o = started.opened();
+        String measuredOff = measuredOff(o);
+        int maxBatch = batching == Batching.OFF || measuredOff != null ? 1 : streams;
         return new ModelSession(file, sha, o.session(), started.choice(), o.threads(), o.tuning(),
-                stagesOr(o.threads()), maxBatch);
+                stagesOr(o.threads()), maxBatch, measuredOff);
+    }
+
+    /** Why measurement turned batching off for this session (batch-1 configurations were faster), or null. */
+    private String measuredOff(Opened o) {
+        if (streams == 1 || batching != Batching.MEASURED || o.tuning() == null || !o.tuning().measuredBatches()
+                || o.threads().batch() > 1) {
+            return null;
+        }
+        ThreadTuning t = o.tuning();
+        TuningEntry one = t.entry(o.threads());
+        TuningEntry batched = t.table().stream().filter(e -> e.config().batch() > 1
+                && e.config().inputsInFlight() <= streams).max(java.util.Comparator.comparingDouble(
+                TuningEntry::runsPerSecond)).orElse(null);
+        return batched == null ? null : String.format(java.util.Locale.ROOT, "measured faster one input at a time"
+                + " (%s: %.0f images/s; best batched, %s: %.0f)", one.config().describe(), one.runsPerSecond(),
+                batched.config().describe(), batched.runsPerSecond());
     }
 
     /**
@@ -223,8 +252,24 @@ public final class ModelSessions implements AutoCloseable {
             tuning = tuner.tuningFor(file, sha);
             threads = tuning.bestFor(streams);
         }
+        OrtSession session = open(file, env, threads);
+        if (tuning != null && streams > 1 && batching == Batching.MEASURED && !tuning.measuredBatches()
+                && ThreadTuner.dynamicBatch(session)) {
+            // a table cached before batches were measured: measure them now, once, and reopen if they win
+            tuning = tuner.withBatches(tuning, file);
+            ThreadConfig best = tuning.bestFor(streams);
+            if (!best.equals(threads)) {
+                session.close();
+                threads = best;
+                session = open(file, env, threads);
+            }
+        }
+        return new Opened(session, threads, tuning);
+    }
+
+    private static OrtSession open(Path file, OrtEnvironment env, ThreadConfig threads) throws OrtException {
         try (OrtSession.SessionOptions options = baseOptions(threads)) {
-            return new Opened(env.createSession(file.toString(), options), threads, tuning);
+            return env.createSession(file.toString(), options);
         }
     }
 

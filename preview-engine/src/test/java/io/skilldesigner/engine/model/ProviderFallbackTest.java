@@ -57,7 +57,7 @@ class ProviderFallbackTest {
     void tensorRtAndCudaThatCannotLoadFallBackWithTheirOwnErrors(@TempDir Path dir) {
         ModelSpec spec = ModelSpec.of(YOLOX, TestModels.model("coco80_labels.txt"));
         Path cache = dir.resolve("skill-designer/tensorrt");
-        try (ModelSessions gpuBuild = new ModelSessions(SessionSettings.defaults(), null, 1, true,
+        try (ModelSessions gpuBuild = new ModelSessions(SessionSettings.defaults(), null, 1, ModelSessions.Batching.MEASURED,
                 EnumSet.of(OrtProvider.CPU, OrtProvider.CUDA, OrtProvider.TENSOR_RT), cache);
              ModelSessions cpuOnly = new ModelSessions();
              ModelRunner gpu = ModelRunner.load(gpuBuild, spec.withCuda(true));

@@ -99,16 +99,44 @@ public final class ThreadTuner {
         return !Double.isNaN(a.othersBusy()) && (Double.isNaN(b.othersBusy()) || a.othersBusy() < b.othersBusy());
     }
 
-    /** Measures every candidate now, without the cache. */
+    /**
+     * Measures every candidate now, without the cache; for a model with a dynamic batch dimension, batches of
+     * several streams' inputs too ({@link #batchCandidates}).
+     */
     public List<TuningEntry> measure(Path model) throws OrtException {
         measurements.incrementAndGet();
         List<TuningEntry> table = new ArrayList<>();
+        boolean[] dynamic = {false};
         for (ThreadConfig c : candidates(machine.cores())) {
-            table.add(measureOne(model, c));
+            table.add(measureOne(model, c, dynamic));
+        }
+        if (dynamic[0]) {
+            for (ThreadConfig c : batchCandidates(machine.cores())) {
+                table.add(measureOne(model, c, dynamic));
+            }
         }
         LOG.log(System.Logger.Level.DEBUG, "thread tuning of " + model.getFileName() + ":\n"
                 + new ThreadTuning("", table).format());
         return table;
+    }
+
+    /**
+     * The tuning with batches measured too, for a model with a dynamic batch dimension whose (cached) table has
+     * none yet, as tables measured before batches were are; written to the cache. Other tables come back as they are.
+     */
+    public ThreadTuning withBatches(ThreadTuning tuning, Path model) throws OrtException {
+        if (tuning.measuredBatches()) {
+            return tuning;
+        }
+        measurements.incrementAndGet();
+        List<TuningEntry> rows = new ArrayList<>();
+        long now = clock.getAsLong();
+        for (ThreadConfig c : batchCandidates(machine.cores())) {
+            rows.add(measureOne(model, c, new boolean[1]).checkedAt(now));
+        }
+        ThreadTuning more = tuning.plus(rows);
+        cache.write(more);
+        return more;
     }
 
     /** intra 1..4, then powers of two and all cores, with one stage; then 2..4 stages sharing the cores. */
@@ -127,7 +155,29 @@ public final class ThreadTuner {
         return out;
     }
 
-    private TuningEntry measureOne(Path model, ThreadConfig c) throws OrtException {
+    /**
+     * Batches for a model with a dynamic batch dimension: 2 and 4 inputs per run with every core on one stage, and
+     * 2 per run on each of two stages; never more than 4 inputs in flight (a batch waits for that many streams).
+     */
+    static List<ThreadConfig> batchCandidates(int cores) {
+        int n = Math.max(1, cores);
+        List<ThreadConfig> out = new ArrayList<>(List.of(new ThreadConfig(n, 1, 1, 2), new ThreadConfig(n, 1, 1, 4)));
+        if (n >= 2) {
+            out.add(new ThreadConfig(n / 2, 1, 2, 2));
+        }
+        return out;
+    }
+
+    /** Whether the model's first input has a symbolic first (batch) dimension. */
+    public static boolean dynamicBatch(OrtSession session) throws OrtException {
+        for (NodeInfo info : session.getInputInfo().values()) {
+            return info.getInfo() instanceof TensorInfo t && t.getShape().length > 1 && t.getShape()[0] < 0;
+        }
+        return false;
+    }
+
+    /** One candidate on a session of its own; {@code dynamic[0]} is set when the model's batch is dynamic. */
+    private TuningEntry measureOne(Path model, ThreadConfig c, boolean[] dynamic) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
@@ -135,6 +185,7 @@ public final class ThreadTuner {
             options.setIntraOpNumThreads(c.intraOp());
             options.setInterOpNumThreads(c.interOp());
             try (OrtSession session = env.createSession(model.toString(), options)) {
+                dynamic[0] = dynamicBatch(session);
                 DoubleSupplier others = otherLoad.begin();
                 TuningEntry timed = time(session, c);
                 double busy = others.getAsDouble();
@@ -148,7 +199,7 @@ public final class ThreadTuner {
         List<Map<String, OnnxTensor>> inputs = new ArrayList<>();
         try {
             for (int s = 0; s < c.stages(); s++) {
-                inputs.add(syntheticInputs(session));
+                inputs.add(syntheticInputs(session, c.batch()));
             }
             for (int i = 0; i < 2; i++) {
                 run(session, inputs.get(0)); // warm-up: arenas, first-run kernel choices
@@ -189,7 +240,7 @@ public final class ThreadTuner {
                     throw failure[0];
                 }
             }
-            return new TuningEntry(c, runs.get() * 1e9 / wall, busyNanos.get() / 1e6 / runs.get());
+            return new TuningEntry(c, runs.get() * c.batch() * 1e9 / wall, busyNanos.get() / 1e6 / runs.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while tuning threads", e);
@@ -206,8 +257,8 @@ public final class ThreadTuner {
         }
     }
 
-    /** Noise of the input's type and shape; symbolic dimensions: batch 1, others 320 (a multiple of 32). */
-    private static Map<String, OnnxTensor> syntheticInputs(OrtSession session) throws OrtException {
+    /** Noise of the input's type and shape; symbolic dimensions: the batch, others 320 (a multiple of 32). */
+    private static Map<String, OnnxTensor> syntheticInputs(OrtSession session, int batch) throws OrtException {
         Map<String, OnnxTensor> out = new java.util.LinkedHashMap<>();
         Random random = new Random(17);
         for (Map.Entry<String, NodeInfo> e : session.getInputInfo().entrySet()) {
@@ -217,7 +268,7 @@ public final class ThreadTuner {
             long[] shape = info.getShape().clone();
             for (int i = 0; i < shape.length; i++) {
                 if (shape[i] <= 0) {
-                    shape[i] = i == 0 ? 1 : 320;
+                    shape[i] = i == 0 ? batch : 320;
                 }
             }
             long count = 1;

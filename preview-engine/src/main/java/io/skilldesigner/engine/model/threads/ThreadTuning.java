@@ -51,11 +51,32 @@ public record ThreadTuning(String key, List<TuningEntry> table) {
         return bestFor(1);
     }
 
-    /** The fastest configuration with at most {@code streams} concurrent stages (more stages need more streams). */
+    /**
+     * The fastest configuration (images per second) for {@code streams} streams: at most as many inputs in flight
+     * (stages times batch) as there are streams, as more stages or bigger batches need more streams to fill them.
+     */
     public ThreadConfig bestFor(int streams) {
-        return table.stream().filter(e -> e.config().stages() <= Math.max(1, streams))
+        return table.stream().filter(e -> e.config().inputsInFlight() <= Math.max(1, streams))
                 .max(Comparator.comparingDouble(TuningEntry::runsPerSecond))
                 .orElse(table.get(0)).config();
+    }
+
+    /** The measured row of a configuration in this table. */
+    public TuningEntry entry(ThreadConfig config) {
+        return table.stream().filter(e -> e.config().equals(config)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(config.describe() + " was not measured"));
+    }
+
+    /** Whether batches were measured (the model has a dynamic batch dimension and the table is of this version). */
+    public boolean measuredBatches() {
+        return table.stream().anyMatch(e -> e.config().batch() > 1);
+    }
+
+    /** This table with {@code more} rows added (batches measured later). */
+    public ThreadTuning plus(List<TuningEntry> more) {
+        List<TuningEntry> all = new java.util.ArrayList<>(table);
+        all.addAll(more);
+        return new ThreadTuning(key, all);
     }
 
     /** The table as printed by {@code bench --tune}, the chosen row marked. */
@@ -63,8 +84,8 @@ public record ThreadTuning(String key, List<TuningEntry> table) {
         StringBuilder sb = new StringBuilder();
         ThreadConfig one = chosen();
         ThreadConfig many = bestFor(Integer.MAX_VALUE);
-        sb.append(String.format(java.util.Locale.ROOT, "%-7s %-7s %-7s %10s %10s %12s  %s%n", "intra", "inter",
-                "stages", "runs/s", "ms/run", "others busy", "chosen"));
+        sb.append(String.format(java.util.Locale.ROOT, "%-7s %-7s %-7s %-7s %10s %10s %12s  %s%n", "intra", "inter",
+                "stages", "batch", "images/s", "ms/run", "others busy", "chosen"));
         for (TuningEntry e : table) {
             ThreadConfig c = e.config();
             List<String> marks = new java.util.ArrayList<>();
@@ -77,8 +98,8 @@ public record ThreadTuning(String key, List<TuningEntry> table) {
             String mark = String.join(", ", marks);
             String busy = e.othersBusy() == null || e.othersBusy().isNaN() ? "unknown"
                     : String.format(java.util.Locale.ROOT, "%.0f %%", e.othersBusy() * 100);
-            sb.append(String.format(java.util.Locale.ROOT, "%-7d %-7d %-7d %10.2f %10.2f %12s  %s%n", c.intraOp(),
-                    c.interOp(), c.stages(), e.runsPerSecond(), e.msPerRun(), busy, mark));
+            sb.append(String.format(java.util.Locale.ROOT, "%-7d %-7d %-7d %-7d %10.2f %10.2f %12s  %s%n",
+                    c.intraOp(), c.interOp(), c.stages(), c.batch(), e.runsPerSecond(), e.msPerRun(), busy, mark));
         }
         return sb.toString();
     }

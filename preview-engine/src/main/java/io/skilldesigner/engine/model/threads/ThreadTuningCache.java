@@ -110,8 +110,8 @@ public final class ThreadTuningCache {
             if (!(e.runsPerSecond() > 0) || !(e.msPerRun() > 0)) {
                 throw new JsonParseException("entry " + key + " has a non-positive measurement");
             }
-            out.add(new TuningEntry(new ThreadConfig(c.intraOp(), c.interOp(), c.stages()), e.runsPerSecond(),
-                    e.msPerRun(), e.othersBusy(), e.checkedAtMillis()));
+            out.add(new TuningEntry(new ThreadConfig(c.intraOp(), c.interOp(), c.stages(), c.batch()),
+                    e.runsPerSecond(), e.msPerRun(), e.othersBusy(), e.checkedAtMillis()));
         }
         return out;
     }

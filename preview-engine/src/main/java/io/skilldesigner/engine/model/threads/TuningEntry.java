@@ -1,7 +1,8 @@
 package io.skilldesigner.engine.model.threads;
 
 /**
- * One measured configuration: inferences per second over all its concurrent stages, and time per inference.
+ * One measured configuration: images (inputs) per second over all its concurrent stages, batches counted by their
+ * size, and time per inference.
  *
  * @param othersBusy    share of the machine (0..1) other processes used while it was measured; null when measured
  *                      by a version that did not record it
