@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
@@ -305,10 +307,10 @@ final class BenchCommand {
      * images per second over all, an input counting {@code images.applyAsInt(input)} (its batch size).
      */
     static double rawParallel(ModelSession session, String inputName, List<OnnxTensor> inputs, int callers,
-                              java.util.function.ToIntFunction<OnnxTensor> images) throws InterruptedException {
+                              ToIntFunction<OnnxTensor> images) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         RuntimeException[] failure = new RuntimeException[1];
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
         long t0 = System.nanoTime();
         for (int c = 0; c < callers; c++) {
             Thread t = new Thread(null, () -> {

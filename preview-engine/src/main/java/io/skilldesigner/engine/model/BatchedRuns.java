@@ -3,6 +3,7 @@ package io.skilldesigner.engine.model;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class BatchedRuns {
     private final Object lock = new Object();
     private final List<Request> pending = new ArrayList<>();
     /** Batch input buffers not in use (at most one per stage is ever made). Guarded by {@link #lock}. */
-    private final java.util.ArrayDeque<FloatBuffer> batchBuffers = new java.util.ArrayDeque<>();
+    private final ArrayDeque<FloatBuffer> batchBuffers = new ArrayDeque<>();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong inputs = new AtomicLong();
     private volatile String disabledBecause;

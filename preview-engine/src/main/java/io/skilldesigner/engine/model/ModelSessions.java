@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -193,9 +195,9 @@ public final class ModelSessions implements AutoCloseable {
         ThreadTuning t = o.tuning();
         TuningEntry one = t.entry(o.threads());
         TuningEntry batched = t.table().stream().filter(e -> e.config().batch() > 1
-                && e.config().inputsInFlight() <= streams).max(java.util.Comparator.comparingDouble(
+                && e.config().inputsInFlight() <= streams).max(Comparator.comparingDouble(
                 TuningEntry::runsPerSecond)).orElse(null);
-        return batched == null ? null : String.format(java.util.Locale.ROOT, "measured faster one input at a time"
+        return batched == null ? null : String.format(Locale.ROOT, "measured faster one input at a time"
                 + " (%s: %.0f images/s; best batched, %s: %.0f)", one.config().describe(), one.runsPerSecond(),
                 batched.config().describe(), batched.runsPerSecond());
     }

@@ -9,13 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -94,8 +97,8 @@ class BatchedRunsTest {
             session.enterStage(); // the session is busy: what follows queues up
             Future<String> first = pool.submit(() -> a.classify(red, 1).get(0).label());
             awaitTrue(() -> session.waitingForStage() == 1, "stream a waits for a turn");
-            java.util.concurrent.CountDownLatch otherHolds = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CountDownLatch otherMayLeave = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch otherHolds = new CountDownLatch(1);
+            CountDownLatch otherMayLeave = new CountDownLatch(1);
             Future<?> other = pool.submit(() -> { // another user of the session, queued after a
                 session.enterStage();
                 otherHolds.countDown();
@@ -137,7 +140,7 @@ class BatchedRunsTest {
             assertEquals(2, session.stages());
             session.enterStage(); // both turns taken: every stream's input queues
             session.enterStage();
-            List<Thread> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
             List<Future<String>> results = new ArrayList<>();
             for (int s = 0; s < STREAMS; s++) {
                 int stream = s;
@@ -167,7 +170,7 @@ class BatchedRunsTest {
         }
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+    private static void awaitTrue(BooleanSupplier condition, String what)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
