@@ -21,6 +21,7 @@ import io.skilldesigner.engine.metrics.RunSummary;
 import io.skilldesigner.engine.runtime.ExportMessageListener;
 import io.skilldesigner.engine.runtime.NodeRuntime;
 import io.skilldesigner.engine.runtime.NodeState;
+import io.skilldesigner.engine.runtime.ConcurrentRuntime;
 import io.skilldesigner.engine.runtime.PipelinedRuntime;
 import io.skilldesigner.engine.runtime.NodeStatusListener;
 import io.skilldesigner.engine.runtime.RunIdentity;
@@ -167,7 +168,24 @@ public final class Engine implements AutoCloseable {
             } else {
                 NodeRuntime runtime = runtimes.get(id);
                 NodeStage.Input input = NodeStage.Input.of(slots.get(id));
-                if (runtime instanceof PipelinedRuntime pipelined) {
+                if (runtime instanceof ConcurrentRuntime concurrent && concurrent.workers() > 1) {
+                    // frame n goes to worker n mod k; the stage below hands the results on in frame order
+                    List<FrameSlot> toWorkers = new ArrayList<>();
+                    List<Handoff<PreparedFrame>> fromWorkers = new ArrayList<>();
+                    for (int w = 0; w < concurrent.workers(); w++) {
+                        FrameSlot in = new FrameSlot(1);
+                        Handoff<PreparedFrame> out = new Handoff<>(1, PreparedFrame::release);
+                        toWorkers.add(in);
+                        fromWorkers.add(out);
+                        tasks.add(new WorkerStage(concurrent, w, in, out));
+                        names.add("sd-work-" + id + "-" + w);
+                    }
+                    handoffs.addAll(toWorkers);
+                    handoffs.addAll(fromWorkers);
+                    tasks.add(new DispatchStage(slots.get(id), toWorkers));
+                    names.add("sd-dispatch-" + id);
+                    input = NodeStage.Input.inTurn(fromWorkers);
+                } else if (runtime instanceof PipelinedRuntime pipelined) {
                     // its own thread prepares the next frame (pre-processing) while the stage runs this one
                     Handoff<PreparedFrame> prepared = new Handoff<>(1, PreparedFrame::release);
                     handoffs.add(prepared);

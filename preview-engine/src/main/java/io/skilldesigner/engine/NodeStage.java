@@ -10,7 +10,8 @@ import io.skilldesigner.engine.runtime.NodeState;
 
 /**
  * One node on its own thread: takes frames from its slot (or, for a {@link PipelinedRuntime}, from its
- * {@link PrepareStage}, which prepares the next frame meanwhile), runs them, hands the result to every child (fan-out
+ * {@link PrepareStage}, which prepares the next frame meanwhile; or, for a node with several workers, the
+ * {@link WorkerStage}s' results in frame order), runs them, hands the result to every child (fan-out
  * shares the same Frame). A node that throws goes to ERROR with the message and its input frame passes through
  * unchanged, so the branch below keeps receiving frames (exports keep their timing, the preview keeps moving);
  * it goes back to RUNNING on its next success. States a runtime reports itself (a gRPC node whose endpoint is
@@ -36,6 +37,19 @@ final class NodeStage implements Runnable {
             return () -> {
                 Frame f = slot.take();
                 return f == null ? null : PreparedFrame.of(f);
+            };
+        }
+
+        /**
+         * The results of a node's workers in frame order: worker n mod k has frame n, so once one of them has no
+         * more, no later frame was given out.
+         */
+        static Input inTurn(List<Handoff<PreparedFrame>> workers) {
+            int[] next = {0};
+            return () -> {
+                PreparedFrame f = workers.get(next[0]).take();
+                next[0] = (next[0] + 1) % workers.size();
+                return f;
             };
         }
     }
@@ -97,7 +111,8 @@ final class NodeStage implements Runnable {
             if (in.failure() != null) {
                 throw in.failure();
             }
-            Frame out = runtime instanceof PipelinedRuntime p ? p.finish(in.frame(), in.prepared())
+            Frame out = in.prepared() instanceof WorkerStage.Processed done ? done.frame() // a worker ran it
+                    : runtime instanceof PipelinedRuntime p ? p.finish(in.frame(), in.prepared())
                     : runtime.process(in.frame());
             metrics.latencyNanos(System.nanoTime() - t0);
             if (failedHere) {

@@ -1,5 +1,6 @@
 package io.skilldesigner.engine.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -29,6 +30,7 @@ import io.skilldesigner.core.skill.SkillBasics;
 import io.skilldesigner.core.skill.SkillEdge;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.engine.Engine;
+import io.skilldesigner.engine.bench.PythonPeer;
 import io.skilldesigner.engine.NodeRuntimeRegistry;
 import io.skilldesigner.engine.RunState;
 import io.skilldesigner.engine.StreamGroup;
@@ -43,6 +45,7 @@ import io.skilldesigner.engine.model.ModelSessions;
 import io.skilldesigner.engine.model.ModelSpec;
 import io.skilldesigner.engine.model.Preprocessor;
 import io.skilldesigner.engine.model.SessionSettings;
+import io.skilldesigner.engine.model.threads.ThreadConfig;
 import io.skilldesigner.engine.model.threads.ThreadTuner;
 import io.skilldesigner.engine.source.FrameListSource;
 import io.skilldesigner.engine.source.SourceSpec;
@@ -56,10 +59,13 @@ import io.skilldesigner.engine.source.VideoFileSource;
  * pre-processing, inference, decoding, handoffs), in alternating rounds so background load hits both alike.
  */
 final class BenchCommand {
+    private static final String DEBIAN_PYTHON = "/usr/bin/python3";
     private final PrintStream out;
     private final PrintStream err;
     /** {@code --gpu}: sessions ask for a GPU (TensorRT, CUDA, then CPU), as a skill with GPU acceleration does. */
     private boolean gpu;
+    /** {@code --peer}: the Python loop to compare with, round by round; null without it. */
+    private PythonPeer.Setup peer;
 
     BenchCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -67,8 +73,8 @@ final class BenchCommand {
     }
 
     ExitCode execute(List<String> argList) throws UsageException {
-        Args args = Args.parse(argList, Set.of("video", "frames", "rounds", "labels", "threads", "streams"),
-                Set.of("tune", "gpu"));
+        Args args = Args.parse(argList, Set.of("video", "frames", "rounds", "labels", "threads", "streams", "peer",
+                "python"), Set.of("tune", "gpu"));
         gpu = args.flag("gpu");
         if (args.positional().isEmpty()) {
             throw new UsageException("bench needs at least one model file");
@@ -87,6 +93,15 @@ final class BenchCommand {
         Path video = args.option("video") != null ? Path.of(args.option("video"))
                 : Path.of(System.getProperty("sd.shared.dir", "../shared"), "media/video/one-by-one-person-detection.mp4");
         List<Path> models = args.positional().stream().map(p -> Path.of(p).toAbsolutePath()).toList();
+        if (args.option("peer") != null) {
+            Path python = Path.of(args.option("python") != null ? args.option("python")
+                    : Files.isExecutable(Path.of(DEBIAN_PYTHON)) ? DEBIAN_PYTHON : "python3");
+            // the peer's intra-op threads are set per model, from the session's measured configuration
+            peer = new PythonPeer.Setup(python, Path.of(args.option("peer")).toAbsolutePath(),
+                    video.toAbsolutePath(), frameCount, 0);
+        } else if (args.option("python") != null) {
+            throw new UsageException("--python goes with --peer");
+        }
         for (Path model : models) {
             if (!Files.isRegularFile(model)) {
                 err.println("error: model file not found: " + model);
@@ -119,18 +134,24 @@ final class BenchCommand {
             } catch (ModelException | OrtException | IllegalStateException e) {
                 err.println("error: " + model.getFileName() + ": " + e.getMessage());
                 return ExitCode.MODEL_FAILURE;
+            } catch (IOException e) {
+                err.println("error: " + model.getFileName() + ": Python peer: " + e.getMessage());
+                return ExitCode.OTHER;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return ExitCode.OTHER;
             }
         }
         out.printf(Locale.ROOT, "%nOne stream, %d frames %dx%d, %d rounds, side by side (raw = session.run on ready"
-                + " inputs, best measured threads; model path = pre-process, run, decode in one thread, no engine;"
-                + " engine = source -> model node, end to end):%n", frames.size(),
+                + " inputs, best measured threads, as many callers as the session has stages; model path ="
+                + " pre-process, run, decode on as many threads, no engine; engine = source -> model node, end to"
+                + " end, as many frames in flight):%n", frames.size(),
                 frames.get(0).width(), frames.get(0).height(), rounds);
         out.println("| model | threads | raw fps | model path fps | engine fps | engine/raw (means) | engine/raw (median)"
-                + " | engine/model path | pre ms | inference ms | post ms | pre+post of inference |");
-        out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                + " | engine/model path | pre ms | inference ms | post ms | pre+post of inference |"
+                + (peer == null ? "" : " Python peer fps | engine/peer (means) | engine/peer (median) |"));
+        out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+                + (peer == null ? "" : " ---: | ---: | ---: |"));
         table.forEach(out::println);
         if (!streamTable.isEmpty()) {
             out.printf(Locale.ROOT, "%n%d streams of the same frames through one skill, one shared session:%n",
@@ -149,7 +170,7 @@ final class BenchCommand {
 
     /** One model, one stream: rounds of raw, model path and engine; returns its row of the side-by-side table. */
     private String compare(ModelSessions sessions, Path model, Path labels, List<FrameImage> frames, int rounds,
-                           boolean printTuning) throws OrtException, InterruptedException {
+                           boolean printTuning) throws OrtException, InterruptedException, IOException {
         ModelSpec spec = ModelSpec.of(model, labels).withCuda(gpu);
         ModelLibrary library = ModelLibrary.of(List.of(new ModelDescriptor("bench", model.getFileName().toString(),
                 task(sessions, model, labels, gpu), null, FileLocation.local(model.toString()),
@@ -160,32 +181,45 @@ final class BenchCommand {
         List<Double> overheadRatios = new ArrayList<>();
         NodeMetrics last = null;
         List<OnnxTensor> inputs = List.of();
+        List<ModelRunner> siblings = new ArrayList<>();
+        List<Double> peerRatios = new ArrayList<>();
+        double peerTotal = 0;
+        PythonPeer python = null;
         try (ModelRunner runner = ModelRunner.load(sessions, spec)) {
             ModelSession session = sessions.open(runner.name(), model, gpu);
+            if (peer != null) {
+                // the peer waits for each result before the next frame: its best is the best one-at-a-time setting
+                int peerThreads = session.tuning().map(t -> t.bestOneAtATime().intraOp())
+                        .orElse(session.threads().filter(t -> t.inputsInFlight() == 1).map(ThreadConfig::intraOp)
+                                .orElse(0));
+                python = PythonPeer.start(new PythonPeer.Setup(peer.python(), peer.script(), peer.video(),
+                        frames.size(), peerThreads), model);
+                out.println("Python peer: " + python.about());
+            }
             if (printTuning) {
                 out.print(session.tuning().map(t -> "thread tuning (" + t.key() + "):\n" + t.format())
                         .orElse("thread tuning: not measured, threads given by --threads\n"));
             }
             String inputName = runner.io().inputs().get(0).name();
             inputs = rawInputs(runner, session, frames);
+            // as many frames in flight as the engine's model node keeps: raw callers, model path threads
+            int callers = sessions.framesInFlight(session);
+            for (int i = 1; i < callers; i++) {
+                siblings.add(runner.sibling());
+            }
+            List<ModelRunner> pathRunners = new ArrayList<>(List.of(runner));
+            pathRunners.addAll(siblings);
             // Warm-up of all three paths: first runs allocate ONNX Runtime's arenas and JIT-compile the Java side.
             for (int i = 0; i < 3; i++) {
                 raw(session.session(), inputName, inputs.get(i % inputs.size()));
-                modelPath(runner, frames.get(i % frames.size()));
+                for (ModelRunner each : pathRunners) {
+                    modelPath(each, frames.get(i % frames.size()));
+                }
             }
             engineRun(sessions, library, skill, frames);
             for (int r = 0; r < rounds; r++) {
-                long t0 = System.nanoTime();
-                for (OnnxTensor t : inputs) {
-                    raw(session.session(), inputName, t);
-                }
-                long t1 = System.nanoTime();
-                for (FrameImage f : frames) {
-                    modelPath(runner, f);
-                }
-                long t2 = System.nanoTime();
-                double rawFps = inputs.size() * 1e9 / (t1 - t0);
-                double pathFps = frames.size() * 1e9 / (t2 - t1);
+                double rawFps = rawParallel(session, inputName, inputs, callers, in -> 1);
+                double pathFps = modelPathParallel(pathRunners, frames);
                 EngineRound e = engineRun(sessions, library, skill, frames);
                 totals[0] += rawFps;
                 totals[1] += pathFps;
@@ -196,18 +230,32 @@ final class BenchCommand {
                 out.printf(Locale.ROOT, "round %d: raw %.2f fps, model path %.2f fps, engine %.2f fps (wall %.2f);"
                         + " engine/raw %.3f, engine/model path %.3f%n", r + 1, rawFps, pathFps, e.fps(), e.wallFps(),
                         e.fps() / rawFps, e.fps() / pathFps);
+                if (python != null) {
+                    PythonPeer.Round p = python.round();
+                    peerTotal += p.fps();
+                    peerRatios.add(e.fps() / p.fps());
+                    out.printf(Locale.ROOT, "round %d: Python peer %.2f fps (inference alone %.2f), engine/peer %.3f%n",
+                            r + 1, p.fps(), p.inferenceFps(), e.fps() / p.fps());
+                }
             }
             out.printf(Locale.ROOT, "model %s, %d frames %dx%d, %d rounds, provider %s, threads %s%n",
                     model.getFileName(), frames.size(), frames.get(0).width(), frames.get(0).height(), rounds,
                     session.provider().describe(), threads(session));
-            out.printf(Locale.ROOT, "raw ONNX Runtime loop:      %.2f fps%n", totals[0] / rounds);
-            out.printf(Locale.ROOT, "model path loop (1 thread): %.2f fps%n", totals[1] / rounds);
+            out.printf(Locale.ROOT, "raw ONNX Runtime loop (%d):  %.2f fps%n", callers, totals[0] / rounds);
+            out.printf(Locale.ROOT, "model path loop (%d):       %.2f fps%n", callers, totals[1] / rounds);
             out.printf(Locale.ROOT, "engine end to end:          %.2f fps, model node p50 %.1f ms%n",
                     totals[2] / rounds, last == null ? 0 : last.p50Millis());
             out.printf(Locale.ROOT, "engine/raw:        %.3f of the means, %.3f median of the rounds%n",
                     totals[2] / totals[0], median(ratios));
             out.printf(Locale.ROOT, "engine/model path: %.3f of the means, %.3f median of the rounds%n",
                     totals[2] / totals[1], median(overheadRatios));
+            String peerColumns = "";
+            if (python != null) {
+                out.printf(Locale.ROOT, "engine/Python peer: %.3f of the means, %.3f median of the rounds%n",
+                        totals[2] / peerTotal, median(peerRatios));
+                peerColumns = String.format(Locale.ROOT, " %.2f | %.3f | %.3f |", peerTotal / rounds,
+                        totals[2] / peerTotal, median(peerRatios));
+            }
             var t = runner.times();
             double pre = t.preMillis();
             double inf = t.inferenceMillis();
@@ -215,9 +263,13 @@ final class BenchCommand {
             return String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.3f | %.3f | %.3f | %.2f | %.2f | %.2f"
                     + " | %.1f %% |", model.getFileName(), threads(session), totals[0] / rounds, totals[1] / rounds,
                     totals[2] / rounds, totals[2] / totals[0], median(ratios), totals[2] / totals[1], pre, inf, post,
-                    100 * (pre + post) / inf);
+                    100 * (pre + post) / inf) + peerColumns;
         } finally {
             inputs.forEach(OnnxTensor::close);
+            siblings.forEach(ModelRunner::close);
+            if (python != null) {
+                python.close();
+            }
         }
     }
 
@@ -401,6 +453,39 @@ final class BenchCommand {
         try (ModelRunner r = ModelRunner.load(sessions, ModelSpec.of(model, labels).withCuda(gpu))) {
             return r.isClassifier() ? ModelTask.CLASSIFICATION : ModelTask.DETECTION;
         }
+    }
+
+    /** Each runner on its own thread, sharing out the frames (each frame once); frames per second over all. */
+    private static double modelPathParallel(List<ModelRunner> runners, List<FrameImage> frames)
+            throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        RuntimeException[] failure = new RuntimeException[1];
+        List<Thread> threads = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (ModelRunner runner : runners) {
+            Thread t = new Thread(null, () -> {
+                try {
+                    for (int i; (i = next.getAndIncrement()) < frames.size(); ) {
+                        modelPath(runner, frames.get(i));
+                    }
+                } catch (RuntimeException e) {
+                    synchronized (failure) {
+                        failure[0] = e;
+                    }
+                }
+            }, "bench-path", 16L << 20);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        synchronized (failure) {
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+        }
+        return frames.size() * 1e9 / (System.nanoTime() - t0);
     }
 
     private static void modelPath(ModelRunner runner, FrameImage f) {

@@ -12,6 +12,7 @@ import java.util.List;
  *                    [--fps N] [--no-pacing] [--rtsp-transport tcp|udp] [--give-up-after SECONDS]
  * inspect &lt;model.onnx&gt; [--labels file] [--image file]
  * bench &lt;model.onnx&gt;... [--video file] [--frames N] [--rounds N] [--labels file] [--tune] [--threads I[,J[,S]]] [--streams N] [--gpu]
+ *       [--peer peer_baseline.py [--python exe]]
  * </pre>
  * Exit codes: see {@link ExitCode}. Insights go to {@code --out} (or stdout), messages and the summary to stderr.
  */
@@ -35,8 +36,10 @@ public final class Main {
             "  inspect <model.onnx> [--labels file] [--image file]",
             "      inputs, outputs and detected output layout of a model",
             "  bench <model.onnx>... [--video file] [--frames N] [--rounds N] [--labels file] [--tune]",
-            "        [--threads INTRA[,INTER[,STAGES]]] [--streams N] [--gpu]",
+            "        [--threads INTRA[,INTER[,STAGES]]] [--streams N] [--gpu] [--peer peer_baseline.py [--python EXE]]",
             "      raw ONNX Runtime loop vs the engine end to end, same frames and session",
+            "      --peer: also the Python loop users write (OpenCV, numpy, ONNX Runtime), its rounds between the"
+                    + " engine's",
             "      --gpu: sessions ask for a GPU (TensorRT, CUDA, then CPU), as a GPU skill's do; the table says which"
                     + " runs and why",
             "  " + DiffCommand.USAGE.replace(System.lineSeparator(), System.lineSeparator() + "  "),

@@ -12,6 +12,7 @@ import io.skilldesigner.engine.frame.BBox;
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.frame.ObjectAttribute;
+import io.skilldesigner.engine.runtime.ConcurrentRuntime;
 import io.skilldesigner.engine.runtime.PipelinedRuntime;
 
 /**
@@ -20,15 +21,36 @@ import io.skilldesigner.engine.runtime.PipelinedRuntime;
  * model. With classifyOn = frame it classifies the whole frame and adds a whole-frame object; the next frame is then
  * pre-processed while the model runs on this one.
  */
-public final class ModelClassifierRuntime implements PipelinedRuntime, RuntimeInfo {
+public final class ModelClassifierRuntime implements PipelinedRuntime, ConcurrentRuntime, RuntimeInfo {
     private final String nodeId;
+    /** One runner per worker (frames in flight); the first also prepares ahead when there is one worker. */
+    private final List<ModelRunner> runners;
     private final ModelRunner runner;
     private final ModelNodeSettings settings;
 
     public ModelClassifierRuntime(String nodeId, ModelRunner runner, ModelNodeSettings settings) {
+        this(nodeId, List.of(runner), settings);
+    }
+
+    /** @param runners one per frame in flight, on the same session (see {@link ConcurrentRuntime}) */
+    public ModelClassifierRuntime(String nodeId, List<ModelRunner> runners, ModelNodeSettings settings) {
+        if (runners.isEmpty()) {
+            throw new IllegalArgumentException("a model node needs a runner");
+        }
         this.nodeId = nodeId;
-        this.runner = runner;
+        this.runners = List.copyOf(runners);
+        this.runner = runners.get(0);
         this.settings = settings;
+    }
+
+    @Override
+    public int workers() {
+        return runners.size();
+    }
+
+    @Override
+    public Frame process(Frame frame, int worker) {
+        return finish(frame, null, runners.get(worker));
     }
 
     @Override
@@ -41,6 +63,10 @@ public final class ModelClassifierRuntime implements PipelinedRuntime, RuntimeIn
 
     @Override
     public Frame finish(Frame frame, Prepared prepared) {
+        return finish(frame, prepared, runner);
+    }
+
+    private Frame finish(Frame frame, Prepared prepared, ModelRunner runner) {
         if (frame.image() == null) {
             return frame;
         }
@@ -114,11 +140,11 @@ public final class ModelClassifierRuntime implements PipelinedRuntime, RuntimeIn
 
     @Override
     public void close() {
-        runner.close();
+        runners.forEach(ModelRunner::close);
     }
 
     @Override
     public java.util.Map<String, String> runtimeInfo() {
-        return ModelRuntimeInfo.of(runner);
+        return ModelRuntimeInfo.of(runners);
     }
 }

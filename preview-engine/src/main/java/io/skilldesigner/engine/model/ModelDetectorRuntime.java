@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.runtime.ConcurrentRuntime;
 import io.skilldesigner.engine.runtime.PipelinedRuntime;
 
 /**
@@ -14,15 +15,36 @@ import io.skilldesigner.engine.runtime.PipelinedRuntime;
  * threshold goes to the decoder, so it may be lower than the decoder's default. The next frame is pre-processed
  * while the model runs on this one.
  */
-public final class ModelDetectorRuntime implements PipelinedRuntime, RuntimeInfo {
+public final class ModelDetectorRuntime implements PipelinedRuntime, ConcurrentRuntime, RuntimeInfo {
     private final String nodeId;
+    /** One runner per worker (frames in flight); the first also prepares ahead when there is one worker. */
+    private final List<ModelRunner> runners;
     private final ModelRunner runner;
     private final ModelNodeSettings settings;
 
     public ModelDetectorRuntime(String nodeId, ModelRunner runner, ModelNodeSettings settings) {
+        this(nodeId, List.of(runner), settings);
+    }
+
+    /** @param runners one per frame in flight, on the same session (see {@link ConcurrentRuntime}) */
+    public ModelDetectorRuntime(String nodeId, List<ModelRunner> runners, ModelNodeSettings settings) {
+        if (runners.isEmpty()) {
+            throw new IllegalArgumentException("a model node needs a runner");
+        }
         this.nodeId = nodeId;
-        this.runner = runner;
+        this.runners = List.copyOf(runners);
+        this.runner = runners.get(0);
         this.settings = settings;
+    }
+
+    @Override
+    public int workers() {
+        return runners.size();
+    }
+
+    @Override
+    public Frame process(Frame frame, int worker) {
+        return finish(frame, null, runners.get(worker));
     }
 
     @Override
@@ -35,6 +57,10 @@ public final class ModelDetectorRuntime implements PipelinedRuntime, RuntimeInfo
 
     @Override
     public Frame finish(Frame frame, Prepared prepared) {
+        return finish(frame, prepared, runner);
+    }
+
+    private Frame finish(Frame frame, Prepared prepared, ModelRunner runner) {
         if (frame.image() == null) {
             return frame; // metadata-only frame: nothing to look at
         }
@@ -58,11 +84,11 @@ public final class ModelDetectorRuntime implements PipelinedRuntime, RuntimeInfo
 
     @Override
     public void close() {
-        runner.close();
+        runners.forEach(ModelRunner::close);
     }
 
     @Override
     public java.util.Map<String, String> runtimeInfo() {
-        return ModelRuntimeInfo.of(runner);
+        return ModelRuntimeInfo.of(runners);
     }
 }

@@ -219,6 +219,18 @@ public final class ModelRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Another runner on the same session, settings and labels, with its own buffers: a node that keeps several
+     * frames in flight runs one per frame.
+     */
+    public ModelRunner sibling() {
+        try {
+            return new ModelRunner(name, session, io, settings, new ModelNames(labels, namesSource), inputType);
+        } catch (OrtException | IllegalArgumentException e) {
+            throw ModelException.of(name, session.file(), "cannot prepare the input: " + e.getMessage(), e);
+        }
+    }
+
     public String name() {
         return name;
     }

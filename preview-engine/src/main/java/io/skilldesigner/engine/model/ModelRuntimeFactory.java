@@ -61,10 +61,20 @@ public final class ModelRuntimeFactory implements NodeRuntimeFactory, AutoClosea
             throw new ModelException("node '" + node.id() + "': " + e.getMessage(), e);
         }
         reports.put(node.id(), new ProviderReport(node.id(), spec.name(), spec.file(), runner.provider()));
-        if (d.task() == ModelTask.CLASSIFICATION) {
-            return new ModelClassifierRuntime(node.id(), runner, s);
+        // as many frames in flight as the session's stages this stream may fill (see ModelSessions.framesInFlight)
+        List<ModelRunner> runners = new ArrayList<>(List.of(runner));
+        try {
+            for (int i = sessions.framesInFlight(runner.session()); i > 1; i--) {
+                runners.add(runner.sibling());
+            }
+        } catch (RuntimeException e) {
+            runners.forEach(ModelRunner::close);
+            throw new ModelException("node '" + node.id() + "': " + e.getMessage(), e);
         }
-        return new ModelDetectorRuntime(node.id(), runner, s);
+        if (d.task() == ModelTask.CLASSIFICATION) {
+            return new ModelClassifierRuntime(node.id(), runners, s);
+        }
+        return new ModelDetectorRuntime(node.id(), runners, s);
     }
 
     /** The provider each created model node runs on, with the reason for any CPU fallback. */

@@ -1,6 +1,7 @@
 package io.skilldesigner.engine.model;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,6 +10,17 @@ import java.util.Map;
  */
 final class ModelRuntimeInfo {
     private ModelRuntimeInfo() {
+    }
+
+    /** A node's runners, one per frame in flight, on one session: the first speaks for all, waits are summed. */
+    static Map<String, String> of(List<ModelRunner> runners) {
+        Map<String, String> out = of(runners.get(0));
+        if (runners.size() > 1) {
+            out.put("frames in flight", Integer.toString(runners.size()));
+            out.put("stage wait ms", String.format(java.util.Locale.ROOT, "%.1f",
+                    runners.stream().mapToLong(ModelRunner::stageWaitNanos).sum() / 1e6));
+        }
+        return out;
     }
 
     static Map<String, String> of(ModelRunner runner) {

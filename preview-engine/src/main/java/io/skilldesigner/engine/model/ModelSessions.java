@@ -284,6 +284,18 @@ public final class ModelSessions implements AutoCloseable {
                 settings.stages() > 0 ? settings.stages() : 1);
     }
 
+    /**
+     * How many frames of one stream a model node keeps in flight on this session: its stages shared out among the
+     * streams (rounded up), so that one camera can fill a session measured faster with several concurrent
+     * inferences of fewer threads each; 1 when the threads are ONNX Runtime's defaults (each run uses every core).
+     */
+    public int framesInFlight(ModelSession session) {
+        if (session.threads().isEmpty()) {
+            return 1;
+        }
+        return Math.max(1, (session.stages() + streams - 1) / streams);
+    }
+
     /** Concurrent inferences allowed on a session: the configuration's, else (ONNX Runtime defaults) one per core. */
     private int stagesOr(ThreadConfig threads) {
         if (threads != null) {

@@ -62,14 +62,16 @@ class BatchingByMeasurementTest {
     }
 
     @Test
-    void theFastestConfigurationForTheStreamsDecidesWithNoMoreInputsInFlightThanStreams() {
+    void theFastestConfigurationForTheStreamsDecidesWithNoBiggerBatchesThanStreams() {
         ThreadTuning t = new ThreadTuning("k", List.of(
                 new TuningEntry(new ThreadConfig(2, 1, 1), 100, 10),
                 new TuningEntry(new ThreadConfig(1, 1, 2), 140, 14),
                 new TuningEntry(new ThreadConfig(2, 1, 1, 2), 150, 13),
                 new TuningEntry(new ThreadConfig(2, 1, 1, 4), 160, 25),
                 new TuningEntry(new ThreadConfig(1, 1, 2, 2), 120, 33)));
-        assertEquals(new ThreadConfig(2, 1, 1), t.bestFor(1));
+        // one stream keeps two frames in flight on two stages; a batch needs as many streams as inputs in flight
+        assertEquals(new ThreadConfig(1, 1, 2), t.bestFor(1));
+        assertEquals(new ThreadConfig(2, 1, 1), t.bestOneAtATime());
         assertEquals(new ThreadConfig(2, 1, 1, 2), t.bestFor(2));
         assertEquals(new ThreadConfig(2, 1, 1, 4), t.bestFor(4));
         assertTrue(t.format().contains("batch"), t.format());

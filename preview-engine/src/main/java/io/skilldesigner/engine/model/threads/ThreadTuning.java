@@ -46,17 +46,29 @@ public record ThreadTuning(String key, List<TuningEntry> table) {
         return new ThreadTuning(key, table.stream().map(e -> e.checkedAt(millis)).toList());
     }
 
-    /** The fastest configuration for one stream: the best single-stage throughput. */
+    /** The fastest configuration for one stream. */
     public ThreadConfig chosen() {
         return bestFor(1);
     }
 
     /**
-     * The fastest configuration (images per second) for {@code streams} streams: at most as many inputs in flight
-     * (stages times batch) as there are streams, as more stages or bigger batches need more streams to fill them.
+     * The fastest configuration (images per second) for {@code streams} streams. Any number of stages qualifies,
+     * as a model node keeps as many frames of its stream in flight as its share of the stages; a batch is made of
+     * different streams' inputs, so a batching configuration needs at least as many streams as inputs in flight
+     * (stages times batch).
      */
     public ThreadConfig bestFor(int streams) {
-        return table.stream().filter(e -> e.config().inputsInFlight() <= Math.max(1, streams))
+        return table.stream().filter(e -> e.config().batch() == 1 || e.config().inputsInFlight() <= streams)
+                .max(Comparator.comparingDouble(TuningEntry::runsPerSecond))
+                .orElse(table.get(0)).config();
+    }
+
+    /**
+     * The fastest configuration running one input at a time (one stage, no batch): what a loop that waits for each
+     * result before it starts the next, as a user's script does, runs best with.
+     */
+    public ThreadConfig bestOneAtATime() {
+        return table.stream().filter(e -> e.config().inputsInFlight() == 1)
                 .max(Comparator.comparingDouble(TuningEntry::runsPerSecond))
                 .orElse(table.get(0)).config();
     }

@@ -58,8 +58,9 @@ class ThreadTuningTest {
             assertEquals(ThreadTuner.candidates(2).size(), t.table().size(), "every candidate measured");
             assertTrue(t.table().stream().allMatch(e -> e.runsPerSecond() > 0 && e.msPerRun() > 0));
             used = s.threads().orElseThrow();
-            assertEquals(t.chosen(), used, "one stream runs the best single-stage configuration");
-            assertEquals(1, used.stages());
+            assertEquals(t.chosen(), used, "one stream runs the fastest configuration measured");
+            assertEquals(1, used.batch(), "one stream has nothing to batch with");
+            assertEquals(used.stages(), sessions.framesInFlight(s), "as many frames in flight as stages");
         }
         assertTrue(Files.isRegularFile(cacheFile), "cache written in the given folder");
         String text = Files.readString(cacheFile);
@@ -144,16 +145,24 @@ class ThreadTuningTest {
     }
 
     @Test
-    void severalStreamsMayChooseSeveralStagesAndTheTableSaysWhich() {
+    void oneStreamMayChooseSeveralStagesAndTheTableSaysWhich() {
         ThreadTuning t = new ThreadTuning("k", List.of(
                 new TuningEntry(new ThreadConfig(1, 1, 1), 30, 33),
                 new TuningEntry(new ThreadConfig(2, 1, 1), 40, 25),
                 new TuningEntry(new ThreadConfig(1, 1, 2), 50, 40)));
-        assertEquals(new ThreadConfig(2, 1, 1), t.chosen());
+        assertEquals(new ThreadConfig(1, 1, 2), t.chosen(), "one stream keeps two frames in flight");
         assertEquals(new ThreadConfig(1, 1, 2), t.bestFor(4));
+        assertEquals(new ThreadConfig(2, 1, 1), t.bestOneAtATime());
         String table = t.format();
-        assertTrue(table.lines().anyMatch(l -> l.startsWith("2 ") && l.endsWith("1 stream")), table);
-        assertTrue(table.lines().anyMatch(l -> l.contains(" 2 ") && l.endsWith("several streams")), table);
+        assertTrue(table.lines().anyMatch(l -> l.contains(" 2 ") && l.endsWith("1 stream, several streams")), table);
+
+        ThreadTuning oneAtATime = new ThreadTuning("k", List.of(
+                new TuningEntry(new ThreadConfig(1, 1, 1), 30, 33),
+                new TuningEntry(new ThreadConfig(2, 1, 1), 60, 17),
+                new TuningEntry(new ThreadConfig(1, 1, 2), 50, 40)));
+        assertEquals(new ThreadConfig(2, 1, 1), oneAtATime.chosen(), "faster on all cores one at a time");
+        assertTrue(oneAtATime.format().lines().anyMatch(l -> l.startsWith("2 ") && l.endsWith("1 stream, several"
+                + " streams")), oneAtATime.format());
     }
 
     /** A tuner whose view of other processes' load and of the time is given (the measurement itself is real). */
