@@ -1,5 +1,10 @@
 package io.skilldesigner.engine.memory;
 
+import io.skilldesigner.engine.NodeRuntimeRegistry;
+import io.skilldesigner.engine.model.ModelRuntimeFactory;
+import io.skilldesigner.engine.model.ModelSessions;
+import io.skilldesigner.engine.model.SessionSettings;
+import io.skilldesigner.engine.model.threads.ThreadTuner;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
@@ -90,8 +95,12 @@ public final class EdgeMemoryBenchmark {
             return s;
         };
         List<Sample> samples = new ArrayList<>();
-        try (Engine engine = Engine.builder(skill).models(library).workspace(video.toAbsolutePath().getParent())
-                .listener(counter).sourceFactory(watched).build()) {
+        // model sessions as `run` opens them: threads measured (cached), so nodes keep frames in flight as on the edge
+        try (ModelSessions sessions = new ModelSessions(SessionSettings.defaults(),
+                ThreadTuner.standard(w -> System.out.println("warning: " + w)), 1);
+             NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard(new ModelRuntimeFactory(sessions));
+             Engine engine = Engine.builder(skill).models(library).registry(registry)
+                .workspace(video.toAbsolutePath().getParent()).listener(counter).sourceFactory(watched).build()) {
             long t0 = System.nanoTime();
             engine.start();
             long end = t0 + Duration.ofSeconds(Math.round(minutes * 60)).toNanos();
