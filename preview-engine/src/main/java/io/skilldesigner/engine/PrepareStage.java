@@ -30,27 +30,13 @@ final class PrepareStage implements Runnable {
                 if (in == null) {
                     break;
                 }
-                output.put(prepare(in));
+                output.put(PreparedFrame.attempt(in, () -> runtime.prepare(in)));
             }
         } catch (InterruptedException e) {
             // Stop requested: the engine aborts every handoff and interrupts every stage; just leave.
             Thread.currentThread().interrupt();
         } finally {
             output.producerDone();
-        }
-    }
-
-    private PreparedFrame prepare(Frame in) throws InterruptedException {
-        long t0 = System.nanoTime();
-        try {
-            return new PreparedFrame(in, runtime.prepare(in), System.nanoTime() - t0, null);
-        } catch (InterruptedException e) {
-            PreparedFrame.of(in).release();
-            throw e;
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (Throwable e) { // NOPMD: reported by the node's stage as the node's failure
-            return new PreparedFrame(in, null, System.nanoTime() - t0, e);
         }
     }
 }

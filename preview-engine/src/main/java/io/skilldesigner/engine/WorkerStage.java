@@ -33,29 +33,18 @@ final class WorkerStage implements Runnable {
     @Override
     public void run() {
         try {
-            Frame in;
-            while ((in = input.take()) != null) {
-                output.put(process(in));
+            while (true) {
+                Frame in = input.take();
+                if (in == null) {
+                    break;
+                }
+                output.put(PreparedFrame.attempt(in, () -> new Processed(runtime.process(in, worker))));
             }
         } catch (InterruptedException e) {
             // Stop requested: the engine aborts every handoff and interrupts every stage; just leave.
             Thread.currentThread().interrupt();
         } finally {
             output.producerDone();
-        }
-    }
-
-    private PreparedFrame process(Frame in) throws InterruptedException {
-        long t0 = System.nanoTime();
-        try {
-            return new PreparedFrame(in, new Processed(runtime.process(in, worker)), System.nanoTime() - t0, null);
-        } catch (InterruptedException e) {
-            PreparedFrame.of(in).release();
-            throw e;
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (Throwable e) { // NOPMD: reported by the node's stage as the node's failure
-            return new PreparedFrame(in, null, System.nanoTime() - t0, e);
         }
     }
 }

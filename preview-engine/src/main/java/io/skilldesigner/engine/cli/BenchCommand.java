@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.function.ToIntFunction;
 
 import ai.onnxruntime.OnnxTensor;
@@ -360,26 +361,41 @@ final class BenchCommand {
      */
     static double rawParallel(ModelSession session, String inputName, List<OnnxTensor> inputs, int callers,
                               ToIntFunction<OnnxTensor> images) throws InterruptedException {
-        List<Thread> threads = new ArrayList<>();
+        long elapsed = sharedOut(callers, inputs.size(), "bench-raw", i -> {
+            try {
+                raw(session.session(), inputName, inputs.get(i));
+            } catch (OrtException e) {
+                throw new IllegalStateException("raw run failed: " + e.getMessage(), e);
+            }
+        });
+        return inputs.stream().mapToLong(images::applyAsInt).sum() * 1e9 / elapsed;
+    }
+
+    /**
+     * {@code threads} threads sharing out items 0 … {@code count} − 1, each item done once by one of them; returns the
+     * nanoseconds all took, or throws the first failure.
+     */
+    private static long sharedOut(int threads, int count, String name, IntConsumer item) throws InterruptedException {
+        List<Thread> started = new ArrayList<>();
         RuntimeException[] failure = new RuntimeException[1];
         AtomicInteger next = new AtomicInteger();
         long t0 = System.nanoTime();
-        for (int c = 0; c < callers; c++) {
+        for (int c = 0; c < threads; c++) {
             Thread t = new Thread(null, () -> {
                 try {
-                    for (int i; (i = next.getAndIncrement()) < inputs.size(); ) {
-                        raw(session.session(), inputName, inputs.get(i));
+                    for (int i; (i = next.getAndIncrement()) < count; ) {
+                        item.accept(i);
                     }
-                } catch (OrtException | RuntimeException e) {
+                } catch (RuntimeException e) {
                     synchronized (failure) {
-                        failure[0] = new IllegalStateException("raw run failed: " + e.getMessage(), e);
+                        failure[0] = e;
                     }
                 }
-            }, "bench-raw-" + c, 16L << 20);
-            threads.add(t);
+            }, name + "-" + c, 16L << 20);
+            started.add(t);
             t.start();
         }
-        for (Thread t : threads) {
+        for (Thread t : started) {
             t.join();
         }
         synchronized (failure) {
@@ -387,8 +403,7 @@ final class BenchCommand {
                 throw failure[0];
             }
         }
-        long elapsed = System.nanoTime() - t0;
-        return inputs.stream().mapToLong(images::applyAsInt).sum() * 1e9 / elapsed;
+        return System.nanoTime() - t0;
     }
 
     static StreamSummary groupRun(ModelSessions sessions, ModelLibrary library, Skill skill, List<FrameImage> frames,
@@ -458,34 +473,16 @@ final class BenchCommand {
     /** Each runner on its own thread, sharing out the frames (each frame once); frames per second over all. */
     private static double modelPathParallel(List<ModelRunner> runners, List<FrameImage> frames)
             throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        RuntimeException[] failure = new RuntimeException[1];
-        List<Thread> threads = new ArrayList<>();
-        long t0 = System.nanoTime();
-        for (ModelRunner runner : runners) {
-            Thread t = new Thread(null, () -> {
-                try {
-                    for (int i; (i = next.getAndIncrement()) < frames.size(); ) {
-                        modelPath(runner, frames.get(i));
-                    }
-                } catch (RuntimeException e) {
-                    synchronized (failure) {
-                        failure[0] = e;
-                    }
-                }
-            }, "bench-path", 16L << 20);
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        synchronized (failure) {
-            if (failure[0] != null) {
-                throw failure[0];
+        // each thread its own runner (its buffers): thread c of the shared-out loop uses runners.get(c)
+        ThreadLocal<ModelRunner> mine = new ThreadLocal<>();
+        AtomicInteger assigned = new AtomicInteger();
+        long elapsed = sharedOut(runners.size(), frames.size(), "bench-path", i -> {
+            if (mine.get() == null) {
+                mine.set(runners.get(assigned.getAndIncrement()));
             }
-        }
-        return frames.size() * 1e9 / (System.nanoTime() - t0);
+            modelPath(mine.get(), frames.get(i));
+        });
+        return frames.size() * 1e9 / elapsed;
     }
 
     private static void modelPath(ModelRunner runner, FrameImage f) {

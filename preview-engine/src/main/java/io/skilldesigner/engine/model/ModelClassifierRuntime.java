@@ -1,7 +1,5 @@
 package io.skilldesigner.engine.model;
 
-import io.skilldesigner.engine.RuntimeInfo;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +10,6 @@ import io.skilldesigner.engine.frame.BBox;
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.frame.ObjectAttribute;
-import io.skilldesigner.engine.runtime.ConcurrentRuntime;
 import io.skilldesigner.engine.runtime.PipelinedRuntime;
 
 /**
@@ -21,10 +18,8 @@ import io.skilldesigner.engine.runtime.PipelinedRuntime;
  * model. With classifyOn = frame it classifies the whole frame and adds a whole-frame object; the next frame is then
  * pre-processed while the model runs on this one.
  */
-public final class ModelClassifierRuntime implements PipelinedRuntime, ConcurrentRuntime, RuntimeInfo {
+public final class ModelClassifierRuntime extends ModelNodeRuntime {
     private final String nodeId;
-    /** One runner per worker (frames in flight); the first also prepares ahead when there is one worker. */
-    private final List<ModelRunner> runners;
     private final ModelRunner runner;
     private final ModelNodeSettings settings;
 
@@ -32,25 +27,12 @@ public final class ModelClassifierRuntime implements PipelinedRuntime, Concurren
         this(nodeId, List.of(runner), settings);
     }
 
-    /** @param runners one per frame in flight, on the same session (see {@link ConcurrentRuntime}) */
+    /** @param runners one per frame in flight, on the same session */
     public ModelClassifierRuntime(String nodeId, List<ModelRunner> runners, ModelNodeSettings settings) {
-        if (runners.isEmpty()) {
-            throw new IllegalArgumentException("a model node needs a runner");
-        }
+        super(runners);
         this.nodeId = nodeId;
-        this.runners = List.copyOf(runners);
-        this.runner = runners.get(0);
+        this.runner = runner();
         this.settings = settings;
-    }
-
-    @Override
-    public int workers() {
-        return runners.size();
-    }
-
-    @Override
-    public Frame process(Frame frame, int worker) {
-        return finish(frame, null, runners.get(worker));
     }
 
     @Override
@@ -62,11 +44,7 @@ public final class ModelClassifierRuntime implements PipelinedRuntime, Concurren
     }
 
     @Override
-    public Frame finish(Frame frame, Prepared prepared) {
-        return finish(frame, prepared, runner);
-    }
-
-    private Frame finish(Frame frame, Prepared prepared, ModelRunner runner) {
+    Frame finish(Frame frame, Prepared prepared, ModelRunner runner) {
         if (frame.image() == null) {
             return frame;
         }
@@ -132,19 +110,5 @@ public final class ModelClassifierRuntime implements PipelinedRuntime, Concurren
             return null;
         }
         return new Rect(x1, y1, x2 - x1, y2 - y1);
-    }
-
-    public ModelRunner runner() {
-        return runner;
-    }
-
-    @Override
-    public void close() {
-        runners.forEach(ModelRunner::close);
-    }
-
-    @Override
-    public java.util.Map<String, String> runtimeInfo() {
-        return ModelRuntimeInfo.of(runners);
     }
 }

@@ -1,13 +1,10 @@
 package io.skilldesigner.engine.model;
 
-import io.skilldesigner.engine.RuntimeInfo;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import io.skilldesigner.engine.frame.DetectedObject;
 import io.skilldesigner.engine.frame.Frame;
-import io.skilldesigner.engine.runtime.ConcurrentRuntime;
 import io.skilldesigner.engine.runtime.PipelinedRuntime;
 
 /**
@@ -15,10 +12,8 @@ import io.skilldesigner.engine.runtime.PipelinedRuntime;
  * threshold goes to the decoder, so it may be lower than the decoder's default. The next frame is pre-processed
  * while the model runs on this one.
  */
-public final class ModelDetectorRuntime implements PipelinedRuntime, ConcurrentRuntime, RuntimeInfo {
+public final class ModelDetectorRuntime extends ModelNodeRuntime {
     private final String nodeId;
-    /** One runner per worker (frames in flight); the first also prepares ahead when there is one worker. */
-    private final List<ModelRunner> runners;
     private final ModelRunner runner;
     private final ModelNodeSettings settings;
 
@@ -26,25 +21,12 @@ public final class ModelDetectorRuntime implements PipelinedRuntime, ConcurrentR
         this(nodeId, List.of(runner), settings);
     }
 
-    /** @param runners one per frame in flight, on the same session (see {@link ConcurrentRuntime}) */
+    /** @param runners one per frame in flight, on the same session */
     public ModelDetectorRuntime(String nodeId, List<ModelRunner> runners, ModelNodeSettings settings) {
-        if (runners.isEmpty()) {
-            throw new IllegalArgumentException("a model node needs a runner");
-        }
+        super(runners);
         this.nodeId = nodeId;
-        this.runners = List.copyOf(runners);
-        this.runner = runners.get(0);
+        this.runner = runner();
         this.settings = settings;
-    }
-
-    @Override
-    public int workers() {
-        return runners.size();
-    }
-
-    @Override
-    public Frame process(Frame frame, int worker) {
-        return finish(frame, null, runners.get(worker));
     }
 
     @Override
@@ -56,11 +38,7 @@ public final class ModelDetectorRuntime implements PipelinedRuntime, ConcurrentR
     }
 
     @Override
-    public Frame finish(Frame frame, Prepared prepared) {
-        return finish(frame, prepared, runner);
-    }
-
-    private Frame finish(Frame frame, Prepared prepared, ModelRunner runner) {
+    Frame finish(Frame frame, Prepared prepared, ModelRunner runner) {
         if (frame.image() == null) {
             return frame; // metadata-only frame: nothing to look at
         }
@@ -76,19 +54,5 @@ public final class ModelDetectorRuntime implements PipelinedRuntime, ConcurrentR
             }
         }
         return found.isEmpty() ? frame : frame.plusObjects(found);
-    }
-
-    public ModelRunner runner() {
-        return runner;
-    }
-
-    @Override
-    public void close() {
-        runners.forEach(ModelRunner::close);
-    }
-
-    @Override
-    public java.util.Map<String, String> runtimeInfo() {
-        return ModelRuntimeInfo.of(runners);
     }
 }
