@@ -158,6 +158,53 @@ class EngineConcurrentNodeTest {
     }
 
     @Test
+    void aLiveSourceFasterThanTheWorkersDropsToTheLatestFrameAndWhatGoesOnStaysInOrder() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        ConcurrentRuntime slow = new ConcurrentRuntime() {
+            @Override
+            public int workers() {
+                return 2;
+            }
+
+            @Override
+            public Frame process(Frame frame, int worker) throws InterruptedException {
+                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(60); // two workers: 33 frames a second at most, the source offers 120
+                    return frame;
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+
+            @Override
+            public Frame process(Frame frame) throws InterruptedException {
+                return process(frame, 0);
+            }
+        };
+        List<Frame> after = TestNodes.newLog();
+        TestNodes nodes = new TestNodes().runtime("test-workers", () -> slow).type("test-after",
+                TestNodes.recording(after));
+        Skill skill = TestSkills.fileCamera(video, false).fps(120).node("model", "test-workers", "camera")
+                .node("after", "test-after", "model").build();
+        try (Engine engine = Engine.builder(skill).catalog(nodes.catalog()).registry(nodes.registry()).build()) {
+            engine.start();
+            assertTrue(engine.awaitCompletion(Duration.ofSeconds(60)), "run did not end");
+            assertEquals(RunState.COMPLETED, engine.state(), engine.stateMessage());
+            List<Long> order = after.stream().map(Frame::sequence).toList();
+            for (int i = 1; i < order.size(); i++) {
+                assertTrue(order.get(i) > order.get(i - 1), "out of order: " + order);
+            }
+            assertTrue(order.size() < FRAMES, "frames were dropped, not queued: " + order.size() + " of " + FRAMES);
+            assertTrue(engine.metrics("camera").drops() + engine.metrics("model").drops() > 0,
+                    "the drops are counted");
+            assertEquals(2, mostInFlight.get(), "both workers busy at once");
+            assertEquals(order.size(), engine.metrics("model").framesOut());
+        }
+    }
+
+    @Test
     void stoppingWhileEveryWorkerIsBusyEndsTheRun() throws Exception {
         CountDownLatch busy = new CountDownLatch(2);
         AtomicInteger running = new AtomicInteger();
