@@ -31,6 +31,7 @@ import io.skilldesigner.engine.metrics.StreamSummary;
 import io.skilldesigner.engine.model.ModelRuntimeFactory;
 import io.skilldesigner.engine.model.ModelSessions;
 import io.skilldesigner.engine.model.SessionSettings;
+import io.skilldesigner.engine.model.threads.ThreadTuner;
 import io.skilldesigner.engine.recording.SkillChecksum;
 import io.skilldesigner.engine.runtime.ExportMessage;
 import io.skilldesigner.engine.runtime.RunIdentity;
@@ -52,6 +53,7 @@ public final class PreviewSession implements AutoCloseable {
     private final StreamGroup group;
     private final ModelSessions sessions;
     private final NodeRuntimeRegistry registry;
+    private static final System.Logger LOG = System.getLogger(PreviewSession.class.getName());
     private final List<StreamView> views = new ArrayList<>();
     private final AtomicInteger shown = new AtomicInteger();
     private final AtomicReference<String> watchedNode = new AtomicReference<>();
@@ -71,8 +73,11 @@ public final class PreviewSession implements AutoCloseable {
         for (int i = 0; i < sources.size(); i++) {
             views.add(new StreamView(i));
         }
-        // one registry for every stream: one ONNX Runtime session per model file, its fair gate shared
-        sessions = new ModelSessions(SessionSettings.defaults(), null, sources.size());
+        // one registry for every stream: one ONNX Runtime session per model file, its fair gate shared; threads
+        // measured as `run` measures them on a device (once per model and machine, then cached), so a model node
+        // keeps as many frames in flight as measured fastest and the preview runs as fast as the edge
+        sessions = new ModelSessions(SessionSettings.defaults(),
+                ThreadTuner.standard(w -> LOG.log(System.Logger.Level.WARNING, w)), sources.size());
         registry = NodeRuntimeRegistry.standard(new ModelRuntimeFactory(sessions));
         boolean several = sources.size() > 1;
         try {
