@@ -48,12 +48,12 @@ import io.skilldesigner.engine.source.SourceState;
  * providers); every stream's figures are in {@link #streams()}. A stream whose source fails ends alone.
  */
 public final class PreviewSession implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PreviewSession.class.getName());
     private static final int MESSAGE_BACKLOG = 1000;
 
     private final StreamGroup group;
     private final ModelSessions sessions;
     private final NodeRuntimeRegistry registry;
-    private static final System.Logger LOG = System.getLogger(PreviewSession.class.getName());
     private final List<StreamView> views = new ArrayList<>();
     private final AtomicInteger shown = new AtomicInteger();
     private final AtomicReference<String> watchedNode = new AtomicReference<>();

@@ -1,10 +1,5 @@
 package io.skilldesigner.engine.memory;
 
-import io.skilldesigner.engine.NodeRuntimeRegistry;
-import io.skilldesigner.engine.model.ModelRuntimeFactory;
-import io.skilldesigner.engine.model.ModelSessions;
-import io.skilldesigner.engine.model.SessionSettings;
-import io.skilldesigner.engine.model.threads.ThreadTuner;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
@@ -25,8 +20,13 @@ import io.skilldesigner.core.model.ModelTask;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.engine.Engine;
 import io.skilldesigner.engine.EngineListener;
+import io.skilldesigner.engine.NodeRuntimeRegistry;
 import io.skilldesigner.engine.TestSkills;
 import io.skilldesigner.engine.frame.Frame;
+import io.skilldesigner.engine.model.ModelRuntimeFactory;
+import io.skilldesigner.engine.model.ModelSessions;
+import io.skilldesigner.engine.model.SessionSettings;
+import io.skilldesigner.engine.model.threads.ThreadTuner;
 import io.skilldesigner.engine.source.FrameSource;
 import io.skilldesigner.engine.source.SourceFactory;
 

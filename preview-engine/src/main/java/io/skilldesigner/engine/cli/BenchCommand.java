@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import java.util.function.ToIntFunction;
 
 import ai.onnxruntime.OnnxTensor;
@@ -97,9 +96,13 @@ final class BenchCommand {
         if (args.option("peer") != null) {
             Path python = Path.of(args.option("python") != null ? args.option("python")
                     : Files.isExecutable(Path.of(DEBIAN_PYTHON)) ? DEBIAN_PYTHON : "python3");
+            Path script = Path.of(args.option("peer")).toAbsolutePath();
+            if (!Files.isRegularFile(script)) {
+                throw new UsageException("--peer: no such script: " + script
+                        + " (the peer is preview-engine/src/bench/python/peer_baseline.py)");
+            }
             // the peer's intra-op threads are set per model, from the session's measured configuration
-            peer = new PythonPeer.Setup(python, Path.of(args.option("peer")).toAbsolutePath(),
-                    video.toAbsolutePath(), frameCount, 0);
+            peer = new PythonPeer.Setup(python, script, video.toAbsolutePath(), frameCount, 0);
         } else if (args.option("python") != null) {
             throw new UsageException("--python goes with --peer");
         }
@@ -361,7 +364,7 @@ final class BenchCommand {
      */
     static double rawParallel(ModelSession session, String inputName, List<OnnxTensor> inputs, int callers,
                               ToIntFunction<OnnxTensor> images) throws InterruptedException {
-        long elapsed = sharedOut(callers, inputs.size(), "bench-raw", i -> {
+        long elapsed = sharedOut(callers, inputs.size(), "bench-raw", (caller, i) -> {
             try {
                 raw(session.session(), inputName, inputs.get(i));
             } catch (OrtException e) {
@@ -371,20 +374,27 @@ final class BenchCommand {
         return inputs.stream().mapToLong(images::applyAsInt).sum() * 1e9 / elapsed;
     }
 
+    /** One item of a shared-out loop, done by thread {@code caller} (0 … threads − 1). */
+    @FunctionalInterface
+    private interface Item {
+        void run(int caller, int index);
+    }
+
     /**
      * {@code threads} threads sharing out items 0 … {@code count} − 1, each item done once by one of them; returns the
      * nanoseconds all took, or throws the first failure.
      */
-    private static long sharedOut(int threads, int count, String name, IntConsumer item) throws InterruptedException {
+    private static long sharedOut(int threads, int count, String name, Item item) throws InterruptedException {
         List<Thread> started = new ArrayList<>();
         RuntimeException[] failure = new RuntimeException[1];
         AtomicInteger next = new AtomicInteger();
         long t0 = System.nanoTime();
         for (int c = 0; c < threads; c++) {
+            int caller = c;
             Thread t = new Thread(null, () -> {
                 try {
                     for (int i; (i = next.getAndIncrement()) < count; ) {
-                        item.accept(i);
+                        item.run(caller, i);
                     }
                 } catch (RuntimeException e) {
                     synchronized (failure) {
@@ -473,15 +483,8 @@ final class BenchCommand {
     /** Each runner on its own thread, sharing out the frames (each frame once); frames per second over all. */
     private static double modelPathParallel(List<ModelRunner> runners, List<FrameImage> frames)
             throws InterruptedException {
-        // each thread its own runner (its buffers): thread c of the shared-out loop uses runners.get(c)
-        ThreadLocal<ModelRunner> mine = new ThreadLocal<>();
-        AtomicInteger assigned = new AtomicInteger();
-        long elapsed = sharedOut(runners.size(), frames.size(), "bench-path", i -> {
-            if (mine.get() == null) {
-                mine.set(runners.get(assigned.getAndIncrement()));
-            }
-            modelPath(mine.get(), frames.get(i));
-        });
+        long elapsed = sharedOut(runners.size(), frames.size(), "bench-path",
+                (caller, i) -> modelPath(runners.get(caller), frames.get(i)));
         return frames.size() * 1e9 / elapsed;
     }
 

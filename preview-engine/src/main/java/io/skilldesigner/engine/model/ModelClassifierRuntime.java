@@ -20,7 +20,6 @@ import io.skilldesigner.engine.runtime.PipelinedRuntime;
  */
 public final class ModelClassifierRuntime extends ModelNodeRuntime {
     private final String nodeId;
-    private final ModelRunner runner;
     private final ModelNodeSettings settings;
 
     public ModelClassifierRuntime(String nodeId, ModelRunner runner, ModelNodeSettings settings) {
@@ -31,16 +30,15 @@ public final class ModelClassifierRuntime extends ModelNodeRuntime {
     public ModelClassifierRuntime(String nodeId, List<ModelRunner> runners, ModelNodeSettings settings) {
         super(runners);
         this.nodeId = nodeId;
-        this.runner = runner();
         this.settings = settings;
     }
 
     @Override
     public Prepared prepare(Frame frame) throws InterruptedException {
-        if (frame.image() == null || !settings.classifyOnFrame() || !runner.preparesAhead()) {
+        if (frame.image() == null || !settings.classifyOnFrame() || !runner().preparesAhead()) {
             return null; // crops are known only once the frame's objects are: they are prepared in finish
         }
-        return runner.prepare(frame.image().mat());
+        return runner().prepare(frame.image().mat());
     }
 
     @Override
@@ -88,7 +86,7 @@ public final class ModelClassifierRuntime extends ModelNodeRuntime {
         List<ObjectAttribute> attrs = new ArrayList<>();
         for (ClassScore c : top) {
             if (settings.inWindow(c.score(), 0)) {
-                attrs.add(new ObjectAttribute(runner.name(), c.label(), c.score(), id));
+                attrs.add(new ObjectAttribute(runner().name(), c.label(), c.score(), id));
             }
         }
         ClassScore best = top.get(0);

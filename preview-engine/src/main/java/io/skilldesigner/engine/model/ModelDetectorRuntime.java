@@ -14,7 +14,6 @@ import io.skilldesigner.engine.runtime.PipelinedRuntime;
  */
 public final class ModelDetectorRuntime extends ModelNodeRuntime {
     private final String nodeId;
-    private final ModelRunner runner;
     private final ModelNodeSettings settings;
 
     public ModelDetectorRuntime(String nodeId, ModelRunner runner, ModelNodeSettings settings) {
@@ -25,16 +24,15 @@ public final class ModelDetectorRuntime extends ModelNodeRuntime {
     public ModelDetectorRuntime(String nodeId, List<ModelRunner> runners, ModelNodeSettings settings) {
         super(runners);
         this.nodeId = nodeId;
-        this.runner = runner();
         this.settings = settings;
     }
 
     @Override
     public Prepared prepare(Frame frame) throws InterruptedException {
-        if (frame.image() == null || !runner.preparesAhead()) {
+        if (frame.image() == null || !runner().preparesAhead()) {
             return null; // metadata-only frame, or an input that follows the frame size: all done in finish
         }
-        return runner.prepare(frame.image().mat());
+        return runner().prepare(frame.image().mat());
     }
 
     @Override

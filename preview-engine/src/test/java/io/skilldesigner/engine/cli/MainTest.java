@@ -126,6 +126,37 @@ class MainTest {
     }
 
     @Test
+    void benchPeerOptionsSayWhatIsWrongBeforeAnyMeasurement() {
+        Result missing = main("bench", "src/test/resources/models/colour_classifier_fp16.onnx", "--video",
+                video.toString(), "--peer", "no-such-peer.py");
+        assertEquals(2, missing.code(), missing.err());
+        assertTrue(missing.err().contains("--peer: no such script") && missing.err().contains("no-such-peer.py"),
+                missing.err());
+        Result alone = main("bench", "src/test/resources/models/colour_classifier_fp16.onnx", "--python",
+                "/usr/bin/python3");
+        assertEquals(2, alone.code(), alone.err());
+        assertTrue(alone.err().contains("--python goes with --peer"), alone.err());
+    }
+
+    @Test
+    void benchWithThePeerPutsThePythonLoopBesideTheEngineOnARealModel() {
+        Path shared = Path.of(System.getProperty("sd.shared.dir", "../shared"));
+        Result r = main("bench", shared.resolve("models/squeezenet/squeezenet1.1-fp32.onnx").toString(), "--video",
+                shared.resolve("media/video/one-by-one-person-detection.mp4").toString(), "--frames", "4", "--rounds",
+                "1", "--threads", "1,1,1", "--peer", "src/bench/python/peer_baseline.py");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("Python peer: python ") && r.out().contains("onnxruntime"), r.out());
+        String row = r.out().lines().filter(l -> l.startsWith("| squeezenet1.1-fp32.onnx |")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.out()));
+        String header = r.out().lines().filter(l -> l.startsWith("| model | threads | raw fps")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.out()));
+        assertTrue(header.endsWith("| Python peer fps | engine/peer (means) | engine/peer (median) |"), header);
+        // 15 cells between 16 bars: the 12 of the table and the peer's 3, as the header has them
+        assertEquals(17, row.split("\\|", -1).length, row);
+        assertEquals(17, header.split("\\|", -1).length, header);
+    }
+
+    @Test
     void benchOnAGpuSaysWhichProviderRanAndWhyInTheTable() {
         Result r = main("bench", "src/test/resources/models/colour_classifier_fp16.onnx", "--video", video.toString(),
                 "--frames", "5", "--rounds", "1", "--threads", "1,1,1", "--gpu");
