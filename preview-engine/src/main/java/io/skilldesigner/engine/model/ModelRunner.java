@@ -459,7 +459,7 @@ public final class ModelRunner implements AutoCloseable {
         return buffers.resize(b, settings.withInputSize(w, h));
     }
 
-    /** Inference behind the shared session's fair gate (streams sharing a session take turns). */
+    /** Inference on the shared session's stages, first come first served across the streams sharing it. */
     private List<OutputTensor> run(Preprocessor pre) {
         if (batched != null) {
             long[] waited = {0};
@@ -471,12 +471,14 @@ public final class ModelRunner implements AutoCloseable {
                 stageWaitNanos += waited[0];
             }
         }
-        stageWaitNanos += session.enterStage();
+        InferencePool.Timed<List<OutputTensor>> done;
         try {
-            return runNow(pre);
-        } finally {
-            session.leaveStage();
+            done = session.runOnStage(() -> runNow(pre));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw ModelException.of(name, session.file(), "the model's session is closed", e);
         }
+        stageWaitNanos += done.waitedNanos();
+        return done.value();
     }
 
     private List<OutputTensor> runNow(Preprocessor pre) {

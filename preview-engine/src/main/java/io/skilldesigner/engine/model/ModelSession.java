@@ -32,8 +32,13 @@ public final class ModelSession implements AutoCloseable {
     private final ThreadConfig threads;
     /** The measured table the counts were chosen from; null when given or defaulted. */
     private final ThreadTuning tuning;
-    /** Fair (FIFO) gate: at most {@code stages} inferences at once, so streams sharing the session take turns. */
+    /**
+     * Fair (FIFO) gate: at most {@code stages} inferences at once, so streams sharing the session take turns. Single
+     * inputs pass it on the {@link #pool}'s threads (a turn nearly always free there); batched runs wait at it.
+     */
     private final Semaphore stages;
+    /** Where single inputs run, first come first served across streams. */
+    private final InferencePool pool;
     private final int stageCount;
     /** Most inputs one run may batch (the streams sharing this session); 1 turns batching off. */
     private final int maxBatch;
@@ -55,6 +60,7 @@ public final class ModelSession implements AutoCloseable {
         this.tuning = tuning;
         this.stageCount = stages;
         this.stages = new Semaphore(stages, true);
+        this.pool = new InferencePool(file.getFileName().toString(), stages);
         this.maxBatch = Math.max(1, maxBatch);
     }
 
@@ -106,9 +112,26 @@ public final class ModelSession implements AutoCloseable {
         stages.release();
     }
 
+    /**
+     * Runs one inference on the session's next free stage, after the inputs of every stream that came first, and
+     * waits for it; uninterruptible like {@link #enterStage()}.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the session was closed
+     */
+    <T> InferencePool.Timed<T> runOnStage(java.util.function.Supplier<T> inference) {
+        return pool.run(() -> {
+            stages.acquireUninterruptibly(); // shared with batched runs of the same session, if any
+            try {
+                return inference.get();
+            } finally {
+                stages.release();
+            }
+        });
+    }
+
     /** Callers waiting for a turn right now (an estimate, as the queue moves). */
     int waitingForStage() {
-        return stages.getQueueLength();
+        return stages.getQueueLength() + pool.waiting();
     }
 
     public Path file() {
@@ -141,6 +164,12 @@ public final class ModelSession implements AutoCloseable {
 
     @Override
     public void close() throws OrtException {
+        try {
+            pool.close();
+        } catch (IllegalStateException e) {
+            // closing the session under a running inference would crash the process: leave it open instead
+            throw new OrtException("left open, " + e.getMessage());
+        }
         session.close();
     }
 }
