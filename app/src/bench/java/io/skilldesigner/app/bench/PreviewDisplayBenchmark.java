@@ -1,6 +1,9 @@
 package io.skilldesigner.app.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -23,6 +26,7 @@ import io.skilldesigner.core.catalog.nodes.ModelNode;
 import io.skilldesigner.core.skill.Acceleration;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillBasics;
+import io.skilldesigner.core.skill.SkillEdge;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.core.workspace.Workspace;
 import io.skilldesigner.engine.frame.Frame;
@@ -50,13 +54,17 @@ import javafx.stage.Stage;
  * at the size PreviewPage showed the video; also {@code pixelbuffer}: the same without the OpenCV resize, Prism
  * scaling the 1080p image as in PreviewPage), {@code --width W --height H} window size (default 1600×1000),
  * {@code --detector-model FILE.onnx} a slower detector instead of the demo one (imported into the workspace once,
- * with placeholder labels: only its speed matters here).
+ * with placeholder labels: only its speed matters here), {@code --classifier-model FILE.onnx} (with
+ * {@code --classifier-labels FILE}) a classifier on each detected object after the detector, as in the demo skill
+ * (then the rates below are the classifier's, the end of the cascade), {@code --video FILE --fps N} a video of
+ * one's own (copied into the workspace, looped) at the skill's N fps instead of the generated 1080p30 one.
  */
 public final class PreviewDisplayBenchmark {
     static final String SKILL_ID = "bench-1080p30";
     static final String VIDEO = "media/bench-1080p30.mp4";
     private static final String SOURCE = "camera";
     private static final String DETECTOR = "detector";
+    private static final String CLASSIFIER = "classifier";
 
     private PreviewDisplayBenchmark() {
     }
@@ -69,6 +77,10 @@ public final class PreviewDisplayBenchmark {
         int width = 1600;
         int height = 1000;
         Path heavy = null;
+        Path classifierModel = null;
+        Path classifierLabels = null;
+        Path video = null;
+        int fps = Bench1080pVideo.FPS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--workspace" -> dir = Path.of(args[++i]);
@@ -78,17 +90,32 @@ public final class PreviewDisplayBenchmark {
                 case "--width" -> width = Integer.parseInt(args[++i]);
                 case "--height" -> height = Integer.parseInt(args[++i]);
                 case "--detector-model" -> heavy = Path.of(args[++i]);
+                case "--classifier-model" -> classifierModel = Path.of(args[++i]);
+                case "--classifier-labels" -> classifierLabels = Path.of(args[++i]);
+                case "--video" -> video = Path.of(args[++i]);
+                case "--fps" -> fps = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --workspace DIR --seconds S --warmup S --mode headless,fx,scaled --width W --height H --detector-model FILE");
+                        + "; use --workspace DIR --seconds S --warmup S --mode headless,fx,scaled --width W --height H"
+                        + " --detector-model FILE --classifier-model FILE --classifier-labels FILE --video FILE --fps N");
             }
         }
         NodeCatalog catalog = NodeCatalog.standard();
         Workspace ws = DemoWorkspace.openOrCreate(dir, catalog);
-        long encodeMs = Bench1080pVideo.ensure(ws.root().resolve(VIDEO));
-        System.out.println("video " + ws.root().resolve(VIDEO) + (encodeMs > 0 ? " written in " + encodeMs + " ms" : " reused"));
+        String videoPath = VIDEO;
+        if (video == null) {
+            long encodeMs = Bench1080pVideo.ensure(ws.root().resolve(VIDEO));
+            System.out.println("video " + ws.root().resolve(VIDEO) + (encodeMs > 0 ? " written in " + encodeMs + " ms" : " reused"));
+        } else {
+            videoPath = "media/" + video.getFileName();
+            Files.copy(video, ws.root().resolve(videoPath), StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("video " + video + " at " + fps + " fps");
+        }
         String modelId = heavy == null ? DemoWorkspace.DETECTOR_ID : SlowDetector.ensure(ws, heavy);
-        Skill skill = skill(catalog, modelId);
-        System.out.println("detector model " + modelId);
+        String classifierId = classifierModel == null ? null
+                : SlowDetector.ensureClassifier(ws, classifierModel, classifierLabels);
+        Skill skill = skill(catalog, modelId, classifierId, videoPath, fps);
+        System.out.println("detector model " + modelId + (classifierId == null ? "" : ", classifier on each object "
+                + classifierId + " (rates below: the classifier node, the end of the cascade)"));
         ws.saveSkill(skill);
         System.out.println("cpus " + Runtime.getRuntime().availableProcessors() + ", load average "
                 + ColdStartBenchmark.loadAverage() + ", java " + System.getProperty("java.version"));
@@ -115,18 +142,29 @@ public final class PreviewDisplayBenchmark {
         System.exit(0);
     }
 
-    /** The demo skill cut down to camera → detector, reading the 1080p30 file at 30 fps. */
-    static Skill skill(NodeCatalog catalog, String modelId) {
+    /** The demo skill cut down to camera → detector [→ classifier on each object], reading the file at fps. */
+    static Skill skill(NodeCatalog catalog, String modelId, String classifierId, String video, int fps) {
         Skill demo = DemoWorkspace.skill(catalog);
-        SkillNode camera = demo.node(SOURCE).orElseThrow().withSetting(CameraInputNode.FILE_PATH_KEY, VIDEO);
+        SkillNode camera = demo.node(SOURCE).orElseThrow().withSetting(CameraInputNode.FILE_PATH_KEY, video);
         SkillNode detector = demo.node(DETECTOR).orElseThrow().withSetting(ModelNode.MODEL, modelId);
         boolean demoModel = modelId.equals(DemoWorkspace.DETECTOR_ID);
-        return demo.withId(demoModel ? SKILL_ID : SKILL_ID + "-" + modelId)
-                .withName("Bench: 1080p30 into " + modelId)
-                .withDescription("Benchmark skill: a 1920×1080 30 fps file into the demo ball detector.")
-                .withBasics(new SkillBasics(Bench1080pVideo.FPS, Acceleration.CPU))
-                .withNodes(List.of(camera, detector))
-                .withEdges(demo.edgesOutOf(SOURCE));
+        Skill cut = demo.withId(demoModel && classifierId == null && video.equals(VIDEO) ? SKILL_ID
+                        : SKILL_ID + "-" + modelId + (classifierId == null ? "" : "-" + classifierId))
+                .withName("Bench: " + video + " into " + modelId)
+                .withDescription("Benchmark skill: a video file into a detector (and a classifier on each object).")
+                .withBasics(new SkillBasics(fps, Acceleration.CPU));
+        if (classifierId == null) {
+            return cut.withNodes(List.of(camera, detector)).withEdges(demo.edgesOutOf(SOURCE));
+        }
+        SkillNode classifier = demo.node(CLASSIFIER).orElseThrow().withSetting(ModelNode.MODEL, classifierId);
+        List<SkillEdge> edges = new ArrayList<>(demo.edgesOutOf(SOURCE));
+        edges.addAll(demo.edgesOutOf(DETECTOR));
+        return cut.withNodes(List.of(camera, detector, classifier)).withEdges(edges);
+    }
+
+    /** The node at the end of the cascade, whose rates the benchmark reports. */
+    private static String lastModel(Skill skill) {
+        return skill.node(CLASSIFIER).isPresent() ? CLASSIFIER : DETECTOR;
     }
 
     private static void headless(Workspace ws, NodeCatalog catalog, Skill skill, int warmup, int seconds)
@@ -144,9 +182,9 @@ public final class PreviewDisplayBenchmark {
             }, 0, 16_667, TimeUnit.MICROSECONDS);
             waitForFirstOutput(s::outputFrames, 60);
             Thread.sleep(warmup * 1000L);
-            RunSnapshot a = RunSnapshot.take(s, SOURCE, DETECTOR, taken.get());
+            RunSnapshot a = RunSnapshot.take(s, SOURCE, lastModel(skill), taken.get());
             Thread.sleep(seconds * 1000L);
-            RunSnapshot b = RunSnapshot.take(s, SOURCE, DETECTOR, taken.get());
+            RunSnapshot b = RunSnapshot.take(s, SOURCE, lastModel(skill), taken.get());
             System.out.println(b.ratesSince(a));
             System.out.println("  (load average " + ColdStartBenchmark.loadAverage() + ")");
         } finally {
@@ -184,9 +222,9 @@ public final class PreviewDisplayBenchmark {
         });
         Thread.sleep(warmup * 1000L);
         PreviewSession s = page.session();
-        RunSnapshot a = onFx(() -> RunSnapshot.take(s, SOURCE, DETECTOR, page.displayedFrames()));
+        RunSnapshot a = onFx(() -> RunSnapshot.take(s, SOURCE, lastModel(skill), page.displayedFrames()));
         Thread.sleep(seconds * 1000L);
-        RunSnapshot b = onFx(() -> RunSnapshot.take(s, SOURCE, DETECTOR, page.displayedFrames()));
+        RunSnapshot b = onFx(() -> RunSnapshot.take(s, SOURCE, lastModel(skill), page.displayedFrames()));
         FxPulseProbe.Result r = onFx(() -> {
             probe.stop();
             return probe.between(a.nanos(), b.nanos());
@@ -226,9 +264,9 @@ public final class PreviewDisplayBenchmark {
             });
             waitForFirstOutput(s::outputFrames, 60);
             Thread.sleep(warmup * 1000L);
-            RunSnapshot a = onFx(() -> RunSnapshot.take(s, SOURCE, DETECTOR, display.painted()));
+            RunSnapshot a = onFx(() -> RunSnapshot.take(s, SOURCE, lastModel(skill), display.painted()));
             Thread.sleep(seconds * 1000L);
-            RunSnapshot b = onFx(() -> RunSnapshot.take(s, SOURCE, DETECTOR, display.painted()));
+            RunSnapshot b = onFx(() -> RunSnapshot.take(s, SOURCE, lastModel(skill), display.painted()));
             FxPulseProbe.Result r = onFx(() -> {
                 probe.stop();
                 display.stop();
