@@ -2,6 +2,7 @@ package io.skilldesigner.app;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import javafx.concurrent.Task;
@@ -11,6 +12,10 @@ import javafx.concurrent.Task;
  * handed back on the FX thread, and a tracked task shows its message and progress in the status bar.
  */
 public final class BackgroundTasks implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(BackgroundTasks.class.getName());
+    /** How long closing waits for the work in progress (at quit: a preview stopping, a model's try-out). */
+    static final long CLOSE_WAIT_SECONDS = 20;
+
     /** What a piece of background work may report while it runs (shown in the status bar when tracked). */
     public interface Progress {
         void message(String text);
@@ -92,8 +97,30 @@ public final class BackgroundTasks implements AutoCloseable {
         return task;
     }
 
+    /**
+     * Interrupts the work in progress and waits for it to end, {@value #CLOSE_WAIT_SECONDS} s at most. The app
+     * closes this just before the JVM exits, and work still inside ONNX Runtime when the process ends (a preview
+     * stopping its engine, a try-out's inference) crashed it; stopping waits for its threads whatever the
+     * interrupt. An interrupt of the caller is kept for it.
+     */
     @Override
     public void close() {
         pool.shutdownNow();
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
+        while (!pool.isTerminated() && System.nanoTime() < deadline) {
+            try {
+                pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (!pool.isTerminated()) {
+            LOG.log(System.Logger.Level.WARNING, "background work did not end within " + CLOSE_WAIT_SECONDS
+                    + " s of closing; the app quits without it");
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -35,6 +35,7 @@ import javafx.util.Duration;
 public final class SkillDesignerApp extends Application {
     private AppContext ctx;
     private AppShell shell;
+    private PreviewPage preview;
     private Theme theme;
     private final CompletableFuture<Void> demoReady = new CompletableFuture<>();
 
@@ -92,7 +93,7 @@ public final class SkillDesignerApp extends Application {
                 + e.getMessage()));
         ctx.currentSkillIdProperty().set(DemoWorkspace.SKILL_ID);
         theme = Theme.of(state.theme());
-        PreviewPage preview = new PreviewPage(ctx);
+        preview = new PreviewPage(ctx);
         options.extraSources().forEach(preview::addSource);
         SkillsPage skills = new SkillsPage(ctx, id -> {
             preview.select(id);
@@ -237,8 +238,12 @@ public final class SkillDesignerApp extends Application {
         return ctx;
     }
 
+    /** The app's end: a running preview stops (also when no window was closed), and its engine's end is awaited. */
     @Override
     public void stop() {
+        if (preview != null) {
+            preview.stop();
+        }
         if (ctx != null) {
             ctx.close();
         }

@@ -1,11 +1,13 @@
 package io.skilldesigner.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,5 +60,32 @@ class BackgroundTasksTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals("Before", bar.getText());
         }
+    }
+
+    @Test
+    void closingInterruptsTheWorkInProgressAndReturnsOnlyOnceItHasEnded() throws Exception {
+        BackgroundTasks tasks = new BackgroundTasks(bar);
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicBoolean ended = new AtomicBoolean();
+        // work that finishes what it does whatever the interrupt, as a preview stopping its engine does
+        tasks.submit(() -> {
+            started.countDown();
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+            while (System.nanoTime() < end) {
+                if (Thread.interrupted()) {
+                    interrupted.set(true);
+                }
+                Thread.onSpinWait();
+            }
+            ended.set(true);
+        });
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        long t0 = System.nanoTime();
+        tasks.close();
+        long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        assertTrue(ended.get(), "close returned while the work was still running (after " + waitedMs + " ms)");
+        assertTrue(interrupted.get(), "the work was not interrupted");
+        assertTrue(waitedMs < BackgroundTasks.CLOSE_WAIT_SECONDS * 1000, "close waited " + waitedMs + " ms");
     }
 }

@@ -46,6 +46,8 @@ import io.skilldesigner.engine.source.SourceState;
  */
 public final class Engine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+    /** How long stop waits for the node threads, all together. */
+    private static final long STOP_WAIT_SECONDS = 10;
 
     private final EnginePlan plan;
     private final Builder config;
@@ -336,7 +338,12 @@ public final class Engine implements AutoCloseable {
                 runtimeInfo());
     }
 
-    /** Stops every thread, releases sources and runtimes. Safe to call more than once and from any thread. */
+    /**
+     * Stops every thread, releases sources and runtimes. Safe to call more than once and from any thread.
+     * Uninterruptible (bounded by {@value #STOP_WAIT_SECONDS} s in all): closing a runtime while a node thread
+     * still runs it frees native memory under a running inference (a crash), and an export's last messages are
+     * flushed only if its close may wait; an interrupt of the caller is kept for it.
+     */
     public void stop() {
         synchronized (stateLock) {
             if (stopRequested) {
@@ -344,23 +351,34 @@ public final class Engine implements AutoCloseable {
             }
             stopRequested = true;
         }
-        sources.forEach(SourceRunner::stop);
-        slots.forEach(Handoff::abort);
-        threads.forEach(Thread::interrupt);
-        for (Thread t : threads) {
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(10));
+        boolean interrupted = Thread.interrupted();
+        try {
+            sources.forEach(SourceRunner::stop);
+            slots.forEach(Handoff::abort);
+            threads.forEach(Thread::interrupt);
+            List<String> running = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+            for (Thread t : threads) {
+                interrupted |= joinUninterruptibly(t, deadline);
                 if (t.isAlive()) {
-                    LOG.log(System.Logger.Level.WARNING, "thread " + t.getName() + " did not stop within 10 s");
+                    running.add(t.getName());
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
             }
-        }
-        closeRuntimes();
-        if (ownedRegistry != null) {
-            ownedRegistry.close();
+            if (running.isEmpty()) {
+                closeRuntimes();
+                if (ownedRegistry != null) {
+                    ownedRegistry.close();
+                }
+            } else {
+                // a leak, not a crash: what a stuck thread may still touch stays allocated
+                LOG.log(System.Logger.Level.WARNING, "threads " + running + " did not stop within "
+                        + STOP_WAIT_SECONDS + " s; the skill's node runtimes and model sessions are left open");
+            }
+            interrupted |= Thread.interrupted(); // an interrupt that came while closing
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         metrics.forEach((id, m) -> {
             m.state(NodeState.STOPPED);
@@ -374,6 +392,23 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** Waits for {@code t} to end, until {@code deadline} at most; returns whether an interrupt came meanwhile. */
+    private static boolean joinUninterruptibly(Thread t, long deadline) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
     }
 
     private void closeRuntimes() {
