@@ -115,7 +115,7 @@ final class MultiSourceRun {
             throw writeFailure.get();
         }
         if (interruption.requested()) {
-            err.println("stopped by signal (Ctrl-C)");
+            err.println("stopped by signal (Ctrl-C or SIGTERM)");
             return ExitCode.INTERRUPTED;
         }
         return verdict;

@@ -290,7 +290,7 @@ final class RunCommand {
             throw writeFailure.get();
         }
         if (interruption.requested()) {
-            err.println("stopped by signal (Ctrl-C): " + frames + " frame(s) written");
+            err.println("stopped by signal (Ctrl-C or SIGTERM): " + frames + " frame(s) written");
             return new Outcome(ExitCode.INTERRUPTED, null);
         }
         if (next != null) {
