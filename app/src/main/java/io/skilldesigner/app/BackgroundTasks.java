@@ -5,6 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import com.google.common.util.concurrent.Uninterruptibles;
+
 import javafx.concurrent.Task;
 
 /**
@@ -106,21 +108,9 @@ public final class BackgroundTasks implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
-        while (!pool.isTerminated() && System.nanoTime() < deadline) {
-            try {
-                pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (!pool.isTerminated()) {
+        if (!Uninterruptibles.awaitTerminationUninterruptibly(pool, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
             LOG.log(System.Logger.Level.WARNING, "background work did not end within " + CLOSE_WAIT_SECONDS
                     + " s of closing; the app quits without it");
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

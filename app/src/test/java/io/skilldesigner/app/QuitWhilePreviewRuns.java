@@ -26,7 +26,8 @@ import javafx.stage.WindowEvent;
 /**
  * The app in a process of its own, quit the way a user quits it while the Live Preview runs a real detector:
  * the window's close request, the window closing, JavaFX stopping the application, then the JVM ending. Run by
- * {@link AppQuitTest}, which checks the process ends cleanly. Arguments: the workspace folder, the YOLOX-Nano file.
+ * {@link AppQuitTest}, which checks the process ends cleanly and the recording running at the quit is complete.
+ * Arguments: the workspace folder, the YOLOX-Nano file, where the recording goes (a .mkv).
  */
 final class QuitWhilePreviewRuns {
     static final String SKILL_ID = "quit-while-running";
@@ -38,6 +39,7 @@ final class QuitWhilePreviewRuns {
     public static void main(String[] args) throws Exception {
         Path ws = Path.of(args[0]);
         Path yolox = Path.of(args[1]);
+        Path recording = Path.of(args[2]);
         SkillDesignerApp app = TestApp.start(ws);
         Workspace workspace = app.context().workspace();
         String detector = importDetector(workspace, yolox);
@@ -61,6 +63,8 @@ final class QuitWhilePreviewRuns {
             }
             Thread.sleep(50);
         }
+        onFx(() -> preview.session().startRecording(recording)); // as the page's Record button does
+        Thread.sleep(1500);
         onFx(() -> {
             Stage stage = (Stage) Window.getWindows().stream().filter(Window::isShowing).findFirst().orElseThrow();
             stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));

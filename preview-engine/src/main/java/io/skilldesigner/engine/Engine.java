@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.google.common.util.concurrent.Uninterruptibles;
+
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
@@ -359,7 +361,9 @@ public final class Engine implements AutoCloseable {
             List<String> running = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
             for (Thread t : threads) {
-                interrupted |= joinUninterruptibly(t, deadline);
+                Uninterruptibles.joinUninterruptibly(t, Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
+                interrupted |= Thread.interrupted(); // kept for the caller, not for the closes below
                 if (t.isAlive()) {
                     running.add(t.getName());
                 }
@@ -392,23 +396,6 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    /** Waits for {@code t} to end, until {@code deadline} at most; returns whether an interrupt came meanwhile. */
-    private static boolean joinUninterruptibly(Thread t, long deadline) {
-        boolean interrupted = false;
-        while (t.isAlive()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            try {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        return interrupted;
     }
 
     private void closeRuntimes() {

@@ -314,7 +314,7 @@ public final class PreviewSession implements AutoCloseable {
         recorded = shown.get();
         SessionRecorder old = recorder.getAndSet(r);
         if (old != null) {
-            stop(old);
+            old.close();
         }
         return r;
     }
@@ -323,18 +323,11 @@ public final class PreviewSession implements AutoCloseable {
     public SessionRecorder stopRecording() {
         SessionRecorder r = recorder.getAndSet(null);
         if (r != null) {
-            stop(r);
+            r.close();
         }
         return r;
     }
 
-    private static void stop(SessionRecorder r) {
-        try {
-            r.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() {

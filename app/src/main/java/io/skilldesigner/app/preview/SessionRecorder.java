@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.google.common.util.concurrent.Uninterruptibles;
+
 import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.recording.RecordingFiles;
@@ -112,10 +114,14 @@ public final class SessionRecorder implements AutoCloseable {
         return files;
     }
 
-    /** Writes what is queued, then closes the files and writes the manifest. */
+    /**
+     * Writes what is queued, then closes the files and writes the manifest; waits for it (30 s at most) whatever
+     * the interrupt, which is kept for the caller: the app's quit interrupts the task that stops a recording
+     * preview, and returning early left the video unfinished and no manifest when the process ended.
+     */
     @Override
-    public void close() throws InterruptedException {
-        queue.put(END);
-        writer.join(TimeUnit.SECONDS.toMillis(30));
+    public void close() {
+        Uninterruptibles.putUninterruptibly(queue, END);
+        Uninterruptibles.joinUninterruptibly(writer, 30, TimeUnit.SECONDS);
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import com.google.common.util.concurrent.Uninterruptibles;
+
 /**
  * A session's inference stages as threads of their own: inputs from every stream sharing the session wait in one
  * first-come-first-served queue, and a stage that finishes an inference starts the next waiting one at once, on
@@ -55,28 +57,17 @@ final class InferencePool implements AutoCloseable {
             started[0] = System.nanoTime();
             return inference.get();
         });
-        boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    T value = result.get();
-                    return new Timed<>(value, started[0] - queued); // get() happens-after the write of started
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
+            T value = Uninterruptibles.getUninterruptibly(result);
+            return new Timed<>(value, started[0] - queued); // get() happens-after the write of started
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -92,19 +83,7 @@ final class InferencePool implements AutoCloseable {
     @Override
     public void close() {
         stages.shutdown();
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
-        while (!stages.isTerminated() && System.nanoTime() < deadline) {
-            try {
-                stages.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (!stages.isTerminated()) {
+        if (!Uninterruptibles.awaitTerminationUninterruptibly(stages, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
             throw new IllegalStateException("an inference did not end within " + CLOSE_WAIT_SECONDS + " s");
         }
     }
