@@ -328,7 +328,6 @@ public final class PreviewSession implements AutoCloseable {
         return r;
     }
 
-
     @Override
     public void close() {
         stopRecording();
