@@ -139,7 +139,7 @@ public final class PreviewDisplayBenchmark {
             scaled(ws, catalog, skill, warmup, seconds, shownSize[0], shownSize[1], true);
         }
         System.out.println("load average at the end " + ColdStartBenchmark.loadAverage());
-        System.exit(0);
+        BenchExit.exit();
     }
 
     /** The demo skill cut down to camera → detector [→ classifier on each object], reading the file at fps. */

@@ -108,7 +108,7 @@ public final class PreviewMemoryBenchmark {
             ctx.close();
             return null;
         });
-        System.exit(0);
+        BenchExit.exit();
     }
 
     /** Resident set size of this process, from /proc (Linux). */

@@ -62,7 +62,7 @@ public final class StartupPartsBenchmark {
         steps.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-40s %7.0f ms%n", k, v));
         System.out.println("load average " + ColdStartBenchmark.loadAverage());
         Platform.exit();
-        System.exit(0);
+        BenchExit.exit();
     }
 
     private static void startLikeTheApp(Path dir, Map<String, Double> steps) throws Exception {
