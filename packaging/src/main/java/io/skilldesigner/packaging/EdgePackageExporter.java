@@ -65,8 +65,9 @@ public final class EdgePackageExporter {
     /**
      * @param folder package folder to create; must not exist or be empty
      * @param zip    zip file to write as well, or null
-     * @throws PackageException when the skill is not valid (every error listed), a model file is missing, or a
-     *                          manifest fails its schema
+     * @throws PackageException when the skill is not valid (every error listed), a model file is missing, a model
+     *                          would not start on the device (its label count, layout or task; every one listed),
+     *                          or a manifest fails its schema
      */
     public ExportResult export(Skill skill, ModelLibrary models, Path folder, Path zip) throws IOException {
         return export(skill, models, folder, zip, EnumSet.allOf(Architecture.class), null);
@@ -189,14 +190,21 @@ public final class EdgePackageExporter {
             throws IOException {
         SettingsResolver resolver = new SettingsResolver(catalog);
         Map<String, ModelDescriptor> done = new LinkedHashMap<>();
+        Map<String, ModelDescriptor> byNode = new LinkedHashMap<>();
         ModelJson json = new ModelJson();
         for (SkillNode node : skill.nodes()) {
             for (String key : catalog.settingKeysOfType(node.typeId(), SettingType.MODEL_REF)) {
                 String modelId = String.valueOf(resolver.resolve(skill, node).get(key));
                 if (!done.containsKey(modelId)) {
                     done.put(modelId, copyModel(node, modelId, models, root, json, listed));
+                    byNode.put(node.id(), models.find(modelId).orElseThrow());
                 }
             }
+        }
+        List<String> wouldNotStart = ModelStartCheck.problems(byNode);
+        if (!wouldNotStart.isEmpty()) {
+            throw new PackageException("the device would not start the skill; fix before exporting:\n  "
+                    + String.join("\n  ", wouldNotStart));
         }
         return ModelLibrary.of(done.values());
     }

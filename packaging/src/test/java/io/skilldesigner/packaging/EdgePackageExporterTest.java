@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.Yaml;
 
 import io.skilldesigner.core.catalog.nodes.ModelNode;
 import io.skilldesigner.core.io.ModelJson;
+import io.skilldesigner.core.model.FileLocation;
 import io.skilldesigner.core.model.ModelDescriptor;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
@@ -142,5 +143,31 @@ class EdgePackageExporterTest {
                 "1").export(Fixtures.secretSkill(), models, target, null));
         assertTrue(e.getMessage().contains("not empty"), e.getMessage());
         assertEquals("mine", Files.readString(target.resolve("keep.txt")));
+    }
+
+    @Test
+    void aModelTheDeviceWouldNotStartIsRefusedWithTheEnginesReasonAndNothingIsWritten() throws IOException {
+        // the real UltraFace with a label file of 80 names: it has 2 classes (background, face), so the device's
+        // engine refuses to start the node; export says so, for that node, instead of shipping it
+        Path wrongLabels = Files.writeString(tmp.resolve("eighty.txt"), String.join("\n",
+                java.util.stream.IntStream.range(0, 80).mapToObj(i -> "class" + i).toList()) + "\n");
+        ModelDescriptor face = models.find("ultraface-320").orElseThrow();
+        ModelLibrary wrong = ModelLibrary.of(List.of(
+                face.withLabels(FileLocation.local(wrongLabels.toString())),
+                models.find("squeezenet").orElseThrow()));
+        Path target = tmp.resolve("would-not-start");
+        PackageException e = assertThrows(PackageException.class, () -> new EdgePackageExporter(Fixtures.catalog(),
+                "1").export(Fixtures.secretSkill(), wrong, target, tmp.resolve("would-not-start.zip")));
+        assertTrue(e.getMessage().contains("the device would not start the skill"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'face'"), e.getMessage());
+        assertTrue(e.getMessage().contains("has 2 classes (background first) but the label file has 80 labels"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("node 'what'"), "the classifier starts: " + e.getMessage());
+        assertFalse(Files.exists(target));
+        assertFalse(Files.exists(tmp.resolve("would-not-start.zip")));
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().contains("would-not-start.writing"))
+                    .toList(), "half-written package left");
+        }
     }
 }
