@@ -1,15 +1,13 @@
 package io.skilldesigner.app;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.testfx.util.WaitForAsyncUtils;
+
 import io.skilldesigner.app.demo.DemoWorkspace;
-import io.skilldesigner.app.models.ModelImporter;
+import io.skilldesigner.app.models.WorkspaceModelImport;
 import io.skilldesigner.app.preview.PreviewPage;
 import io.skilldesigner.core.catalog.nodes.ModelNode;
 import io.skilldesigner.core.model.ModelTask;
@@ -17,7 +15,6 @@ import io.skilldesigner.core.skill.Acceleration;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillBasics;
 import io.skilldesigner.core.workspace.Workspace;
-import io.skilldesigner.engine.model.ModelSessions;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -42,7 +39,8 @@ final class QuitWhilePreviewRuns {
         Path recording = Path.of(args[2]);
         SkillDesignerApp app = TestApp.start(ws);
         Workspace workspace = app.context().workspace();
-        String detector = importDetector(workspace, yolox);
+        String detector = "yolox-nano";
+        WorkspaceModelImport.importInto(workspace, detector, ModelTask.DETECTION, yolox, null, 80);
         // the demo cascade with a real detector at 30 fps: an inference is running nearly all the time
         Skill demo = workspace.loadSkill(DemoWorkspace.SKILL_ID);
         workspace.saveSkill(demo.withId(SKILL_ID).withName("Quit while running")
@@ -76,28 +74,8 @@ final class QuitWhilePreviewRuns {
         Platform.exit();
     }
 
-    private static String importDetector(Workspace ws, Path onnx) throws Exception {
-        String id = "yolox-nano";
-        Path dir = Files.createDirectories(ws.root().resolve(Workspace.MODELS_DIR).resolve(id));
-        Path model = Files.copy(onnx, dir.resolve(onnx.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        Path labels = Files.writeString(dir.resolve("labels.txt"), String.join("\n", java.util.stream.IntStream
-                .range(0, 80).mapToObj(i -> "class" + i).toList()) + "\n");
-        try (ModelSessions sessions = new ModelSessions()) {
-            new ModelImporter(ws, sessions).importModel(new ModelImporter.Request(id, "YOLOX-Nano",
-                    ModelTask.DETECTION, model, labels, "a real detector", List.of(), null));
-        }
-        return id;
-    }
-
+    /** Runs on the FX thread and waits for it (TestFX's own helper). */
     private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Exception | Error e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS);
     }
 }

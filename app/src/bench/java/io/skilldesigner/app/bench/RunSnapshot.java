@@ -19,19 +19,19 @@ import io.skilldesigner.engine.metrics.NodeMetrics;
  * @param painted   distinct frames the display painted (or, headless, took)
  */
 record RunSnapshot(String modelNode, long nanos, long decoded, long sourceOut, long drops, long inferred,
-                   double detectorP50, double detectorP95, long outputs, long painted, long gcCount, long gcMillis) {
+                   double modelP50, double modelP95, long outputs, long painted, long gcCount, long gcMillis) {
 
-    static RunSnapshot take(PreviewSession s, String sourceId, String detectorId, long painted) {
+    static RunSnapshot take(PreviewSession s, String sourceId, String modelNodeId, long painted) {
         NodeMetrics src = s.engine().metrics(sourceId);
-        NodeMetrics det = s.engine().metrics(detectorId);
+        NodeMetrics model = s.engine().metrics(modelNodeId);
         long gcCount = 0;
         long gcMillis = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             gcCount += Math.max(0, gc.getCollectionCount());
             gcMillis += Math.max(0, gc.getCollectionTime());
         }
-        return new RunSnapshot(detectorId, System.nanoTime(), src.framesIn(), src.framesOut(), src.drops(), det.framesOut(),
-                det.p50Millis(), det.p95Millis(), s.outputFrames(), painted, gcCount, gcMillis);
+        return new RunSnapshot(modelNodeId, System.nanoTime(), src.framesIn(), src.framesOut(), src.drops(),
+                model.framesOut(), model.p50Millis(), model.p95Millis(), s.outputFrames(), painted, gcCount, gcMillis);
     }
 
     /** The rates between an earlier snapshot and this one. */
@@ -47,7 +47,8 @@ record RunSnapshot(String modelNode, long nanos, long decoded, long sourceOut, l
                           frames painted        %6.2f fps (%d) = %.1f%% of the distinct newest frames offered
                           GC during window      %d collections, %d ms""",
                 sec, (decoded - start.decoded) / sec, decoded - start.decoded, (sourceOut - start.sourceOut) / sec,
-                (drops - start.drops) / sec, modelNode + " (model)", (inferred - start.inferred) / sec, detectorP50, detectorP95, out / sec, out,
+                (drops - start.drops) / sec, modelNode + " (model)", (inferred - start.inferred) / sec, modelP50,
+                modelP95, out / sec, out,
                 shown / sec, shown, out == 0 ? 0 : 100.0 * shown / out, gcCount - start.gcCount,
                 gcMillis - start.gcMillis);
     }
