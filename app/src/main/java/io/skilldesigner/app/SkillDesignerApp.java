@@ -127,7 +127,7 @@ public final class SkillDesignerApp extends Application {
             demoReady.complete(null);
         }
         if (options.screenshotDir() != null) {
-            takeScreenshots(scene, options.screenshotDir(), preview, 0);
+            takeScreenshots(scene, options.screenshotDir(), 0);
             return;
         }
         if (options.smokeTest()) {
@@ -202,7 +202,7 @@ public final class SkillDesignerApp extends Application {
      * Saves a PNG of every page, one after the other without blocking the FX thread; the Live Preview page is
      * captured while the current skill runs. Exits when done.
      */
-    private void takeScreenshots(Scene scene, Path dir, PreviewPage preview, int index) {
+    private void takeScreenshots(Scene scene, Path dir, int index) {
         List<String> ids = shell.pageIds();
         if (index >= ids.size()) {
             Platform.exit();
@@ -224,7 +224,7 @@ public final class SkillDesignerApp extends Application {
             if (running) {
                 preview.stop();
             }
-            takeScreenshots(scene, dir, preview, index + 1);
+            takeScreenshots(scene, dir, index + 1);
         });
         wait.play();
     }
