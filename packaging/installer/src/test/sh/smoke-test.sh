@@ -8,6 +8,9 @@ dir=$1 name=$2 version=$3
 image="$dir/image/$name"
 launcher="$image/bin/$name"
 fail() { echo "SMOKE TEST FAILED: $*" >&2; exit 1; }
+# Checks read captured output with here-strings, not `echo "$x" | grep -q`: under pipefail, grep -q's early exit
+# can end echo with SIGPIPE once the text outgrows the pipe buffer, and the check then fails on a match (the .deb's
+# file list, about 55 KB, did so on CI).
 
 [ -x "$launcher" ] || fail "launcher '$launcher' missing"
 grep -q "app.mainclass=io.skilldesigner.app.Launcher" "$image/lib/app/$name.cfg" || fail "main class not in $name.cfg"
@@ -20,7 +23,7 @@ cli="$image/bin/skill-designer-cli"
 [ -x "$cli" ] || fail "headless launcher '$cli' missing"
 help=$("$cli" help) || fail "skill-designer-cli help exited with $?"
 for c in validate export run inspect bench; do
-  echo "$help" | grep -q "  $c " || fail "skill-designer-cli help does not list $c"
+  grep -q "  $c " <<< "$help" || fail "skill-designer-cli help does not list $c"
 done
 set +e
 "$cli" validate "$workspace/none.skill.json" >/dev/null 2>&1
@@ -38,7 +41,7 @@ rc=$?
 set -e
 echo "$out" | tail -20
 [ $rc -eq 0 ] || fail "launcher exited with $rc"
-echo "$out" | grep -q "SMOKE OK" || fail "launcher did not report SMOKE OK"
+grep -q "SMOKE OK" <<< "$out" || fail "launcher did not report SMOKE OK"
 
 # The installed CLI exports with the runtime distribution it carries (lib/app/runtime-dist), no option needed,
 # and the package's runtime runs from the unpacked folder as the container's ENTRYPOINT + CMD would.
@@ -51,7 +54,7 @@ rc=$?
 set -e
 echo "$exported" | tail -5
 [ $rc -eq 0 ] || fail "skill-designer-cli export (with the runtime) exited $rc"
-echo "$exported" | grep -q "^runtime: " || fail "export did not show the runtime's size"
+grep -q "^runtime: " <<< "$exported" || fail "export did not show the runtime's size"
 [ -f "$pkg/skill.json" ] || fail "export wrote no package folder $pkg"
 [ -f "$pkg.zip" ] || fail "export --zip wrote no $pkg.zip"
 for f in runtime/Dockerfile.amd64 runtime/Dockerfile.arm64v8 runtime/lib/common/preview-engine-*.jar \
@@ -60,7 +63,7 @@ for f in runtime/Dockerfile.amd64 runtime/Dockerfile.arm64v8 runtime/lib/common/
   # shellcheck disable=SC2086
   ls "$pkg"/$f >/dev/null 2>&1 || fail "exported package lacks $f"
 done
-if ls "$pkg"/runtime/lib/common/ | grep -q -e javafx -e controlsfx -e '^app-'; then
+if grep -q -e javafx -e controlsfx -e '^app-' <<< "$(ls "$pkg"/runtime/lib/common/)"; then
   fail "the desktop app's own jars went into the runtime: $(ls "$pkg"/runtime/lib/common/)"
 fi
 set +e
@@ -77,11 +80,11 @@ if [ "$(uname -s)" = Linux ]; then
   deb=$(ls "$dir"/installer/*.deb 2>/dev/null | head -1)
   [ -n "$deb" ] || fail "no .deb in $dir/installer"
   info=$(dpkg-deb -I "$deb")
-  echo "$info" | grep -q "Package: skill-designer" || fail "deb package name"
-  echo "$info" | grep -q "Version: $version" || fail "deb version"
+  grep -q "Package: skill-designer" <<< "$info" || fail "deb package name"
+  grep -q "Version: $version" <<< "$info" || fail "deb version"
   files=$(dpkg-deb -c "$deb")
-  echo "$files" | grep -q "bin/$name\$" || fail "launcher not in the deb"
-  echo "$files" | grep -q "\.png\$" || fail "icon not in the deb"
+  grep -q "bin/$name\$" <<< "$files" || fail "launcher not in the deb"
+  grep -q "\.png\$" <<< "$files" || fail "icon not in the deb"
   tmp=$(mktemp -d); dpkg-deb -x "$deb" "$tmp"
   grep -rqs "skill.json" "$tmp" --include='*.xml' || { rm -rf "$tmp"; fail "no .skill.json MIME type in the deb"; }
   grep -rqs "MimeType=application/x-skill-designer-skill+json" "$tmp" --include='*.desktop' \
