@@ -1,7 +1,10 @@
 package io.skilldesigner.engine.frame;
 
+import static org.bytedeco.opencv.global.opencv_core.getElemSize;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -41,8 +44,21 @@ public final class FramePool implements AutoCloseable {
 
     /** A pooled copy of {@code src} (any Mat type), held once by the caller. */
     public FrameImage copyOf(Mat src) {
-        Buffer b = take(src.rows(), src.cols(), src.type(), src.total() * src.elemSize());
-        src.copyTo(b.mat);
+        return written(src.rows(), src.cols(), src.type(), src::copyTo);
+    }
+
+    /**
+     * A pooled image of the given size and type whose pixels {@code writer} fills in place (it must not reallocate
+     * the Mat it gets: OpenCV keeps a Mat whose size and type already match), held once by the caller.
+     */
+    public FrameImage written(int rows, int cols, int type, Consumer<Mat> writer) {
+        Buffer b = take(rows, cols, type, (long) rows * cols * getElemSize(type));
+        try {
+            writer.accept(b.mat);
+        } catch (RuntimeException e) {
+            b.recycle();
+            throw e;
+        }
         return new FrameImage(b.mat, b);
     }
 

@@ -45,6 +45,7 @@ final class GrabberSession {
     private volatile double frameRate;
     private volatile long framesInFile;
     private volatile String format = "";
+    private volatile FrameRotation rotation = FrameRotation.NONE;
 
     private final FramePool pool;
 
@@ -141,6 +142,11 @@ final class GrabberSession {
         return format;
     }
 
+    /** How the input's display matrix turns its frames; every image {@link #grab} returns is already upright. */
+    FrameRotation rotation() {
+        return rotation;
+    }
+
     /** How many frames the file's header announces (0 for live inputs or when unknown). */
     long framesInFile() {
         return framesInFile;
@@ -184,6 +190,7 @@ final class GrabberSession {
             frameRate = grabber.getFrameRate();
             framesInFile = Math.max(0, grabber.getLengthInVideoFrames());
             format = grabber.getFormat() == null ? "" : grabber.getFormat();
+            rotation = FrameRotation.fromDisplayMatrix(grabber.getDisplayRotation());
             synchronized (lock) {
                 opened = true;
                 lock.notifyAll();
@@ -233,7 +240,7 @@ final class GrabberSession {
             }
             Answer a;
             try {
-                a = new Answer(request, copyNext(grabber, converter, pool), null);
+                a = new Answer(request, copyNext(grabber, converter, pool, rotation), null);
             } catch (FrameGrabber.Exception | RuntimeException e) {
                 a = new Answer(request, null, e);
             }
@@ -246,14 +253,14 @@ final class GrabberSession {
     }
 
     private static FrameImage copyNext(FFmpegFrameGrabber grabber, OpenCVFrameConverter.ToMat converter,
-                                       FramePool pool) throws FrameGrabber.Exception {
+                                       FramePool pool, FrameRotation rotation) throws FrameGrabber.Exception {
         Frame f = grabber.grabImage();
         if (f == null) {
             return null;
         }
         // The converter and grabber reuse their buffers on the next grab: one copy at decode, none afterwards,
         // into a pooled buffer that comes back when the frame's last consumer releases it (not at GC, which let
-        // 1080p frames pile up to gigabytes before a collection).
-        return pool.copyOf(converter.convert(f));
+        // 1080p frames pile up to gigabytes before a collection). A turned input is turned in that same copy.
+        return rotation.uprightCopy(converter.convert(f), pool);
     }
 }

@@ -129,7 +129,7 @@ public class StreamSource implements FrameSource {
         }
         everLive = true;
         liveSinceNanos = System.nanoTime();
-        listener.onState(SourceState.LIVE, spec.describe() + " is live");
+        listener.onState(SourceState.LIVE, spec.describe() + " is live" + s.rotation().note());
         return null;
     }
 

@@ -43,7 +43,7 @@ public final class VideoFileSource implements FrameSource {
         }
         listener.onState(SourceState.CONNECTING, "opening " + spec.describe());
         session = startSession(path);
-        listener.onState(SourceState.LIVE, spec.describe());
+        listener.onState(SourceState.LIVE, spec.describe() + session.rotation().note());
     }
 
     private GrabberSession startSession(Path path) throws SourceException, InterruptedException {

@@ -17,7 +17,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import io.skilldesigner.engine.frame.BBox;
 
 /** Paths of the generated test models (src/test/python/make_test_models.py) and the shared real ones. */
-final class TestModels {
+public final class TestModels {
     static final Path DIR = Path.of("src/test/resources/models");
     static final Scalar RED = new Scalar(0, 0, 255, 0);
     static final Scalar GREEN = new Scalar(0, 255, 0, 0);
@@ -31,7 +31,7 @@ final class TestModels {
         return DIR.resolve(name);
     }
 
-    static Path shared() {
+    public static Path shared() {
         String prop = System.getProperty("sd.shared.dir");
         Path p = prop != null ? Path.of(prop) : Path.of("../../shared");
         if (!Files.isDirectory(p)) {
