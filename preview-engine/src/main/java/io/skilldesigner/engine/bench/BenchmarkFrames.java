@@ -9,26 +9,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
+
+import io.skilldesigner.engine.frame.FrameImage;
+import io.skilldesigner.engine.source.SourceSpec;
+import io.skilldesigner.engine.source.SourceStateListener;
+import io.skilldesigner.engine.source.VideoFileSource;
 
 /** The frames a benchmark runs on: the first frames of a video, or generated ones when there is no video. */
 public record BenchmarkFrames(String source, List<Mat> frames) {
     public static BenchmarkFrames load(Path video, int count) throws Exception {
         if (video != null && Files.isRegularFile(video)) {
             List<Mat> out = new ArrayList<>();
-            try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile());
-                 OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat()) {
-                g.start();
-                Frame f;
-                while (out.size() < count && (f = g.grabImage()) != null) {
-                    out.add(conv.convert(f).clone()); // the grabber reuses its buffer
+            // The engine's own file source: frames decoded (and turned upright) exactly as a skill would get them.
+            try (VideoFileSource s = new VideoFileSource(SourceSpec.file(video.toString(), false),
+                    SourceStateListener.NONE)) {
+                s.open();
+                FrameImage img;
+                while (out.size() < count && (img = s.read()) != null) {
+                    out.add(img.mat().clone()); // pooled buffers go back to the source
+                    img.release();
                 }
-                g.stop();
             }
             if (!out.isEmpty()) {
                 return new BenchmarkFrames(video.getFileName() + " (" + out.get(0).cols() + "x" + out.get(0).rows()
