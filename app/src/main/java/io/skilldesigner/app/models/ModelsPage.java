@@ -301,27 +301,12 @@ public final class ModelsPage implements Page {
             return new TryOut(r, InsightsOverlay.draw(frame, true));
         }, out -> {
             tryImage.setImage(fxFrames.toImage(out.drawn()));
-            tryResult.setText(describe(out.result()));
+            tryResult.setText(out.result().summary());
         }, failure -> tryResult.setText("Failed: " + failure.getMessage()));
     }
 
     /** A try-out's result and the image with its boxes drawn. */
     private record TryOut(TryOutResult result, Mat drawn) {
-    }
-
-    static String describe(TryOutResult r) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s on %s in %.1f ms — ", r.modelName(),
-                r.provider().provider(), r.millis()));
-        if (!r.classes().isEmpty()) {
-            sb.append("top classes: ").append(r.classes().stream()
-                    .map(c -> String.format(Locale.ROOT, "%s %.1f%%", c.label(), c.score() * 100))
-                    .collect(Collectors.joining(", ")));
-        } else {
-            sb.append(r.detections().size()).append(" detections: ").append(r.detections().stream()
-                    .map(d -> String.format(Locale.ROOT, "%s %.0f%%", d.label(), d.confidence() * 100))
-                    .collect(Collectors.joining(", ")));
-        }
-        return sb.toString();
     }
 
     /** For tests. */

@@ -9,6 +9,9 @@ import java.util.Set;
 import io.skilldesigner.engine.model.ModelException;
 import io.skilldesigner.engine.model.ModelInspectReport;
 import io.skilldesigner.engine.model.ModelSessions;
+import io.skilldesigner.engine.model.ModelSpec;
+import io.skilldesigner.engine.model.ModelTryOut;
+import io.skilldesigner.engine.model.TryOutResult;
 import io.skilldesigner.engine.model.UnsupportedModelException;
 
 /**
@@ -19,6 +22,9 @@ import io.skilldesigner.engine.model.UnsupportedModelException;
 final class InspectCommand {
     private final PrintStream out;
     private final PrintStream err;
+
+    /** Classes a classifier's try-out lists, as the Models page does. */
+    private static final int TOP_CLASSES = 5;
 
     InspectCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -38,7 +44,12 @@ final class InspectCommand {
         Path labels = args.option("labels") == null ? null : Path.of(args.option("labels"));
         Path image = args.option("image") == null ? null : Path.of(args.option("image"));
         try (ModelSessions sessions = new ModelSessions()) {
-            out.print(new ModelInspectReport(sessions).report(model, labels, image));
+            ModelInspectReport.Inspection inspection = new ModelInspectReport(sessions).inspect(model, labels, image);
+            out.print(inspection.text());
+            if (image != null) {
+                printTryOut(new ModelTryOut(sessions).run(ModelSpec.of(model, labels)
+                        .withDecoder(inspection.proposed()), image, TOP_CLASSES), image);
+            }
             return ExitCode.OK;
         } catch (UnsupportedModelException e) {
             err.println(e.getMessage());
@@ -47,5 +58,12 @@ final class InspectCommand {
             err.println("error: " + e.getMessage());
             return ExitCode.MODEL_FAILURE;
         }
+    }
+
+    /** What the model found on the image with the proposed decoder: the app's "try on an image", in text. */
+    private void printTryOut(TryOutResult r, Path image) {
+        out.println("On " + image + " (" + r.imageWidth() + "x" + r.imageHeight() + ") with the proposed decoder: "
+                + r.summary());
+        r.details().forEach(line -> out.println("  " + line));
     }
 }

@@ -34,7 +34,8 @@ public final class Main {
             "      --skill-source twin (or SD_SKILL_SOURCE=twin): in device mode, the skill is the module twin's"
                     + " desired property skill, followed live; the skill file is then not read",
             "  inspect <model.onnx> [--labels file] [--image file]",
-            "      inputs, outputs and detected output layout of a model",
+            "      inputs, outputs and detected output layout of a model; with --image, what it finds there with the",
+            "      proposed decoder (boxes in image pixels, or the top 5 classes), as the app's \"try on an image\"",
             "  bench <model.onnx>... [--video file] [--frames N] [--rounds N] [--labels file] [--tune]",
             "        [--threads INTRA[,INTER[,STAGES]]] [--streams N] [--gpu] [--peer peer_baseline.py [--python EXE]]",
             "      raw ONNX Runtime loop vs the engine end to end, same frames and session",

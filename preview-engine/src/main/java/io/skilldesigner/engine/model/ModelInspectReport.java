@@ -19,6 +19,10 @@ import io.skilldesigner.core.model.TensorInfo;
 public final class ModelInspectReport {
     private final ModelSessions sessions;
 
+    /** The report's text and the decoder settings it proposes. */
+    public record Inspection(String text, DecoderSettings proposed) {
+    }
+
     public ModelInspectReport(ModelSessions sessions) {
         this.sessions = sessions;
     }
@@ -37,6 +41,11 @@ public final class ModelInspectReport {
      *                        why; supported layouts: ..."), after the inputs and outputs are known
      */
     public String report(Path model, Path labels, Path image) {
+        return inspect(model, labels, image).text();
+    }
+
+    /** As {@link #report(Path, Path, Path)}, with the proposed decoder settings (a try-out runs with them). */
+    public Inspection inspect(Path model, Path labels, Path image) {
         String name = model.getFileName().toString();
         ModelSession session = sessions.open(name, model, false);
         ModelIo io;
@@ -82,7 +91,7 @@ public final class ModelInspectReport {
                 ModelSessions.availableProviders().contains(ai.onnxruntime.OrtProvider.CUDA) ? ""
                         : " (a skill asking for a GPU would run on CPU: neither TensorRT nor CUDA in this build)")
                 .append('\n');
-        return sb.toString();
+        return new Inspection(sb.toString(), d);
     }
 
     private static String preview(List<String> names) {

@@ -394,4 +394,64 @@ class MainTest {
         assertTrue(r.err().contains("not supported: ") && r.err().contains("; supported layouts: YOLOv5"), r.err());
         assertTrue(r.err().contains("output FLOAT [1, 2, 3]"), "the outputs are listed: " + r.err());
     }
+
+    /**
+     * {@code inspect --image} prints what the model finds there: YOLOX-Nano's boxes on the COCO dog photo in image
+     * pixels, each one as the independent reference (onnxruntime for Python + numpy) has it; SqueezeNet's top classes
+     * on the kitten.
+     */
+    @Test
+    void inspectWithAnImageListsWhatTheModelFindsThere() throws Exception {
+        Path shared = Path.of(System.getProperty("sd.shared.dir", "../shared"));
+        Result yolox = main("inspect", shared.resolve("models/yolox/yolox-nano-416.onnx").toString(),
+                "--labels", "src/test/resources/models/coco80_labels.txt",
+                "--image", shared.resolve("media/coco/dog.jpg").toString());
+        assertEquals(0, yolox.code(), yolox.err());
+        assertTrue(yolox.out().contains("(768x576) with the proposed decoder: yolox-nano-416.onnx on CPU in "),
+                yolox.out());
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "^  (\\S+) ([0-9.]+) box (\\d+),(\\d+) - (\\d+),(\\d+) px", java.util.regex.Pattern.MULTILINE);
+        List<double[]> printed = new java.util.ArrayList<>();
+        List<String> printedLabels = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = line.matcher(yolox.out());
+        while (m.find()) {
+            printedLabels.add(m.group(1));
+            printed.add(new double[] {Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)),
+                    Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6))});
+        }
+        com.google.gson.JsonArray reference = JsonParser.parseString(Files.readString(
+                        shared.resolve("models/reference-outputs.json"))).getAsJsonObject().getAsJsonObject("models")
+                .getAsJsonObject("yolox/yolox-nano-416.onnx").getAsJsonArray("coco/dog.jpg");
+        assertEquals(reference.size(), printed.size(), yolox.out());
+        for (int i = 0; i < reference.size(); i++) {
+            JsonObject ref = reference.get(i).getAsJsonObject();
+            assertEquals(ref.get("label").getAsString(), printedLabels.get(i), yolox.out());
+            assertEquals(ref.get("confidence").getAsDouble(), printed.get(i)[0], 0.0105, yolox.out());
+            com.google.gson.JsonArray box = ref.getAsJsonArray("box");
+            for (int k = 0; k < 4; k++) {
+                assertEquals(box.get(k).getAsDouble(), printed.get(i)[k + 1], 2.0, "box of " + ref + ": " + yolox.out());
+            }
+        }
+
+        Result squeezenet = main("inspect", shared.resolve("models/squeezenet/squeezenet1.1-fp16.onnx").toString(),
+                "--labels", shared.resolve("models/squeezenet/labels.txt").toString(),
+                "--image", shared.resolve("media/imagenet/kitten_224.png").toString());
+        assertEquals(0, squeezenet.code(), squeezenet.err());
+        List<String> classes = squeezenet.out().lines().filter(l -> l.matches("^  .* [0-9.]+ \\(class \\d+\\)$"))
+                .toList();
+        assertEquals(5, classes.size(), squeezenet.out());
+        assertTrue(classes.get(0).startsWith("  tabby, tabby cat ") && classes.get(0).endsWith("(class 281)"),
+                squeezenet.out());
+    }
+
+    @Test
+    void inspectWithAnImageItCannotRunOnSaysWhyAfterTheReport(@TempDir Path dir) throws Exception {
+        Path shared = Path.of(System.getProperty("sd.shared.dir", "../shared"));
+        Path threeLabels = Files.writeString(dir.resolve("three.txt"), "a\nb\nc\n");
+        Result r = main("inspect", shared.resolve("models/squeezenet/squeezenet1.1-fp32.onnx").toString(),
+                "--labels", threeLabels.toString(), "--image", shared.resolve("media/imagenet/fish.png").toString());
+        assertEquals(5, r.code(), r.out());
+        assertTrue(r.out().contains("Layout: CLASSIFICATION") && r.out().contains("WARNING"), r.out());
+        assertTrue(r.err().contains("1000 classes but the label file has 3 labels"), r.err());
+    }
 }
