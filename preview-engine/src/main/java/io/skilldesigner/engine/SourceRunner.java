@@ -17,6 +17,13 @@ import io.skilldesigner.engine.source.SourceException;
  * A source's thread: opens it, decodes, paces to the desired fps and hands each frame to the source's children.
  * Decoding never waits for the pipeline: a frame the children have not taken yet is replaced by the newer one
  * and counted as a drop (unless the run is lossless, for batch runs and benchmarks).
+ * <p>
+ * A file with a time line plays as the camera that recorded it would deliver: at its own rate, sub-sampled to the
+ * desired fps on its own clock (a 30 fps file in a 10 fps skill: every third frame), each frame stamped with the
+ * run's start plus its media time. Unpaced, every frame goes out at once with the same stamps. So speeds, dwell
+ * times and counter windows come out as in front of the camera, whatever the skill's fps or the machine's speed
+ * (before, each frame took one tick of the desired fps, stamped with the wall clock: a 15 fps file in a 30 fps
+ * skill played twice as fast and its objects moved twice as fast).
  */
 final class SourceRunner implements Runnable {
     private final String nodeId;
@@ -30,6 +37,13 @@ final class SourceRunner implements Runnable {
     private final FrameStamps stamps;
     private final AtomicReference<String> failure = new AtomicReference<>();
     private volatile boolean stopping;
+    /** A file's time line: its first frame's media time, and when (wall clock, nanoTime) that frame went out. */
+    private long firstMediaMicros = -1;
+    private long firstWallMillis;
+    private long playStartNanos;
+
+    /** How far behind its real-time schedule a file may fall before playing resumes from now. */
+    private static final long MAX_LAG_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     SourceRunner(String nodeId, FrameSource source, FramePacer pacer, List<FrameSlot> children,
                  NodeMetricsRecorder metrics, EngineEvents events, boolean lossless, boolean output,
@@ -66,10 +80,12 @@ final class SourceRunner implements Runnable {
                 metrics.frameIn();
                 // This thread holds the image once from read() on; each child's slot gets its own reference.
                 try {
-                    if (!pace()) {
+                    long media = source.isLive() ? -1 : source.mediaTimeMicros();
+                    if (!(media < 0 ? pace() : paceOnMediaClock(media))) {
                         continue;
                     }
-                    FrameStamps.Stamp stamp = stamps.stamp(sequence++);
+                    FrameStamps.Stamp stamp = stamps.stamp(sequence++, media < 0 ? System.currentTimeMillis()
+                            : firstWallMillis + (media - firstMediaMicros) / 1000);
                     Frame frame = Frame.of(stamp.sequence(), stamp.timestampMillis(), img);
                     metrics.frameOut();
                     events.nodeOutput(nodeId, frame, output);
@@ -103,7 +119,35 @@ final class SourceRunner implements Runnable {
         }
     }
 
-    /** Live: whether this frame is one to keep at the desired fps. Files: waits for the frame's tick. */
+    /**
+     * A file's frame on its own clock: whether it is one to keep at the desired fps (decided on media time, so the
+     * same frames are kept on any machine), and when paced, waits until it is due in real time. Behind by more than
+     * {@link #MAX_LAG_NANOS} (a stall, a slow lossless pipeline), playing resumes from now rather than bursting.
+     */
+    private boolean paceOnMediaClock(long mediaMicros) throws InterruptedException {
+        long now = System.nanoTime();
+        if (firstMediaMicros < 0) {
+            firstMediaMicros = mediaMicros;
+            firstWallMillis = System.currentTimeMillis();
+            playStartNanos = now;
+        }
+        long offset = (mediaMicros - firstMediaMicros) * 1000;
+        if (!pacer.admit(offset)) {
+            return false;
+        }
+        if (pacer.intervalNanos() == 0) {
+            return true; // unpaced: every frame, at once
+        }
+        long wait = playStartNanos + offset - now;
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        } else if (-wait > MAX_LAG_NANOS) {
+            playStartNanos -= wait;
+        }
+        return true;
+    }
+
+    /** Live: whether this frame is one to keep at the desired fps. Other sources: waits for the frame's tick. */
     private boolean pace() throws InterruptedException {
         long now = System.nanoTime();
         if (source.isLive()) {

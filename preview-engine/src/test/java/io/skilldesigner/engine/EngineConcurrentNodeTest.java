@@ -186,7 +186,9 @@ class EngineConcurrentNodeTest {
         List<Frame> after = TestNodes.newLog();
         TestNodes nodes = new TestNodes().runtime("test-workers", () -> slow).type("test-after",
                 TestNodes.recording(after));
-        Skill skill = TestSkills.fileCamera(video, false).fps(120).node("model", "test-workers", "camera")
+        // A file plays at its own rate: filmed at 120 fps, it offers 120 frames a second like such a camera.
+        Path fast = TestVideos.movingSquare(dir.resolve("fast.mp4"), FRAMES, 160, 120, 120);
+        Skill skill = TestSkills.fileCamera(fast, false).fps(120).node("model", "test-workers", "camera")
                 .node("after", "test-after", "model").build();
         try (Engine engine = Engine.builder(skill).catalog(nodes.catalog()).registry(nodes.registry()).build()) {
             engine.start();

@@ -31,6 +31,7 @@ import io.skilldesigner.engine.source.SourceState;
 /** The engine end to end on a real MP4 written by FFmpeg in the test. */
 class EngineFileSourceTest {
     private static final int FRAMES = 24;
+    private static final int FILE_FPS = 25;
 
     @TempDir
     static Path dir;
@@ -38,7 +39,7 @@ class EngineFileSourceTest {
 
     @BeforeAll
     static void writeVideo() throws Exception {
-        video = TestVideos.movingSquare(dir.resolve("square.mp4"), FRAMES, 160, 120, 25);
+        video = TestVideos.movingSquare(dir.resolve("square.mp4"), FRAMES, 160, 120, FILE_FPS);
     }
 
     /** Records outputs, run states, source states and node statuses. */
@@ -93,6 +94,11 @@ class EngineFileSourceTest {
         return engine;
     }
 
+    /**
+     * A 25 fps file in a 20 fps skill plays as its camera would deliver it: in real time, sub-sampled to 20 fps on
+     * the file's own clock, each frame stamped with its media time (before: every frame, one per 50 ms tick,
+     * stamped with the wall clock, so the video ran slower than it was filmed).
+     */
     @Test
     void framesFlowThroughDetectorAndFilterAtTheDesiredFps() throws Exception {
         TestNodes nodes = new TestNodes().type("test-detector", TestNodes.map(f -> f.withObjects(List.of(
@@ -105,15 +111,23 @@ class EngineFileSourceTest {
                         Map.of(FilterNode.LABELS, List.of("person", "car"), FilterNode.MIN_CONFIDENCE, 0.5))
                 .build();
         Recorder rec = new Recorder();
+        double filmedSeconds = (FRAMES - 1) / (double) FILE_FPS;
+        int kept = 1 + (int) Math.floor(filmedSeconds * 20); // 20 frames a second of the 0.92 s filmed, and the first
         long t0 = System.nanoTime();
         try (Engine engine = run(skill, nodes, rec)) {
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertEquals(RunState.COMPLETED, engine.state(), engine.stateMessage());
             assertEquals("filter", engine.outputNodeId());
-            assertEquals(FRAMES, rec.outputs.size());
-            // 24 frames at 20 fps: 23 intervals of 50 ms at least, and not wildly slower.
-            assertTrue(seconds >= 23 * 0.05 * 0.95, "too fast for 20 fps: " + seconds + " s");
-            assertTrue(seconds < 8, "far slower than 20 fps: " + seconds + " s");
+            assertEquals(kept, rec.outputs.size());
+            assertTrue(seconds >= filmedSeconds * 0.95, "faster than the file was filmed: " + seconds + " s");
+            assertTrue(seconds < 8, "far slower than the file: " + seconds + " s");
+            long span = rec.outputs.get(rec.outputs.size() - 1).timestampMillis() - rec.outputs.get(0).timestampMillis();
+            assertEquals(Math.round(filmedSeconds * 1000), span, 1, "stamps follow the file's clock");
+            for (int i = 1; i < rec.outputs.size(); i++) {
+                long gap = rec.outputs.get(i).timestampMillis() - rec.outputs.get(i - 1).timestampMillis();
+                assertTrue(gap == 40 || gap == 80 || gap == 39 || gap == 41 || gap == 79 || gap == 81,
+                        "a gap of whole 25 fps frames: " + gap);
+            }
             for (Frame f : rec.outputs) {
                 assertEquals(1, f.objects().size());
                 assertEquals("person", f.objects().get(0).label());
@@ -126,10 +140,11 @@ class EngineFileSourceTest {
             assertEquals(sorted, sequences, "frames left in order");
             NodeMetrics camera = engine.metrics("camera");
             NodeMetrics filter = engine.metrics("filter");
-            assertEquals(FRAMES, camera.framesOut());
+            assertEquals(FRAMES, camera.framesIn(), "every frame decoded");
+            assertEquals(kept, camera.framesOut());
             assertEquals(0, camera.drops());
-            assertEquals(FRAMES, filter.framesIn());
-            assertEquals(FRAMES, filter.framesOut());
+            assertEquals(kept, filter.framesIn());
+            assertEquals(kept, filter.framesOut());
             assertEquals(0, filter.errors());
             assertTrue(filter.p95Millis() >= filter.p50Millis());
             assertTrue(engine.summary().fps() > 5, engine.summary().format());
@@ -198,6 +213,7 @@ class EngineFileSourceTest {
         assertEquals(0, engine.metrics("camera").drops());
         // Sequential would be 24 × 120 ms = 2.9 s; pipelined about 24 × 40 ms + 80 ms = 1.04 s.
         assertTrue(seconds < 2.0, "stages did not overlap: " + seconds + " s");
+        assertFileClock(rec.outputs, "unpaced, every frame keeps its own time");
     }
 
     @Test
@@ -245,6 +261,7 @@ class EngineFileSourceTest {
         engine.stop();
         assertTrue(engine.awaitCompletion(Duration.ofSeconds(10)));
         assertTrue(rec.outputs.size() >= FRAMES * 2 + 5, "looping file delivered only " + rec.outputs.size());
+        assertFileClock(rec.outputs, "the time line goes on across the loop");
         assertEquals(RunState.STOPPED, engine.state());
         assertTrue(rec.sourceStates.stream().anyMatch(s -> s.startsWith("CLOSED")), rec.sourceStates.toString());
         long outputs = rec.outputs.size();
@@ -286,5 +303,13 @@ class EngineFileSourceTest {
                 () -> Engine.builder(skill).catalog(nodes.catalog()).registry(NodeRuntimeRegistry.standard()).build());
         assertTrue(e.getMessage().contains("cannot run in the preview"), e.getMessage());
         assertFalse(e.problems().isEmpty());
+    }
+
+    /** Consecutive frames of the 25 fps file, stamped one frame interval (40 ms, ms rounding aside) apart. */
+    private static void assertFileClock(List<Frame> frames, String what) {
+        for (int i = 1; i < frames.size(); i++) {
+            long gap = frames.get(i).timestampMillis() - frames.get(i - 1).timestampMillis();
+            assertEquals(1000.0 / FILE_FPS, gap, 1.0, what + ": frame " + i);
+        }
     }
 }

@@ -125,7 +125,7 @@ public final class RecordingReplay {
                 ? RecordingManifest.read(recording.manifest()).fps() : 15;
         long frameMillis = Math.max(1, Math.round(1000 / Math.max(fps, 0.001)));
         List<FrameStamps.Stamp> known = List.copyOf(recorded);
-        return index -> {
+        return (index, clockMillis) -> {
             if (index < known.size()) {
                 return known.get((int) index);
             }

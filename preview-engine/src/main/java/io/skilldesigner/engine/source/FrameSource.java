@@ -25,6 +25,15 @@ public interface FrameSource extends AutoCloseable {
         return new FramePool.Counters(0, 0, 0, 0, 0);
     }
 
+    /**
+     * When the image {@link #read()} returned last belongs in the input's own time line, in microseconds from its
+     * start (a file's presentation time, going on across loops); -1 for inputs without one (cameras, stills), whose
+     * frames happen when they are captured.
+     */
+    default long mediaTimeMicros() {
+        return -1;
+    }
+
     /** True when the input runs in real time (frames must be read or they are lost). */
     boolean isLive();
 

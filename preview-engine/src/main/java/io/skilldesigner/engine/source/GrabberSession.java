@@ -30,8 +30,12 @@ final class GrabberSession {
         avutil.av_log_set_level(avutil.AV_LOG_FATAL);
     }
 
-    /** What the owner thread answers: opened, an image, the end, or the failure. */
-    private record Answer(long request, FrameImage image, Exception failure) {
+    /** What the owner thread answers: opened, an image (with its timestamp), the end, or the failure. */
+    private record Answer(long request, FrameImage image, long micros, Exception failure) {
+    }
+
+    /** A decoded image and FFmpeg's timestamp of it (microseconds from the input's start). */
+    private record Decoded(FrameImage image, long micros) {
     }
 
     private final Object lock = new Object();
@@ -46,6 +50,7 @@ final class GrabberSession {
     private volatile long framesInFile;
     private volatile String format = "";
     private volatile FrameRotation rotation = FrameRotation.NONE;
+    private long lastMicros = -1;
 
     private final FramePool pool;
 
@@ -109,6 +114,7 @@ final class GrabberSession {
             Answer a = answer;
             answer = null;
             rethrow(a.failure());
+            lastMicros = a.micros();
             return a.image();
         }
     }
@@ -130,6 +136,13 @@ final class GrabberSession {
         }
         if (e != null) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** FFmpeg's timestamp of the image {@link #grab} returned last, in microseconds from the input's start. */
+    long lastTimestampMicros() {
+        synchronized (lock) {
+            return lastMicros;
         }
     }
 
@@ -240,9 +253,10 @@ final class GrabberSession {
             }
             Answer a;
             try {
-                a = new Answer(request, copyNext(grabber, converter, pool, rotation), null);
+                Decoded d = copyNext(grabber, converter, pool, rotation);
+                a = d == null ? new Answer(request, null, -1, null) : new Answer(request, d.image(), d.micros(), null);
             } catch (FrameGrabber.Exception | RuntimeException e) {
-                a = new Answer(request, null, e);
+                a = new Answer(request, null, -1, e);
             }
             served = request;
             synchronized (lock) {
@@ -252,8 +266,8 @@ final class GrabberSession {
         }
     }
 
-    private static FrameImage copyNext(FFmpegFrameGrabber grabber, OpenCVFrameConverter.ToMat converter,
-                                       FramePool pool, FrameRotation rotation) throws FrameGrabber.Exception {
+    private static Decoded copyNext(FFmpegFrameGrabber grabber, OpenCVFrameConverter.ToMat converter,
+                                    FramePool pool, FrameRotation rotation) throws FrameGrabber.Exception {
         Frame f = grabber.grabImage();
         if (f == null) {
             return null;
@@ -261,6 +275,6 @@ final class GrabberSession {
         // The converter and grabber reuse their buffers on the next grab: one copy at decode, none afterwards,
         // into a pooled buffer that comes back when the frame's last consumer releases it (not at GC, which let
         // 1080p frames pile up to gigabytes before a collection). A turned input is turned in that same copy.
-        return rotation.uprightCopy(converter.convert(f), pool);
+        return new Decoded(rotation.uprightCopy(converter.convert(f), pool), f.timestamp);
     }
 }

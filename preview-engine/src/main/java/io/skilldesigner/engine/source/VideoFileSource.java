@@ -29,6 +29,9 @@ public final class VideoFileSource implements FrameSource {
     private volatile boolean cancelled;
     private boolean closed;
     private long readInPass;
+    /** Media time of the last image, and where the current pass starts on the looping time line. */
+    private long mediaMicros = -1;
+    private long passStartMicros;
 
     public VideoFileSource(SourceSpec spec, SourceStateListener listener) {
         this.spec = spec;
@@ -83,6 +86,7 @@ public final class VideoFileSource implements FrameSource {
             checkComplete(s);
         }
         if (img == null && spec.loop() && !cancelled && readInPass > 0) {
+            passStartMicros = mediaMicros + frameMicros(s); // the next pass goes on one frame after this one
             s.release(RELEASE_WAIT);
             s = startSession(Path.of(spec.location()));
             session = s;
@@ -100,6 +104,9 @@ public final class VideoFileSource implements FrameSource {
             FrameImage img = s.grab(null);
             if (img != null) {
                 readInPass++;
+                long t = passStartMicros + Math.max(0, s.lastTimestampMicros());
+                // A container without usable timestamps (repeated or missing): one frame interval on.
+                mediaMicros = t > mediaMicros ? t : mediaMicros + frameMicros(s);
             }
             return img;
         } catch (FrameGrabber.Exception | RuntimeException e) {
@@ -123,6 +130,17 @@ public final class VideoFileSource implements FrameSource {
         if (readInPass == 0) {
             fail(spec.describe() + " has no decodable video frame", null);
         }
+    }
+
+    /** The frame interval the file announces (25 fps, FFmpeg's own guess, when it announces none). */
+    private static long frameMicros(GrabberSession s) {
+        double fps = s.frameRate();
+        return Math.round(1e6 / (fps > 0 && Double.isFinite(fps) ? fps : 25));
+    }
+
+    @Override
+    public long mediaTimeMicros() {
+        return mediaMicros;
     }
 
     @Override
