@@ -500,4 +500,42 @@ class AppEndToEndTest {
                 tmp.resolve("ws").resolve(saved.labels().path())));
         assertEquals(blob.model(), saved.model(), "the model file is kept");
     }
+
+    /**
+     * A skill whose model the engine would not open at the start (a label file that does not match the classifier,
+     * which the model wizard only warns about) is flagged on its card, naming the node and the engine's reason, as
+     * export would refuse it; restoring the labels makes it valid again.
+     */
+    @Test
+    @Order(11)
+    void aSkillWhoseModelWouldNotStartIsFlaggedOnItsCard() throws Exception {
+        var workspace = designer().context().workspace();
+        var classifier = workspace.modelLibrary().all().stream()
+                .filter(m -> m.task() == ModelTask.CLASSIFICATION && m.name().startsWith("Demo")).findFirst()
+                .orElseThrow();
+        Path twoLabels = Files.writeString(tmp.resolve("two-labels.txt"), "red\nblue\n");
+        workspace.saveModel(classifier.withLabels(FileLocation.local(twoLabels.toString())));
+        try {
+            robot.clickOn("#nav-models");
+            robot.clickOn("#nav-skills");
+            Label validity = robot.lookup("#skill-validity-" + DemoWorkspace.SKILL_ID).queryAs(Label.class);
+            waitUntil("the card says the skill would not start", 60,
+                    () -> validity.getText().startsWith("✖ 1 error(s)"));
+            String why = validity.getTooltip().getText();
+            assertTrue(why.startsWith("ERROR [classifier] ") && why.contains("but the label file has 2 labels")
+                    && why.contains("(the skill would not start)"), why);
+            String onCard = robot.lookup("#skill-errors-" + DemoWorkspace.SKILL_ID).queryAs(Label.class).getText();
+            assertTrue(onCard.startsWith("classifier: ") && onCard.contains("but the label file has 2 labels"),
+                    "the card says it without a hover: " + onCard);
+            lookAt(validity.getScene(), "skill-card-would-not-start");
+        } finally {
+            workspace.saveModel(classifier);
+        }
+        robot.clickOn("#nav-models");
+        robot.clickOn("#nav-skills");
+        Label validity = robot.lookup("#skill-validity-" + DemoWorkspace.SKILL_ID).queryAs(Label.class);
+        Thread.sleep(1500); // the background check has had its time: the badge stays valid
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("✔ valid", validity.getText());
+    }
 }

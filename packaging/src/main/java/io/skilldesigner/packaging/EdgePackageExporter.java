@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
 import io.skilldesigner.core.catalog.NodeCatalog;
-import io.skilldesigner.core.catalog.SettingType;
 import io.skilldesigner.core.io.ModelJson;
 import io.skilldesigner.core.io.SkillJson;
 import io.skilldesigner.core.kan.KanExport;
@@ -32,7 +32,6 @@ import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillNode;
 import io.skilldesigner.core.validation.Problem;
-import io.skilldesigner.core.validation.SettingsResolver;
 import io.skilldesigner.core.validation.SkillValidator;
 
 /**
@@ -188,23 +187,18 @@ public final class EdgePackageExporter {
     /** Copies the model of every model reference (any node type's MODEL_REF setting) in, each model once. */
     private ModelLibrary copyModels(Skill skill, ModelLibrary models, Path root, List<String> listed)
             throws IOException {
-        SettingsResolver resolver = new SettingsResolver(catalog);
-        Map<String, ModelDescriptor> done = new LinkedHashMap<>();
-        Map<String, ModelDescriptor> byNode = new LinkedHashMap<>();
-        ModelJson json = new ModelJson();
-        for (SkillNode node : skill.nodes()) {
-            for (String key : catalog.settingKeysOfType(node.typeId(), SettingType.MODEL_REF)) {
-                String modelId = String.valueOf(resolver.resolve(skill, node).get(key));
-                if (!done.containsKey(modelId)) {
-                    done.put(modelId, copyModel(node, modelId, models, root, json, listed));
-                    byNode.put(node.id(), models.find(modelId).orElseThrow());
-                }
-            }
-        }
-        List<String> wouldNotStart = ModelStartCheck.problems(byNode);
+        Map<String, String> references = ModelStartCheck.modelReferences(catalog, skill);
+        List<Problem> wouldNotStart = ModelStartCheck.problems(references, models);
         if (!wouldNotStart.isEmpty()) {
             throw new PackageException("the device would not start the skill; fix before exporting:\n  "
-                    + String.join("\n  ", wouldNotStart));
+                    + wouldNotStart.stream().map(p -> "node '" + p.nodeId() + "': " + p.message())
+                    .collect(Collectors.joining("\n  ")));
+        }
+        Map<String, ModelDescriptor> done = new LinkedHashMap<>();
+        ModelJson json = new ModelJson();
+        for (Map.Entry<String, String> e : references.entrySet()) {
+            done.put(e.getValue(), copyModel(skill.node(e.getKey()).orElseThrow(), e.getValue(), models, root, json,
+                    listed));
         }
         return ModelLibrary.of(done.values());
     }

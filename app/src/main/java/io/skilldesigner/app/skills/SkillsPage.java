@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,8 @@ import io.skilldesigner.core.kan.KanExport;
 import io.skilldesigner.core.kan.KanImport;
 import io.skilldesigner.core.kan.KanSkillReader;
 import io.skilldesigner.core.kan.KanSkillWriter;
+import io.skilldesigner.core.model.AbsoluteModelLibrary;
+import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.workspace.ImportedSkills;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.validation.Problem;
@@ -46,12 +49,16 @@ import javafx.stage.Stage;
 
 /** AI Skills: cards with search, the create/edit wizard, duplicate, delete, KAN import/export. */
 public final class SkillsPage implements Page {
+    /** Errors a card spells out; the badge's tooltip has them all. */
+    private static final int CARD_ERRORS = 2;
+
     private final AppContext ctx;
     private final Consumer<String> openPreview;
     private final BorderPane root = new BorderPane();
     private final FlowPane cards = new FlowPane(12, 12);
     private final TextField search = new TextField();
     private final Label message = new Label();
+    private final ModelStartChecks startChecks = new ModelStartChecks();
     private final BorderPane listPane = new BorderPane();
     private SkillWizard wizard;
 
@@ -157,9 +164,16 @@ public final class SkillsPage implements Page {
         facts.getStyleClass().add("muted");
         Label tags = new Label(s.tags().stream().map(t -> t.name() + (t.value().isEmpty() ? "" : "=" + t.value()))
                 .collect(Collectors.joining("  ")));
-        long errors = problems.stream().filter(Problem::isError).count();
-        Label validity = new Label(errors == 0 ? "✔ valid" : "✖ " + errors + " error(s)");
-        validity.getStyleClass().add(errors == 0 ? "badge-ok" : "badge-error");
+        Label validity = new Label();
+        validity.setId("skill-validity-" + s.id());
+        Label errorText = new Label();
+        errorText.setId("skill-errors-" + s.id());
+        errorText.getStyleClass().add("card-errors");
+        errorText.setWrapText(true);
+        showValidity(validity, errorText, problems);
+        if (problems.stream().noneMatch(Problem::isError)) {
+            checkModelsStart(s, validity, errorText, problems);
+        }
         Button edit = new Button("Edit");
         edit.setId("skill-edit-" + s.id());
         edit.setOnAction(e -> openEdit(s));
@@ -187,11 +201,42 @@ public final class SkillsPage implements Page {
         compare.setOnAction(e -> openCompare(s));
         FlowPane status = Rows.of(10, validity, runTests, compare, testsBadge);
         status.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(6, name, facts, tags, status, Rows.of(6, edit, preview, duplicate, delete, kan));
+        VBox card = new VBox(6, name, facts, tags, status, errorText, Rows.of(6, edit, preview, duplicate, delete,
+                kan));
         card.getStyleClass().add("card");
         card.setId("skill-card-" + s.id());
         card.setPrefWidth(420);
         return card;
+    }
+
+    /** The badge (every problem on hover) and, in the card itself, what the errors are: no hover needed. */
+    private static void showValidity(Label validity, Label errorText, List<Problem> problems) {
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        validity.setText(errors.isEmpty() ? "✔ valid" : "✖ " + errors.size() + " error(s)");
+        validity.getStyleClass().removeAll("badge-ok", "badge-error");
+        validity.getStyleClass().add(errors.isEmpty() ? "badge-ok" : "badge-error");
+        validity.setTooltip(problems.isEmpty() ? null : new Tooltip(problems.stream().map(Problem::toString)
+                .collect(Collectors.joining("\n"))));
+        errorText.setText(errors.stream().limit(CARD_ERRORS)
+                .map(p -> (p.nodeId().isEmpty() ? "" : p.nodeId() + ": ") + p.message())
+                .collect(Collectors.joining("\n")) + (errors.size() > CARD_ERRORS ? "\n…" : ""));
+        errorText.setVisible(!errors.isEmpty());
+        errorText.setManaged(!errors.isEmpty());
+    }
+
+    /**
+     * Opens the skill's models in the background as its start would (export refuses the same), and turns the card's
+     * badge into an error naming the node when one would not open.
+     */
+    private void checkModelsStart(Skill s, Label validity, Label errorText, List<Problem> problems) {
+        ModelLibrary models = new AbsoluteModelLibrary(ctx.workspace().modelLibrary(), ctx.workspace().root());
+        ctx.tasks().runQuietly(p -> startChecks.problems(ctx.catalog(), s, models), wouldNotStart -> {
+            if (!wouldNotStart.isEmpty()) {
+                List<Problem> all = new ArrayList<>(problems);
+                all.addAll(wouldNotStart);
+                showValidity(validity, errorText, all);
+            }
+        }, failure -> validity.setTooltip(new Tooltip("Could not check the models: " + failure.getMessage())));
     }
 
     /** Opens the Compare view of a skill in its own window; returns it (for tests). */

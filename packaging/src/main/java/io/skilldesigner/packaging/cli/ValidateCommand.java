@@ -2,6 +2,7 @@ package io.skilldesigner.packaging.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -11,8 +12,12 @@ import io.skilldesigner.core.validation.SkillValidator;
 import io.skilldesigner.engine.cli.Args;
 import io.skilldesigner.engine.cli.ExitCode;
 import io.skilldesigner.engine.cli.UsageException;
+import io.skilldesigner.packaging.ModelStartCheck;
 
-/** {@code validate}: every problem of a skill against the catalog and the workspace's models, as the app checks. */
+/**
+ * {@code validate}: every problem of a skill against the catalog and the workspace's models, as the app checks, and
+ * every model the engine would refuse to open at the skill's start (as export checks).
+ */
 final class ValidateCommand {
     private final PrintStream out;
     private final PrintStream err;
@@ -33,11 +38,13 @@ final class ValidateCommand {
         if (in == null) {
             return ExitCode.BAD_SKILL;
         }
-        List<Problem> problems = new SkillValidator(catalog, in.models()).validate(in.skill());
+        List<Problem> problems = new ArrayList<>(new SkillValidator(catalog, in.models()).validate(in.skill()));
+        // What the device's engine would refuse at the skill's start (export refuses the same).
+        problems.addAll(ModelStartCheck.problems(ModelStartCheck.modelReferences(catalog, in.skill()), in.models()));
         problems.forEach(p -> out.println(p));
         long errors = problems.stream().filter(Problem::isError).count();
-        out.println(file + ": " + (errors == 0 ? "valid" : errors + " error(s)") + ", "
-                + (problems.size() - errors) + " warning(s)");
+        long warnings = problems.stream().filter(p -> !p.isError()).count();
+        out.println(file + ": " + (errors == 0 ? "valid" : errors + " error(s)") + ", " + warnings + " warning(s)");
         return errors == 0 ? ExitCode.OK : ExitCode.BAD_SKILL;
     }
 }

@@ -42,6 +42,24 @@ class SkillDesignerCliTest {
         assertTrue(missing.err().contains("not found"), missing.err());
     }
 
+    /** validate flags what export refuses: a model the device's engine would not open at the skill's start. */
+    @Test
+    void validateNamesAModelTheSkillCouldNotStartWith() throws Exception {
+        Path skill = CliFixtures.workspaceWithSkill(tmp, FixturesAccess.secretSkill());
+        io.skilldesigner.core.workspace.Workspace ws = io.skilldesigner.core.workspace.Workspace.open(
+                tmp.resolve("ws"), NodeCatalog.standard());
+        io.skilldesigner.core.model.ModelDescriptor face = ws.modelLibrary().find("ultraface-320").orElseThrow();
+        Path eighty = Files.writeString(tmp.resolve("eighty.txt"), String.join("\n",
+                java.util.stream.IntStream.range(0, 80).mapToObj(i -> "class" + i).toList()) + "\n");
+        ws.saveModel(face.withLabels(io.skilldesigner.core.model.FileLocation.local(eighty.toString())));
+        Result r = cli("validate", skill.toString(), "--workspace", tmp.resolve("ws").toString());
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("ERROR [face] ")
+                && l.contains("has 2 classes (background first) but the label file has 80 labels")), r.out());
+        assertTrue(r.out().contains("1 error(s)"), r.out());
+        assertFalse(r.out().contains("[what]"), "the classifier starts: " + r.out());
+    }
+
     @Test
     void exportWritesThePackageForTheChosenArchitecturesAndTheZip() throws Exception {
         Path skill = CliFixtures.workspaceWithSkill(tmp, FixturesAccess.secretSkill());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import com.google.common.primitives.Bytes;
 
 import io.skilldesigner.engine.frame.FrameImage;
 import io.skilldesigner.engine.model.TestModels;
@@ -134,7 +137,7 @@ class VideoRotationTest {
     /** a, b, c, d of the first track header's matrix, read from the file's bytes (ISO/IEC 14496-12 'tkhd'). */
     private static int[] trackMatrix(Path file) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
-        int at = indexOf(bytes, "tkhd".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        int at = Bytes.indexOf(bytes, "tkhd".getBytes(StandardCharsets.US_ASCII));
         assertTrue(at > 0, "no track header");
         int version = bytes[at + 4];
         // version/flags, times and track id, reserved, duration, reserved 8, layer, group, volume, reserved 2
@@ -146,18 +149,5 @@ class VideoRotationTest {
         int c = b.getInt();
         int d = b.getInt();
         return new int[] {a, bb, c, d};
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
