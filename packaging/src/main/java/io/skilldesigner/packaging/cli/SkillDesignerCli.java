@@ -16,8 +16,9 @@ import io.skilldesigner.engine.cli.UsageException;
 public final class SkillDesignerCli {
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: skill-designer <command> ...",
-            "  validate <skill.json> [--workspace dir]",
-            "      every problem of the skill (errors and warnings); exit 3 when it has errors",
+            "  validate <skill.json> [--workspace dir] [--json]",
+            "      every problem of the skill (errors and warnings), and every model the engine would not open at",
+            "      the skill's start (export refuses the same); exit 3 when it has errors; --json: for CI",
             "  export <skill.json> --out dir [--workspace dir] [--arch amd64,arm64] [--zip] [--no-runtime]",
             "         [--require-tests]",
             "      the edge deployment package (same exporter as the app); --zip also writes dir.zip;",

@@ -58,6 +58,16 @@ class SkillDesignerCliTest {
                 && l.contains("has 2 classes (background first) but the label file has 80 labels")), r.out());
         assertTrue(r.out().contains("1 error(s)"), r.out());
         assertFalse(r.out().contains("[what]"), "the classifier starts: " + r.out());
+
+        Result json = cli("validate", skill.toString(), "--workspace", tmp.resolve("ws").toString(), "--json");
+        assertEquals(3, json.code(), json.out() + json.err());
+        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(json.out()).getAsJsonObject();
+        assertFalse(o.get("valid").getAsBoolean());
+        assertEquals(1, o.get("errors").getAsInt());
+        com.google.gson.JsonObject problem = o.getAsJsonArray("problems").get(0).getAsJsonObject();
+        assertEquals("ERROR", problem.get("severity").getAsString());
+        assertEquals("face", problem.get("node").getAsString());
+        assertTrue(problem.get("message").getAsString().contains("but the label file has 80 labels"), json.out());
     }
 
     @Test

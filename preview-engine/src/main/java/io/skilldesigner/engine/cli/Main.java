@@ -28,7 +28,8 @@ public final class Main {
                     + " instance_id names the stream",
             "      a camera that stops answering is reconnected for ever unless --give-up-after says otherwise;"
                     + " rtsp://...?transport=udp works too",
-            "      --no-pacing: read a file as fast as the pipeline takes it, every frame processed",
+            "      a file plays at its own rate, sub-sampled to the skill's fps, frames stamped with its own clock;",
+            "      --no-pacing: read a file as fast as the pipeline takes it, every frame processed, same stamps",
             "      --no-tensorrt: a skill that asks for a GPU runs on CUDA (then CPU) without trying TensorRT",
             "      --edge: device mode (also when IoT Edge started it): IoT Hub / IoT Edge exports send to edgeHub",
             "      --skill-source twin (or SD_SKILL_SOURCE=twin): in device mode, the skill is the module twin's"
