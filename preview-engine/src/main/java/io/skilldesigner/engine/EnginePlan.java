@@ -15,6 +15,7 @@ import java.util.Set;
 import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.NodeCatalog;
 import io.skilldesigner.core.catalog.NodeType;
+import io.skilldesigner.core.catalog.nodes.CameraInputNode;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillEdge;
 import io.skilldesigner.core.skill.SkillNode;
@@ -110,8 +111,14 @@ record EnginePlan(Skill skill, List<PlannedNode> nodes, Map<String, List<String>
             settings.problems().stream().filter(p -> !p.isError()).forEach(warnings::add);
             boolean isSource = type.isSource();
             if (isSource && override != null) {
-                // The run's own source replaces the node's settings, so their problems don't matter here.
-                planned.add(new PlannedNode(node, type, settings.settings(), null, override));
+                // The run's own source replaces the node's settings, so their problems don't matter here; it stands
+                // in the camera's place, so it takes the camera's turn unless it says its own.
+                try {
+                    planned.add(new PlannedNode(node, type, settings.settings(), null, override.turn() != null
+                            ? override : override.withTurn(SourceSpec.turnOf(settings.settings()))));
+                } catch (IllegalArgumentException e) {
+                    errors.add(Problem.error(id, CameraInputNode.TURN, e.getMessage()));
+                }
                 continue;
             }
             settings.problems().stream().filter(Problem::isError).forEach(errors::add);

@@ -23,6 +23,7 @@ import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.insights.InsightsJson;
 import io.skilldesigner.engine.metrics.NodeMetrics;
 import io.skilldesigner.engine.runtime.RunIdentity;
+import io.skilldesigner.engine.source.FrameRotation;
 import io.skilldesigner.engine.source.FrameStamps;
 import io.skilldesigner.engine.source.SourceSpec;
 import io.skilldesigner.engine.source.SourceState;
@@ -70,7 +71,8 @@ public final class RecordingReplay {
         };
         try (NodeRuntimeRegistry registry = NodeRuntimeRegistry.standard();
              Engine engine = Engine.builder(skill).catalog(catalog).registry(registry).models(models)
-                     .workspace(workspace).sourceOverride(SourceSpec.file(recording.video().toString(), false))
+                     .workspace(workspace).sourceOverride(SourceSpec.file(recording.video().toString(), false)
+                             .withTurn(FrameRotation.NONE)) // recorded as the skill saw them: turned already
                      .paced(false).lossless(true).frameStamps(stamps).listener(listener).build()) {
             engine.start();
             try {

@@ -4,6 +4,9 @@ import static org.bytedeco.opencv.global.opencv_core.ROTATE_180;
 import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_CLOCKWISE;
 import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_COUNTERCLOCKWISE;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -50,6 +53,19 @@ public enum FrameRotation {
         return values()[(int) Math.floorMod(quarters, 4)];
     }
 
+    /** @param degrees a multiple of 90 (any sign): the turn clockwise */
+    public static FrameRotation clockwise(int degrees) {
+        if (degrees % 90 != 0) {
+            throw new IllegalArgumentException("frames turn by quarter turns (0, 90, 180, 270), not " + degrees);
+        }
+        return values()[Math.floorMod(degrees / 90, 4)];
+    }
+
+    /** This turn, then {@code next}. */
+    public FrameRotation then(FrameRotation next) {
+        return values()[(ordinal() + next.ordinal()) % 4];
+    }
+
     /** A pooled upright copy of a decoded image: a plain copy, or the turn written straight into the pool's buffer. */
     public FrameImage uprightCopy(Mat decoded, FramePool pool) {
         if (this == NONE) {
@@ -60,8 +76,29 @@ public enum FrameRotation {
                 decoded.type(), out -> opencv_core.rotate(decoded, out, openCvCode));
     }
 
-    /** For the source's state line: " (turned 90° clockwise, as its display matrix asks)"; empty for {@link #NONE}. */
-    public String note() {
-        return this == NONE ? "" : " (" + words + ", as its display matrix asks)";
+    /** {@code src} turned into a new Mat the caller owns, or {@code src} itself for {@link #NONE}. */
+    public Mat applied(Mat src) {
+        if (this == NONE) {
+            return src;
+        }
+        Mat out = new Mat();
+        opencv_core.rotate(src, out, openCvCode);
+        return out;
+    }
+
+    /**
+     * For the source's state line, e.g. " (turned 90° clockwise, as its display matrix asks)"; empty when neither
+     * turns.
+     */
+    public static String note(FrameRotation byMatrix, FrameRotation bySetting) {
+        List<String> parts = new ArrayList<>();
+        if (byMatrix != NONE) {
+            parts.add(byMatrix.words + ", as its display matrix asks");
+        }
+        if (bySetting != NONE) {
+            parts.add((parts.isEmpty() ? bySetting.words : "then " + bySetting.words.replace("turned ", ""))
+                    + ", as the camera input's Turn frames setting says");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 }

@@ -49,28 +49,34 @@ final class GrabberSession {
     private volatile double frameRate;
     private volatile long framesInFile;
     private volatile String format = "";
+    private final FrameRotation turn;
+    private volatile FrameRotation byMatrix = FrameRotation.NONE;
     private volatile FrameRotation rotation = FrameRotation.NONE;
     private long lastMicros = -1;
 
     private final FramePool pool;
 
-    private GrabberSession(String input, Consumer<FFmpegFrameGrabber> setup, FramePool pool) {
+    private GrabberSession(String input, Consumer<FFmpegFrameGrabber> setup, FramePool pool, FrameRotation turn) {
         this.pool = pool;
+        this.turn = turn;
         owner = new Thread(() -> own(input, setup), "sd-grabber-" + Integer.toHexString(System.identityHashCode(this)));
         owner.setDaemon(true);
     }
 
-    /** Starts opening {@code input} on the session's own thread; {@code setup} sets format and options first. */
-    static GrabberSession open(String input, Consumer<FFmpegFrameGrabber> setup, FramePool pool) {
-        GrabberSession s = new GrabberSession(input, setup, pool);
+    /**
+     * Starts opening {@code input} on the session's own thread; {@code setup} sets format and options first;
+     * {@code turn} turns every frame after what the input's display matrix asks.
+     */
+    static GrabberSession open(String input, Consumer<FFmpegFrameGrabber> setup, FramePool pool, FrameRotation turn) {
+        GrabberSession s = new GrabberSession(input, setup, pool, turn);
         s.owner.start();
         return s;
     }
 
     /** Opens and waits without a limit (files): the caller's thread may still be interrupted. */
-    static GrabberSession start(String input, Consumer<FFmpegFrameGrabber> setup, FramePool pool)
+    static GrabberSession start(String input, Consumer<FFmpegFrameGrabber> setup, FramePool pool, FrameRotation turn)
             throws FrameGrabber.Exception, InterruptedException {
-        GrabberSession s = open(input, setup, pool);
+        GrabberSession s = open(input, setup, pool, turn);
         try {
             s.awaitOpen(null);
         } catch (TimeoutException e) {
@@ -155,9 +161,9 @@ final class GrabberSession {
         return format;
     }
 
-    /** How the input's display matrix turns its frames; every image {@link #grab} returns is already upright. */
-    FrameRotation rotation() {
-        return rotation;
+    /** For the state line: how the frames are turned, by the input's display matrix and by the caller's turn. */
+    String rotationNote() {
+        return FrameRotation.note(byMatrix, turn);
     }
 
     /** How many frames the file's header announces (0 for live inputs or when unknown). */
@@ -203,7 +209,8 @@ final class GrabberSession {
             frameRate = grabber.getFrameRate();
             framesInFile = Math.max(0, grabber.getLengthInVideoFrames());
             format = grabber.getFormat() == null ? "" : grabber.getFormat();
-            rotation = FrameRotation.fromDisplayMatrix(grabber.getDisplayRotation());
+            byMatrix = FrameRotation.fromDisplayMatrix(grabber.getDisplayRotation());
+            rotation = byMatrix.then(turn);
             synchronized (lock) {
                 opened = true;
                 lock.notifyAll();

@@ -17,9 +17,13 @@ import io.skilldesigner.core.catalog.nodes.CameraInputNode;
  * @param readTimeout  streams: how long a read may stall before the stream counts as lost
  */
 public record SourceSpec(Kind kind, String location, boolean loop, String rtspTransport, Duration openTimeout,
-                         Duration readTimeout, ReconnectPolicy reconnect) {
+                         Duration readTimeout, ReconnectPolicy reconnect, FrameRotation turn) {
     public enum Kind { FILE, RTSP, WEBCAM }
 
+    /**
+     * @param turn quarter turns clockwise after the input's own display matrix; null = not said (a run's own source
+     *             in a camera input's place takes the camera's turn)
+     */
     public SourceSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(location, "location");
@@ -33,15 +37,15 @@ public record SourceSpec(Kind kind, String location, boolean loop, String rtspTr
     }
 
     public static SourceSpec file(String path, boolean loop) {
-        return new SourceSpec(Kind.FILE, path, loop, null, null, null, null);
+        return new SourceSpec(Kind.FILE, path, loop, null, null, null, null, null);
     }
 
     public static SourceSpec rtsp(String url, String transport) {
-        return new SourceSpec(Kind.RTSP, url, false, transport, null, null, null);
+        return new SourceSpec(Kind.RTSP, url, false, transport, null, null, null, null);
     }
 
     public static SourceSpec webcam(String device) {
-        return new SourceSpec(Kind.WEBCAM, device, false, null, null, null, null);
+        return new SourceSpec(Kind.WEBCAM, device, false, null, null, null, null, null);
     }
 
     /**
@@ -91,6 +95,19 @@ public record SourceSpec(Kind kind, String location, boolean loop, String rtspTr
     public static SourceSpec fromSettings(EffectiveSettings settings, Function<String, String> resolve) {
         // raw reads (get, not text): a location left to the deployment stays visible as its $param for the caller
         String kind = String.valueOf(settings.get(CameraInputNode.SOURCE_KIND));
+        return bare(settings, resolve, kind).withTurn(turnOf(settings));
+    }
+
+    /**
+     * The camera input's turn setting ({@code "0"}, {@code "90"}, {@code "180"}, {@code "270"} degrees clockwise;
+     * missing = none).
+     */
+    public static FrameRotation turnOf(EffectiveSettings settings) {
+        Object v = settings.get(CameraInputNode.TURN);
+        return v == null ? FrameRotation.NONE : FrameRotation.clockwise(Integer.parseInt(String.valueOf(v).trim()));
+    }
+
+    private static SourceSpec bare(EffectiveSettings settings, Function<String, String> resolve, String kind) {
         return switch (kind) {
             case CameraInputNode.FILE -> file(resolve.apply(String.valueOf(settings.get(CameraInputNode.FILE_PATH_KEY))),
                     Boolean.TRUE.equals(settings.get(CameraInputNode.LOOP)));
@@ -102,19 +119,32 @@ public record SourceSpec(Kind kind, String location, boolean loop, String rtspTr
     }
 
     public SourceSpec withLoop(boolean l) {
-        return new SourceSpec(kind, location, l, rtspTransport, openTimeout, readTimeout, reconnect);
+        return new SourceSpec(kind, location, l, rtspTransport, openTimeout, readTimeout, reconnect, turn);
     }
 
     public SourceSpec withTimeouts(Duration open, Duration read) {
-        return new SourceSpec(kind, location, loop, rtspTransport, open, read, reconnect);
+        return new SourceSpec(kind, location, loop, rtspTransport, open, read, reconnect, turn);
     }
 
     public SourceSpec withReconnect(ReconnectPolicy r) {
-        return new SourceSpec(kind, location, loop, rtspTransport, openTimeout, readTimeout, r);
+        return new SourceSpec(kind, location, loop, rtspTransport, openTimeout, readTimeout, r, turn);
     }
 
     public SourceSpec withTransport(String t) {
-        return new SourceSpec(kind, location, loop, t, openTimeout, readTimeout, reconnect);
+        return new SourceSpec(kind, location, loop, t, openTimeout, readTimeout, reconnect, turn);
+    }
+
+    /**
+     * The spec with frames turned by {@code t} (quarter turns clockwise, after the input's own display matrix);
+     * {@link FrameRotation#NONE} says "as they come", even in a camera input's place.
+     */
+    public SourceSpec withTurn(FrameRotation t) {
+        return new SourceSpec(kind, location, loop, rtspTransport, openTimeout, readTimeout, reconnect, t);
+    }
+
+    /** The turn to apply: the spec's own, else none. */
+    public FrameRotation turnOrNone() {
+        return turn == null ? FrameRotation.NONE : turn;
     }
 
     /** True for cameras and streams: they produce frames in real time whether or not we read them. */

@@ -49,8 +49,14 @@ public final class StillImageSource implements FrameSource {
         if (m == null || m.empty()) {
             fail("cannot decode image " + path + " (not an image format OpenCV reads?)");
         }
-        image = new FrameImage(m);
-        listener.onState(SourceState.LIVE, spec.describe());
+        // OpenCV turns a photo as its EXIF orientation says; the camera input's turn comes on top
+        Mat turned = spec.turnOrNone().applied(m);
+        if (turned != m) {
+            m.close();
+        }
+        image = new FrameImage(turned);
+        listener.onState(SourceState.LIVE, spec.describe() + FrameRotation.note(FrameRotation.NONE,
+                spec.turnOrNone()));
     }
 
     private void fail(String message) throws SourceException {

@@ -106,7 +106,7 @@ public class StreamSource implements FrameSource {
 
     /** One connection attempt: null when live, else what went wrong. */
     private SourceProblem attempt() throws InterruptedException {
-        GrabberSession s = GrabberSession.open(input, setup, pool);
+        GrabberSession s = GrabberSession.open(input, setup, pool, spec.turnOrNone());
         session = s;
         if (cancelled) {
             s.requestStop();
@@ -129,7 +129,7 @@ public class StreamSource implements FrameSource {
         }
         everLive = true;
         liveSinceNanos = System.nanoTime();
-        listener.onState(SourceState.LIVE, spec.describe() + " is live" + s.rotation().note());
+        listener.onState(SourceState.LIVE, spec.describe() + " is live" + s.rotationNote());
         return null;
     }
 

@@ -46,13 +46,13 @@ public final class VideoFileSource implements FrameSource {
         }
         listener.onState(SourceState.CONNECTING, "opening " + spec.describe());
         session = startSession(path);
-        listener.onState(SourceState.LIVE, spec.describe() + session.rotation().note());
+        listener.onState(SourceState.LIVE, spec.describe() + session.rotationNote());
     }
 
     private GrabberSession startSession(Path path) throws SourceException, InterruptedException {
         GrabberSession s;
         try {
-            s = GrabberSession.start(path.toString(), g -> { }, pool);
+            s = GrabberSession.start(path.toString(), g -> { }, pool, spec.turnOrNone());
         } catch (FrameGrabber.Exception | RuntimeException e) {
             fail("cannot open video file " + path + ": "
                     + SourceProblem.of(e, path.toString(), spec.describe()).words(), e);

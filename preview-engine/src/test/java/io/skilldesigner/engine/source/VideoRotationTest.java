@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +28,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.google.common.primitives.Bytes;
 
+import io.skilldesigner.core.catalog.nodes.CameraInputNode;
+import io.skilldesigner.core.skill.Skill;
+import io.skilldesigner.engine.Engine;
+import io.skilldesigner.engine.TestNodes;
+import io.skilldesigner.engine.TestSkills;
+import io.skilldesigner.engine.frame.Frame;
 import io.skilldesigner.engine.frame.FrameImage;
 import io.skilldesigner.engine.model.TestModels;
 
@@ -98,6 +105,51 @@ class VideoRotationTest {
         assertTrue(states.stream().anyMatch(m -> m.startsWith("LIVE") && m.contains(note)), states.toString());
     }
 
+    /**
+     * A camera mounted on its side: the camera input's Turn frames setting turns every frame before the nodes see
+     * it, also for a run's own source in the camera's place; a source that says its own turn (a recording's
+     * replay, turned already) is taken as it comes.
+     */
+    @Test
+    void aCameraInputsTurnTurnsTheFramesItsNodesSee() throws Exception {
+        Skill skill = TestSkills.fileCamera(STREET, false).node("seen", "test-seen", "camera").build()
+                .updateNode("camera", n -> n.withSetting(CameraInputNode.TURN, "90"));
+        try (Mat clockwise = new Mat()) {
+            opencv_core.rotate(upright.get(0), clockwise, opencv_core.ROTATE_90_CLOCKWISE);
+            assertSame(clockwise, firstFrameSeen(skill, null), "the camera's own file");
+            assertSame(clockwise, firstFrameSeen(skill, SourceSpec.file(STREET.toString(), false)),
+                    "a run's own source in the camera's place");
+        }
+        assertSame(upright.get(0), firstFrameSeen(skill, SourceSpec.file(STREET.toString(), false)
+                .withTurn(FrameRotation.NONE)), "a source that says it is turned already");
+    }
+
+    private static Mat firstFrameSeen(Skill skill, SourceSpec override) throws Exception {
+        List<Frame> seen = TestNodes.newLog();
+        TestNodes nodes = new TestNodes().type("test-seen", TestNodes.recording(seen));
+        try (Engine engine = Engine.builder(skill).catalog(nodes.catalog()).registry(nodes.registry())
+                .sourceOverride(override).paced(false).lossless(true).build()) {
+            engine.start();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (seen.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            engine.stop();
+            assertTrue(engine.awaitCompletion(Duration.ofSeconds(10)));
+            assertTrue(!seen.isEmpty(), "no frame reached the node");
+            Mat first = seen.get(0).image().mat().clone();
+            seen.forEach(f -> f.image().release());
+            return first;
+        }
+    }
+
+    private static void assertSame(Mat expected, Mat actual, String what) {
+        try (actual) {
+            assertEquals(expected.cols() + "x" + expected.rows(), actual.cols() + "x" + actual.rows(), what);
+            assertEquals(0.0, opencv_core.norm(expected, actual, opencv_core.NORM_INF, null), what);
+        }
+    }
+
     @Test
     void displayMatricesRoundToQuarterTurns() {
         assertEquals(FrameRotation.NONE, FrameRotation.fromDisplayMatrix(0));
@@ -108,7 +160,13 @@ class VideoRotationTest {
         assertEquals(FrameRotation.COUNTERCLOCKWISE_90, FrameRotation.fromDisplayMatrix(90));
         assertEquals(FrameRotation.HALF_TURN, FrameRotation.fromDisplayMatrix(180));
         assertEquals(FrameRotation.HALF_TURN, FrameRotation.fromDisplayMatrix(-180));
-        assertEquals("", FrameRotation.NONE.note());
+        assertEquals("", FrameRotation.note(FrameRotation.NONE, FrameRotation.NONE));
+        assertEquals(FrameRotation.HALF_TURN, FrameRotation.CLOCKWISE_90.then(FrameRotation.CLOCKWISE_90));
+        assertEquals(FrameRotation.NONE, FrameRotation.COUNTERCLOCKWISE_90.then(FrameRotation.CLOCKWISE_90));
+        assertEquals(FrameRotation.COUNTERCLOCKWISE_90, FrameRotation.clockwise(270));
+        assertEquals(FrameRotation.COUNTERCLOCKWISE_90, FrameRotation.clockwise(-90));
+        assertEquals(" (turned 90° clockwise, as its display matrix asks, then 180°, as the camera input's Turn"
+                + " frames setting says)", FrameRotation.note(FrameRotation.CLOCKWISE_90, FrameRotation.HALF_TURN));
     }
 
     private static void writeTurned(Path file, int storedTurn, double displayRotation) throws Exception {

@@ -117,6 +117,19 @@ class KanSkillWriterTest {
         }
     }
 
+    /** KAN's camera has no turn: a turned camera is reported, an unturned one is not. */
+    @Test
+    void aCamerasTurnIsReportedBecauseKanCannotTurnFrames() {
+        SkillNode turned = KanTestData.node(catalog, CameraInputNode.ID, "cam", Map.of(CameraInputNode.RTSP_URL,
+                "rtsp://10.0.0.5/live", CameraInputNode.TURN, "180"));
+        List<KanOmission> settings = of(writer.write(Skill.empty("s", "s").withNode(turned)), Kind.SETTING);
+        assertTrue(settings.stream().anyMatch(o -> o.subject().equals(CameraInputNode.TURN)
+                && o.reason().contains("'Turn frames'") && o.reason().contains("180")), settings.toString());
+        SkillNode plain = KanTestData.node(catalog, CameraInputNode.ID, "cam", Map.of(CameraInputNode.RTSP_URL,
+                "rtsp://10.0.0.5/live"));
+        assertEquals(List.of(), of(writer.write(Skill.empty("s", "s").withNode(plain)), Kind.SETTING));
+    }
+
     @Test
     void secretsAndCredentialsNeverReachTheDocumentOrTheReport() {
         SkillNode cam = KanTestData.node(catalog, CameraInputNode.ID, "cam",

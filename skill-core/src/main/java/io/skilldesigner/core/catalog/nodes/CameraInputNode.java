@@ -35,6 +35,8 @@ public final class CameraInputNode extends NodeType {
     public static final String RTSP_TRANSPORT = "rtspTransport";
     public static final String FILE_PATH_KEY = "filePath";
     public static final String LOOP = "loop";
+    /** Quarter turns clockwise, in degrees: "0", "90", "180", "270". */
+    public static final String TURN = "turn";
 
     public CameraInputNode() {
         super(ID, NodeCategory.IMPORT, "Camera input",
@@ -56,7 +58,13 @@ public final class CameraInputNode extends NodeType {
                         SettingSpec.builder(FILE_PATH_KEY, FILE_PATH).label("Video file").required()
                                 .enabledWhen(SOURCE_KIND, FILE).help("An MP4, AVI or MKV file.").build(),
                         SettingSpec.builder(LOOP, BOOLEAN).label("Loop").defaultValue(true)
-                                .enabledWhen(SOURCE_KIND, FILE).help("Start again at the end of the file.").build()));
+                                .enabledWhen(SOURCE_KIND, FILE).help("Start again at the end of the file.").build(),
+                        SettingSpec.builder(TURN, CHOICE).label("Turn frames").unit("° clockwise")
+                                .choices("0", "90", "180", "270").defaultValue("0")
+                                .help("For a camera mounted sideways or upside down: every frame is turned before"
+                                        + " anything else sees it (after any turn a video file's own metadata asks"
+                                        + " for). Zones and lines are drawn on the turned frame. Applies to any"
+                                        + " source run in this camera's place; KAN has no such setting.").build()));
     }
 
     @Override
