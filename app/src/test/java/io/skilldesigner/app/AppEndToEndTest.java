@@ -34,6 +34,7 @@ import io.skilldesigner.engine.model.LabelFile;
 import io.skilldesigner.engine.recording.RecordingFiles;
 import io.skilldesigner.engine.recording.RecordingManifest;
 import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -537,5 +538,29 @@ class AppEndToEndTest {
         Thread.sleep(1500); // the background check has had its time: the badge stays valid
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("✔ valid", validity.getText());
+    }
+
+    /** The camera input's Turn frames is in its property form, as the catalog defines it (0, 90, 180, 270). */
+    @Test
+    @Order(12)
+    void theCameraFormOffersTurnFrames() throws Exception {
+        robot.clickOn("#nav-models");
+        robot.clickOn("#nav-skills");
+        robot.clickOn("#skill-edit-" + DemoWorkspace.SKILL_ID);
+        robot.clickOn("#skill-wizard-next");
+        try {
+            var editor = (io.skilldesigner.canvas.SkillEditor) designer().shell().lookup("#skill-editor");
+            robot.interact(() -> editor.select(List.of("camera")));
+            WaitForAsyncUtils.waitForFxEvents();
+            Node turn = editor.lookup("#setting-" + io.skilldesigner.core.catalog.nodes.CameraInputNode.TURN);
+            assertNotNull(turn, "the camera's form has Turn frames");
+            ComboBox<?> choice = (ComboBox<?>) turn;
+            assertEquals(List.of("0", "90", "180", "270"), choice.getItems().stream().map(String::valueOf).toList());
+            assertEquals("0", String.valueOf(choice.getValue()));
+            lookAt(turn.getScene(), "camera-turn-setting");
+        } finally {
+            robot.clickOn("Cancel");
+            WaitForAsyncUtils.waitForFxEvents();
+        }
     }
 }
