@@ -529,6 +529,23 @@ class AppEndToEndTest {
             assertTrue(onCard.startsWith("classifier: ") && onCard.contains("but the label file has 2 labels"),
                     "the card says it without a hover: " + onCard);
             lookAt(validity.getScene(), "skill-card-would-not-start");
+            // the wizard's review says it too, and where to fix it; saving stays allowed
+            robot.clickOn("#skill-edit-" + DemoWorkspace.SKILL_ID);
+            try {
+                for (int step = 0; step < 3; step++) {
+                    robot.clickOn("#skill-wizard-next");
+                }
+                Label check = robot.lookup("#skill-review-model-check").queryAs(Label.class);
+                waitUntil("the review checks the models", 60, () -> check.getText().startsWith("classifier: "));
+                assertTrue(check.getText().contains("but the label file has 2 labels")
+                        && check.getText().contains("Fix the model on the Models page"), check.getText());
+                assertEquals("No problems in the skill itself, but a model would not open:",
+                        robot.lookup("#skill-review-problem-count").queryAs(Label.class).getText());
+                lookAt(check.getScene(), "review-would-not-start");
+            } finally {
+                robot.clickOn("Cancel");
+                WaitForAsyncUtils.waitForFxEvents();
+            }
         } finally {
             workspace.saveModel(classifier);
         }

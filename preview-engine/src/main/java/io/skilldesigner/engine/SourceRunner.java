@@ -26,6 +26,9 @@ import io.skilldesigner.engine.source.SourceException;
  * skill played twice as fast and its objects moved twice as fast).
  */
 final class SourceRunner implements Runnable {
+    /** How far behind its real-time schedule a file may fall before playing resumes from now. */
+    private static final long MAX_LAG_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
     private final String nodeId;
     private final FrameSource source;
     private final FramePacer pacer;
@@ -41,9 +44,6 @@ final class SourceRunner implements Runnable {
     private long firstMediaMicros = -1;
     private long firstWallMillis;
     private long playStartNanos;
-
-    /** How far behind its real-time schedule a file may fall before playing resumes from now. */
-    private static final long MAX_LAG_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     SourceRunner(String nodeId, FrameSource source, FramePacer pacer, List<FrameSlot> children,
                  NodeMetricsRecorder metrics, EngineEvents events, boolean lossless, boolean output,

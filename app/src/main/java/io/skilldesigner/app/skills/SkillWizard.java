@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.skilldesigner.app.AppContext;
 import io.skilldesigner.app.draw.FrameDrawingView;
@@ -16,7 +17,9 @@ import io.skilldesigner.canvas.SkillEditor;
 import io.skilldesigner.core.catalog.EffectiveSettings;
 import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.catalog.SettingSpec;
+import io.skilldesigner.core.model.AbsoluteModelLibrary;
 import io.skilldesigner.core.model.ModelDescriptor;
+import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Acceleration;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillBasics;
@@ -46,6 +49,7 @@ import javafx.util.Duration;
  * problem link jumps to its node; Create is refused while errors remain. Work is autosaved as a draft.
  */
 final class SkillWizard {
+    private static final String NO_PROBLEMS = "No problems.";
     private static final int NODES_STEP = 1;
     private final AppContext ctx;
     private final Skill original;
@@ -64,9 +68,14 @@ final class SkillWizard {
     private final VBox review = new VBox(8);
     private final Timeline autosave;
     private StepWizard wizard;
+    private final ModelStartChecks startChecks;
+    /** Counts reviews, so a model check that ends after the review was filled again does not show stale text. */
+    private long reviews;
 
-    SkillWizard(AppContext ctx, Skill skill, boolean isNew, Consumer<Skill> onSaved, Runnable onClose) {
+    SkillWizard(AppContext ctx, Skill skill, boolean isNew, ModelStartChecks startChecks, Consumer<Skill> onSaved,
+                Runnable onClose) {
         this.ctx = ctx;
+        this.startChecks = startChecks;
         this.original = skill;
         this.isNew = isNew;
         this.onSaved = onSaved;
@@ -170,7 +179,7 @@ final class SkillWizard {
                 + s.basics().acceleration().displayName() + (s.tags().isEmpty() ? "" : " · tags " + Summaries.tags(s.tags()))));
         review.getChildren().add(picture);
         List<Problem> problems = validator.validate(s);
-        Label pHeader = new Label(problems.isEmpty() ? "No problems." : problems.size() + " problem(s):");
+        Label pHeader = new Label(problems.isEmpty() ? NO_PROBLEMS : problems.size() + " problem(s):");
         pHeader.setId("skill-review-problem-count");
         pHeader.getStyleClass().add(problems.stream().anyMatch(Problem::isError) ? "badge-error" : "badge-ok");
         review.getChildren().add(pHeader);
@@ -186,6 +195,7 @@ final class SkillWizard {
             });
             review.getChildren().add(link);
         }
+        review.getChildren().add(modelCheck(s, pHeader));
         review.getChildren().add(new Label("Settings"));
         for (SkillNode n : s.nodes()) {
             NodeType t = ctx.catalog().find(n.typeId()).orElse(null);
@@ -205,6 +215,35 @@ final class SkillWizard {
             l.setWrapText(true);
             review.getChildren().add(l);
         }
+    }
+
+    /**
+     * Whether the skill's models open as at its start (export and the Skills card check the same), filled in from
+     * the background. A model that would not open is a fault of the model, not of this skill: saving stays allowed,
+     * and the line says where to fix it.
+     */
+    private Label modelCheck(Skill s, Label header) {
+        Label line = new Label("Checking that the models open as at the skill's start…");
+        line.setId("skill-review-model-check");
+        line.setWrapText(true);
+        line.getStyleClass().add("muted");
+        long review = ++reviews;
+        ModelLibrary models = new AbsoluteModelLibrary(ctx.workspace().modelLibrary(), ctx.workspace().root());
+        ctx.tasks().runQuietly(p -> startChecks.problems(ctx.catalog(), s, models), wouldNotStart -> {
+            if (review != reviews) {
+                return;
+            }
+            line.getStyleClass().setAll("label", wouldNotStart.isEmpty() ? "badge-ok" : "card-errors");
+            if (!wouldNotStart.isEmpty() && header.getText().equals(NO_PROBLEMS)) {
+                header.setText("No problems in the skill itself, but a model would not open:");
+                header.getStyleClass().setAll("label", "badge-error");
+            }
+            line.setText(wouldNotStart.isEmpty() ? "The models open as at the skill's start."
+                    : wouldNotStart.stream().map(p -> p.nodeId() + ": " + p.message()).collect(Collectors.joining("\n"))
+                    + "\nFix the model on the Models page: the skill can be saved, but it will not start, and export"
+                    + " refuses it, until then.");
+        }, failure -> line.setText("Could not check the models: " + failure.getMessage()));
+        return line;
     }
 
     private void create() {

@@ -318,7 +318,7 @@ public final class SkillsPage implements Page {
     }
 
     private void showWizard(Skill s, boolean isNew) {
-        wizard = new SkillWizard(ctx, s, isNew, saved -> {
+        wizard = new SkillWizard(ctx, s, isNew, startChecks, saved -> {
             closeWizard();
             message.setText((isNew ? "Created " : "Saved ") + saved.name());
             ctx.currentSkillIdProperty().set(saved.id());
