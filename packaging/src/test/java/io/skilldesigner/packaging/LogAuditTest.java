@@ -73,6 +73,8 @@ class LogAuditTest {
                 "-cp", System.getProperty("java.class.path"),
                 "-Djava.util.logging.config.file=" + logging,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=trace",
+                // the product ships slf4j-nop; the audit logs through slf4j-simple (also on the test classpath)
+                "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
                 "-Dskilldesigner.secrets.dir=" + dir.resolve("user-secrets"),
                 "io.skilldesigner.packaging.cli.SkillDesignerCli"));
         cmd.addAll(List.of(args));
@@ -125,6 +127,8 @@ class LogAuditTest {
         Files.writeString(skillFile, new SkillJson(Fixtures.catalog()).write(Fixtures.secretSkill()));
         List<String> found = new ArrayList<>();
         Run validate = cli(tmp, Map.of(), "validate", skillFile.toString(), "--json");
+        // it validated (before validate had --json, this audited a usage error and nothing else)
+        assertTrue(validate.code() != 2 && validate.output().contains("\"problems\""), validate.output());
         found.addAll(leaks("validate output", validate.output()));
         assertEquals(List.of(), found);
     }
