@@ -57,4 +57,14 @@ final class LabelLayout {
     private static double clamp(double v, double min, double max) {
         return Math.max(min, Math.min(v, Math.max(min, max)));
     }
+
+    /**
+     * Where a zone's or line's name sits (text bottom): at its first point, or just below the event banners when it
+     * would fall under them (a line drawn from the top edge had its name hidden by the first event).
+     */
+    static double nameBaseline(double nameX, double baseline, double nameWidth, double lineHeight,
+                               Rectangle2D banners) {
+        return banners.intersects(nameX, baseline - lineHeight, nameWidth, lineHeight)
+                ? banners.getMaxY() + lineHeight : baseline;
+    }
 }

@@ -56,8 +56,22 @@ final class Overlay {
         LabelLayout captions = new LabelLayout(new Rectangle2D(x, y, w, h));
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.LEFT);
+        if (frame != eventsTakenFrom) {
+            eventsTakenFrom = frame;
+            for (FrameEvent e : frame.events()) {
+                recentEvents.add(0, EventText.of(e));
+            }
+        }
+        while (recentEvents.size() > MAX_BANNERS) {
+            recentEvents.remove(recentEvents.size() - 1);
+        }
+        List<String> banners = recentEvents.stream().map(e -> fit(e, w - 20)).toList();
+        double bannersWidth = banners.stream().mapToDouble(Overlay::textWidth).max().orElse(0) + 8;
+        // The banners' corner: a shape's name that would fall under them goes just below them instead.
+        Rectangle2D bannerArea = banners.isEmpty() ? Rectangle2D.EMPTY
+                : new Rectangle2D(x + 6, y + 6, bannersWidth, banners.size() * (LINE + 2));
         for (FrameShape s : shapes) {
-            drawShape(g, s, x, y, w, h);
+            drawShape(g, s, x, y, w, h, bannerArea);
         }
         for (DetectedObject o : frame.objects()) {
             Color c = colourFor(o);
@@ -74,19 +88,9 @@ final class Overlay {
             g.setFill(Color.BLACK);
             g.fillText(text, at.getMinX() + 4, at.getMaxY() - 3);
         }
-        if (frame != eventsTakenFrom) {
-            eventsTakenFrom = frame;
-            for (FrameEvent e : frame.events()) {
-                recentEvents.add(0, EventText.of(e));
-            }
-        }
-        while (recentEvents.size() > MAX_BANNERS) {
-            recentEvents.remove(recentEvents.size() - 1);
-        }
         g.setTextBaseline(VPos.TOP);
         double ty = y + 6;
-        for (String event : recentEvents) {
-            String line = fit(event, w - 20);
+        for (String line : banners) {
             g.setFill(Color.color(0, 0, 0, 0.6));
             g.fillRect(x + 6, ty, textWidth(line) + 8, LINE);
             g.setFill(Color.WHITE);
@@ -95,7 +99,8 @@ final class Overlay {
         }
     }
 
-    private static void drawShape(GraphicsContext g, FrameShape s, double x, double y, double w, double h) {
+    private static void drawShape(GraphicsContext g, FrameShape s, double x, double y, double w, double h,
+                                  Rectangle2D keepClear) {
         List<List<Double>> p = s.points();
         if (p.size() < 2) {
             return;
@@ -118,7 +123,9 @@ final class Overlay {
         if (s.inSide() != 0 && (xs[0] != xs[1] || ys[0] != ys[1])) {
             InArrow.draw(g, DirectedLine.Arrow.of(xs[0], ys[0], xs[1], ys[1], s.inSide(), 30), 9);
         }
-        g.fillText(s.name(), xs[0] + 4, ys[0] + 16);
+        double nameX = xs[0] + 4;
+        g.fillText(s.name(), nameX, LabelLayout.nameBaseline(nameX, ys[0] + 16, textWidth(s.name()), LINE,
+                keepClear));
     }
 
     private static String caption(DetectedObject o) {
