@@ -2,8 +2,10 @@ package io.skilldesigner.engine.source;
 
 /**
  * Paces a source to the skill's desired fps. A live source delivers at the camera's rate and is sub-sampled
- * ({@link #admit}); a file is read one frame per tick ({@link #delayNanos} then {@link #emitted}). After a stall
- * the schedule restarts from now instead of bursting to catch up. Not thread-safe: one source thread uses it.
+ * ({@link #admit} on the wall clock); a video file is sub-sampled the same way on its own media clock (see
+ * {@code SourceRunner}); a source without a time line (a still image, frames in memory) gives one frame per tick
+ * ({@link #delayNanos} then {@link #emitted}). After a stall the schedule restarts from now instead of bursting to
+ * catch up. Not thread-safe: one source thread uses it.
  */
 public final class FramePacer {
     private final long intervalNanos;
@@ -26,7 +28,8 @@ public final class FramePacer {
     }
 
     /**
-     * Live sources: true when the frame captured at {@code now} should go out, false to skip it. A credit of frames
+     * Live sources (and files, on their media clock): true when the frame captured at {@code now} should go out, false
+     * to skip it. A credit of frames
      * grows with time at the desired fps and each frame that goes out spends one. Over time exactly the
      * desired fps go out (credit is conserved and capped, so no burst after a stall), while a frame that arrives
      * early (jitter) or right behind a late one still goes out: a 15 fps skill on a jittery 15 fps camera takes every
@@ -52,7 +55,7 @@ public final class FramePacer {
         return true;
     }
 
-    /** Files: how long to wait before the next frame goes out (0 = now). */
+    /** Sources without a time line: how long to wait before the next frame goes out (0 = now). */
     public long delayNanos(long now) {
         if (intervalNanos == 0 || !started) {
             return 0;
@@ -60,7 +63,7 @@ public final class FramePacer {
         return Math.max(0, nextDue - now);
     }
 
-    /** Files: the frame went out at {@code now}. */
+    /** Sources without a time line: the frame went out at {@code now}. */
     public void emitted(long now) {
         if (!started) {
             started = true;
