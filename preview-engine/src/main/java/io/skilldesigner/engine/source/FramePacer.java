@@ -29,10 +29,10 @@ public final class FramePacer {
 
     /**
      * Live sources (and files, on their media clock): true when the frame captured at {@code now} should go out, false
-     * to skip it. A credit of frames grows with time at the desired fps and each frame that goes out spends one. Over time exactly the
-     * desired fps go out (credit is conserved and capped, so no burst after a stall), while a frame that arrives
-     * early (jitter) or right behind a late one still goes out: a 15 fps skill on a jittery 15 fps camera takes every
-     * frame.
+     * to skip it. A credit of frames grows with time at the desired fps and each frame that goes out spends one.
+     * Over time exactly the desired fps go out (credit is conserved and capped, so no burst after a stall), while a
+     * frame that arrives early (jitter) or right behind a late one still goes out: a 15 fps skill on a jittery 15 fps
+     * camera takes every frame.
      */
     public boolean admit(long now) {
         if (intervalNanos == 0) {
