@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import io.skilldesigner.canvas.NodeStatus;
 import io.skilldesigner.canvas.SkillGraphView;
 import io.skilldesigner.core.catalog.NodeCatalog;
+import io.skilldesigner.core.catalog.NodeType;
 import io.skilldesigner.core.model.ModelLibrary;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.core.skill.SkillNode;
@@ -52,7 +53,8 @@ final class GraphPanel {
                 .addListener((obs, old, n) -> watch.accept(n == null ? null : n.id()));
         Button all = new Button("Show skill output");
         all.setOnAction(e -> nodeList.getSelectionModel().clearSelection());
-        Label hint = new Label("Click a node in the graph or the list to see only its output and timings.");
+        Label hint = new Label("Click a node to see only its output.");
+        hint.setTooltip(new Tooltip("Click a node in the graph or the list to see only its output and timings."));
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
         miniGraphHolder.setId("preview-mini-graph");
@@ -124,7 +126,7 @@ final class GraphPanel {
         MiniGraphFit.fitSoon(miniGraph);
     }
 
-    /** A node of the list: state mark, name, type and p50, coloured by state, the last error as tooltip. */
+    /** A node of the list: state mark, name and p50, coloured by state; type, p95 and the last error as tooltip. */
     private final class NodeCell extends ListCell<SkillNode> {
         @Override
         protected void updateItem(SkillNode n, boolean empty) {
@@ -141,15 +143,20 @@ final class GraphPanel {
                 case ERROR -> "✖";
                 default -> "○";
             };
-            setText(state + " " + n.displayName() + "  (" + n.typeId() + ")"
-                    + (m == null ? "" : String.format(Locale.ROOT, "  %.1f ms", m.p50Millis())));
+            // name and p50 fit the panel's 310 px; the type, p95 and the last error are on hover
+            setText(state + " " + n.displayName()
+                    + (m == null ? "" : String.format(Locale.ROOT, " · %.1f ms", m.p50Millis())));
+            String type = catalog.find(n.typeId()).map(NodeType::displayName).orElse(n.typeId());
             if (m != null) {
                 getStyleClass().add(switch (m.state()) {
                     case RUNNING -> "badge-ok";
                     case ERROR -> "badge-error";
                     default -> "badge-warning";
                 });
-                setTooltip(m.lastError().isBlank() ? null : new Tooltip(m.lastError()));
+                setTooltip(new Tooltip(type + String.format(Locale.ROOT, ": p50 %.1f ms, p95 %.1f ms", m.p50Millis(),
+                        m.p95Millis()) + (m.lastError().isBlank() ? "" : "\n" + m.lastError())));
+            } else {
+                setTooltip(new Tooltip(type));
             }
         }
     }
