@@ -32,7 +32,10 @@ public final class ModelStartCheck {
     private ModelStartCheck() {
     }
 
-    /** Every model reference (any node type's MODEL_REF setting): model id by the first node using it, in node order. */
+    /**
+     * Every model reference (any node type's MODEL_REF setting): model id by the first node using it, in node
+     * order.
+     */
     public static Map<String, String> modelReferences(NodeCatalog catalog, Skill skill) {
         SettingsResolver resolver = new SettingsResolver(catalog);
         Set<String> seen = new HashSet<>();
@@ -63,7 +66,7 @@ public final class ModelStartCheck {
         return out;
     }
 
-    /** Why the engine would refuse to open the model at a skill's start (model file at an absolute path), if it would. */
+    /** Why the engine would refuse to open the model (file at an absolute path) at a skill's start, if it would. */
     public static Optional<String> reason(ModelSessions sessions, ModelDescriptor model) {
         try (ModelRunner r = ModelRunner.load(sessions, ModelSpec.of(model, null, false))) {
             return Optional.empty(); // opened and checked as at the skill's start; nothing to run

@@ -121,7 +121,8 @@ class EngineFileSourceTest {
             assertEquals(kept, rec.outputs.size());
             assertTrue(seconds >= filmedSeconds * 0.95, "faster than the file was filmed: " + seconds + " s");
             assertTrue(seconds < 8, "far slower than the file: " + seconds + " s");
-            long span = rec.outputs.get(rec.outputs.size() - 1).timestampMillis() - rec.outputs.get(0).timestampMillis();
+            long span = rec.outputs.get(rec.outputs.size() - 1).timestampMillis()
+                    - rec.outputs.get(0).timestampMillis();
             assertEquals(Math.round(filmedSeconds * 1000), span, 1, "stamps follow the file's clock");
             for (int i = 1; i < rec.outputs.size(); i++) {
                 long gap = rec.outputs.get(i).timestampMillis() - rec.outputs.get(i - 1).timestampMillis();

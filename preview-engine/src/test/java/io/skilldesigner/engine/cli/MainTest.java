@@ -429,7 +429,8 @@ class MainTest {
             assertEquals(ref.get("confidence").getAsDouble(), printed.get(i)[0], 0.0105, yolox.out());
             com.google.gson.JsonArray box = ref.getAsJsonArray("box");
             for (int k = 0; k < 4; k++) {
-                assertEquals(box.get(k).getAsDouble(), printed.get(i)[k + 1], 2.0, "box of " + ref + ": " + yolox.out());
+                assertEquals(box.get(k).getAsDouble(), printed.get(i)[k + 1], 2.0,
+                        "box of " + ref + ": " + yolox.out());
             }
         }
 

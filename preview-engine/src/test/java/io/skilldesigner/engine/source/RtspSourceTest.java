@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.skilldesigner.core.catalog.nodes.CameraInputNode;
 import io.skilldesigner.core.catalog.nodes.FilterNode;
 import io.skilldesigner.core.skill.Skill;
 import io.skilldesigner.engine.Engine;
@@ -85,6 +86,24 @@ class RtspSourceTest {
                 waitFor(() -> watch.outputs.get() >= atLoss + 10, Duration.ofSeconds(30), "frames after restart");
                 assertEquals(RunState.RUNNING, engine.state());
                 assertTrue(engine.metrics("camera").errors() == 0, engine.summary().format());
+            }
+        }
+    }
+
+    /** A camera mounted on its side: the camera input's Turn frames turns the real stream's frames (320x240). */
+    @Test
+    void aCameraMountedOnItsSideIsTurned() throws Exception {
+        try (GstRtspServer server = new GstRtspServer(GstRtspServer.freePort(), "side").start()) {
+            Skill skill = TestSkills.rtspCamera(server.url()).fps(15).node("filter", FilterNode.ID, "camera").build()
+                    .updateNode("camera", n -> n.withSetting(CameraInputNode.TURN, "90"));
+            Watch watch = new Watch();
+            try (Engine engine = Engine.builder(skill).listener(watch).build()) {
+                engine.start();
+                waitFor(() -> watch.outputs.get() >= 5, Duration.ofSeconds(30), "turned frames");
+                assertEquals(240, watch.width, "320x240 turned a quarter");
+                assertTrue(watch.states.stream().anyMatch(m -> m.startsWith("LIVE") && m.contains(
+                        "(turned 90° clockwise, as the camera input's Turn frames setting says)")),
+                        watch.states.toString());
             }
         }
     }

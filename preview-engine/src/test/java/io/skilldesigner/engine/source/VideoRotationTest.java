@@ -45,7 +45,7 @@ import io.skilldesigner.engine.model.TestModels;
 class VideoRotationTest {
     private static final Path STREET = TestModels.shared().resolve("media/video/one-by-one-person-detection.mp4");
     private static final int FRAMES = 4;
-    /** QuickTime's matrix for "show turned 90° clockwise" (a = 0, b = 1, c = −1, d = 0 in 16.16): what phones write. */
+    /** QuickTime's matrix for "show turned 90° clockwise" (a 0, b 1, c −1, d 0 in 16.16): what phones write. */
     private static final int[] QUICKTIME_CLOCKWISE_90 = {0, 0x10000, -0x10000, 0};
     /** The frames read back against the originals; the same frames turned any other way stay below 15 dB. */
     private static final double UPRIGHT_PSNR_DB = 30;
@@ -54,7 +54,8 @@ class VideoRotationTest {
 
     @BeforeAll
     static void readTheRealVideo() throws Exception {
-        try (VideoFileSource s = new VideoFileSource(SourceSpec.file(STREET.toString(), false), SourceStateListener.NONE)) {
+        try (VideoFileSource s = new VideoFileSource(SourceSpec.file(STREET.toString(), false),
+                SourceStateListener.NONE)) {
             s.open();
             for (int i = 0; i < FRAMES; i++) {
                 FrameImage img = s.read();
