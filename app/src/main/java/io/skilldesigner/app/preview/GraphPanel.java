@@ -128,6 +128,9 @@ final class GraphPanel {
 
     /** A node of the list: state mark, name and p50, coloured by state; type, p95 and the last error as tooltip. */
     private final class NodeCell extends ListCell<SkillNode> {
+        /** One per cell, its text updated: the list refreshes with every metrics update. */
+        private final Tooltip details = new Tooltip();
+
         @Override
         protected void updateItem(SkillNode n, boolean empty) {
             super.updateItem(n, empty);
@@ -153,11 +156,12 @@ final class GraphPanel {
                     case ERROR -> "badge-error";
                     default -> "badge-warning";
                 });
-                setTooltip(new Tooltip(type + String.format(Locale.ROOT, ": p50 %.1f ms, p95 %.1f ms", m.p50Millis(),
-                        m.p95Millis()) + (m.lastError().isBlank() ? "" : "\n" + m.lastError())));
+                details.setText(type + String.format(Locale.ROOT, ": p50 %.1f ms, p95 %.1f ms", m.p50Millis(),
+                        m.p95Millis()) + (m.lastError().isBlank() ? "" : "\n" + m.lastError()));
             } else {
-                setTooltip(new Tooltip(type));
+                details.setText(type);
             }
+            setTooltip(details);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.skilldesigner.app.preview;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -66,7 +67,8 @@ final class Overlay {
             recentEvents.remove(recentEvents.size() - 1);
         }
         List<String> banners = recentEvents.stream().map(e -> fit(e, w - 20)).toList();
-        double bannersWidth = banners.stream().mapToDouble(Overlay::textWidth).max().orElse(0) + 8;
+        double[] bannerWidths = banners.stream().mapToDouble(Overlay::textWidth).toArray();
+        double bannersWidth = Arrays.stream(bannerWidths).max().orElse(0) + 8;
         // The banners' corner: a shape's name that would fall under them goes just below them instead.
         Rectangle2D bannerArea = banners.isEmpty() ? Rectangle2D.EMPTY
                 : new Rectangle2D(x + 6, y + 6, bannersWidth, banners.size() * (LINE + 2));
@@ -90,9 +92,10 @@ final class Overlay {
         }
         g.setTextBaseline(VPos.TOP);
         double ty = y + 6;
-        for (String line : banners) {
+        for (int i = 0; i < banners.size(); i++) {
+            String line = banners.get(i);
             g.setFill(Color.color(0, 0, 0, 0.6));
-            g.fillRect(x + 6, ty, textWidth(line) + 8, LINE);
+            g.fillRect(x + 6, ty, bannerWidths[i] + 8, LINE);
             g.setFill(Color.WHITE);
             g.fillText(line, x + 10, ty + 1);
             ty += LINE + 2;
