@@ -104,7 +104,15 @@ public record SourceSpec(Kind kind, String location, boolean loop, String rtspTr
      */
     public static FrameRotation turnOf(EffectiveSettings settings) {
         Object v = settings.get(CameraInputNode.TURN);
-        return v == null ? FrameRotation.NONE : FrameRotation.clockwise(Integer.parseInt(String.valueOf(v).trim()));
+        if (v == null) {
+            return FrameRotation.NONE;
+        }
+        try {
+            return FrameRotation.clockwise(Integer.parseInt(String.valueOf(v).trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Turn frames must be 0, 90, 180 or 270 (degrees clockwise), not '" + v
+                    + "'", e);
+        }
     }
 
     private static SourceSpec bare(EffectiveSettings settings, Function<String, String> resolve, String kind) {

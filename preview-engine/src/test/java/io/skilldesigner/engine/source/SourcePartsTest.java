@@ -47,6 +47,17 @@ class SourcePartsTest {
     }
 
     @Test
+    void aCameraTurnIsReadFromItsSettingWithAClearErrorWhenItIsNotOne() {
+        SourceSpec turned = SourceSpec.fromSettings(EffectiveSettings.of(new CameraInputNode(), "cam", Map.of(
+                CameraInputNode.SOURCE_KIND, "file", CameraInputNode.FILE_PATH_KEY, "v.mp4",
+                CameraInputNode.TURN, "270")), p -> p);
+        assertEquals(FrameRotation.COUNTERCLOCKWISE_90, turned.turn());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SourceSpec.turnOf(
+                EffectiveSettings.of(new CameraInputNode(), "cam", Map.of(CameraInputNode.TURN, "$param(turn)"))));
+        assertEquals("Turn frames must be 0, 90, 180 or 270 (degrees clockwise), not '$param(turn)'", e.getMessage());
+    }
+
+    @Test
     void backoffDoublesUpToTheMaximum() {
         ReconnectPolicy p = new ReconnectPolicy(Duration.ofMillis(500), Duration.ofSeconds(3), 0);
         assertEquals(List.of(500L, 1000L, 2000L, 3000L, 3000L),
